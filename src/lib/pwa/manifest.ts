@@ -1,0 +1,23 @@
+import type { ManifestOptions } from 'vite-plugin-pwa';
+
+/** The web app manifest: what a phone shows when the app is installed. */
+export const manifest: Partial<ManifestOptions> = {
+	name: 'Sahel Brief',
+	short_name: 'Sahel Brief',
+	description:
+		'Study one analysis of the France-Mali counter-terror collapse: flashcards with spaced repetition, quizzes and class assignments, all offline.',
+	start_url: '/',
+	scope: '/',
+	id: '/',
+	display: 'standalone',
+	orientation: 'any',
+	lang: 'en',
+	theme_color: '#1f4e5f',
+	background_color: '#f7f4ee',
+	categories: ['education'],
+	icons: [
+		{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+		{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+		{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+	]
+};
