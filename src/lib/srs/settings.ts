@@ -1,0 +1,59 @@
+// Defaults and bounds for study settings; anything read from storage or a form goes through
+// `clampStudySettings` so the scheduler never sees an out-of-range value.
+import type { StepUnit } from 'ts-fsrs';
+import type { StudySettings } from './types';
+
+export const DEFAULT_STUDY_SETTINGS = {
+	desiredRetention: 0.9,
+	newPerDay: 20,
+	maxReviewsPerDay: 200,
+	learningSteps: ['1m', '10m'],
+	relearningSteps: ['10m'],
+	dayStartHour: 4
+} as const satisfies StudySettings;
+
+/** Inclusive bounds of each numeric setting. */
+export const STUDY_SETTING_LIMITS = {
+	desiredRetention: { min: 0.8, max: 0.97 },
+	newPerDay: { min: 0, max: 9999 },
+	maxReviewsPerDay: { min: 0, max: 99999 },
+	dayStartHour: { min: 0, max: 23 }
+} as const;
+
+type NumericSetting = keyof typeof STUDY_SETTING_LIMITS;
+
+const STEP_PATTERN = /^(\d+(\.\d+)?)(m|h|d)$/;
+
+/** Whether a string is a positive ts-fsrs step such as '1m', '10m', '1h' or '1d'. */
+export function isStepUnit(value: unknown): value is StepUnit {
+	if (typeof value !== 'string') return false;
+	const match = STEP_PATTERN.exec(value);
+	return match !== null && Number(match[1]) > 0;
+}
+
+function clampNumber(value: unknown, key: NumericSetting, integer: boolean): number {
+	const { min, max } = STUDY_SETTING_LIMITS[key];
+	if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_STUDY_SETTINGS[key];
+	const n = integer ? Math.round(value) : value;
+	return Math.min(max, Math.max(min, n));
+}
+
+function validSteps(value: unknown, fallback: readonly StepUnit[]): readonly StepUnit[] {
+	// An empty list is allowed: it hands a new card straight to FSRS.
+	if (!Array.isArray(value) || !value.every(isStepUnit)) return [...fallback];
+	return [...value];
+}
+
+/** Complete study settings from any partial or untrusted input: missing or invalid fields take defaults, numbers are clamped to their range. */
+export function clampStudySettings(
+	input: Partial<Record<keyof StudySettings, unknown>> = {}
+): StudySettings {
+	return {
+		desiredRetention: clampNumber(input.desiredRetention, 'desiredRetention', false),
+		newPerDay: clampNumber(input.newPerDay, 'newPerDay', true),
+		maxReviewsPerDay: clampNumber(input.maxReviewsPerDay, 'maxReviewsPerDay', true),
+		learningSteps: validSteps(input.learningSteps, DEFAULT_STUDY_SETTINGS.learningSteps),
+		relearningSteps: validSteps(input.relearningSteps, DEFAULT_STUDY_SETTINGS.relearningSteps),
+		dayStartHour: clampNumber(input.dayStartHour, 'dayStartHour', true)
+	};
+}

@@ -1,0 +1,78 @@
+// The study day: like Anki, a day starts at a set local hour (4 am by default), so a review
+// at 1 am still counts for the evening before, and daily limits reset while the learner sleeps.
+import type { StudyReview } from './types';
+
+export const DEFAULT_DAY_START_HOUR = 4;
+
+/** Start (inclusive) and end (exclusive) of the study day that contains `now`, in local time. */
+export function studyDayBounds(
+	now: Date,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR
+): { start: Date; end: Date } {
+	const y = now.getFullYear();
+	const m = now.getMonth();
+	// a study day starting before `dayStartHour` belongs to the previous calendar date
+	const d = now.getHours() < dayStartHour ? now.getDate() - 1 : now.getDate();
+	// built from calendar fields rather than adding 24 h, so days across a DST change stay right
+	return { start: new Date(y, m, d, dayStartHour), end: new Date(y, m, d + 1, dayStartHour) };
+}
+
+/** The calendar date ("2025-06-10") naming the study day that contains `date`. */
+export function studyDayKey(date: Date, dayStartHour: number = DEFAULT_DAY_START_HOUR): string {
+	const { start } = studyDayBounds(date, dayStartHour);
+	const mm = String(start.getMonth() + 1).padStart(2, '0');
+	const dd = String(start.getDate()).padStart(2, '0');
+	return `${start.getFullYear()}-${mm}-${dd}`;
+}
+
+/** First index in `sorted` whose review time is at or after `t` (binary search). */
+function firstReviewAtOrAfter(sorted: readonly StudyReview[], t: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid]!.review.getTime() < t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * The reviews made during the study day of `now`, from logs sorted by `review` time (as an
+ * index on `review` returns them). Binary search, so 100,000 logs cost a few comparisons.
+ */
+export function reviewsOnStudyDay(
+	sortedReviews: readonly StudyReview[],
+	now: Date,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR
+): StudyReview[] {
+	const { start, end } = studyDayBounds(now, dayStartHour);
+	const from = firstReviewAtOrAfter(sortedReviews, start.getTime());
+	const to = firstReviewAtOrAfter(sortedReviews, end.getTime());
+	return sortedReviews.slice(from, to);
+}
+
+/**
+ * Consecutive study days with at least one review, ending today or yesterday (a streak is
+ * not broken until a whole study day passes without study). 0 when neither day has reviews.
+ */
+export function dayStreak(
+	reviewDates: Iterable<Date>,
+	now: Date,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR
+): number {
+	const days = new Set<string>();
+	for (const date of reviewDates) days.add(studyDayKey(date, dayStartHour));
+
+	let { start } = studyDayBounds(now, dayStartHour);
+	const previousDay = (s: Date) =>
+		new Date(s.getFullYear(), s.getMonth(), s.getDate() - 1, dayStartHour);
+	if (!days.has(studyDayKey(start, dayStartHour))) start = previousDay(start);
+
+	let streak = 0;
+	while (days.has(studyDayKey(start, dayStartHour))) {
+		streak++;
+		start = previousDay(start);
+	}
+	return streak;
+}
