@@ -1,0 +1,125 @@
+// Turns the bank and a quiz config into the questions to ask, in order, with every option
+// order fixed. Everything comes from `config.seed`, so storing (config, seed) is enough to
+// rebuild an attempt after a reload or on the instructor's device.
+import type { BankItem, ItemType } from '../bank/types';
+import { createRng, shuffle } from './random';
+import type { QuizConfig } from './types';
+
+/** One question as shown: the item and the order its parts appear in. */
+export interface QuizQuestion {
+	itemId: string;
+	type: ItemType;
+	/** mcq, who-said, map, truefalse: the options in display order. */
+	optionOrder?: string[];
+	/** matching: the left column in display order. */
+	leftOrder?: string[];
+	/** matching: the right column in display order. */
+	rightOrder?: string[];
+	/** ordering: the entries as first shown, never already in the correct order. */
+	sequenceStart?: string[];
+}
+
+/** The items a config allows, before any shuffling (sorted by id, so bank order never matters). */
+export function eligibleItems(
+	items: readonly BankItem[],
+	config: Pick<QuizConfig, 'topics' | 'types' | 'mistakesOnly'>,
+	mistakeIds: Iterable<string> = []
+): BankItem[] {
+	const topics = config.topics === 'all' ? null : new Set(config.topics);
+	const types = config.types === 'all' ? null : new Set<string>(config.types);
+	const mistakes = config.mistakesOnly ? new Set(mistakeIds) : null;
+	return items
+		.filter(
+			(item) =>
+				(!topics || topics.has(item.topic)) &&
+				(!types || types.has(item.type)) &&
+				(!mistakes || mistakes.has(item.id))
+		)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The quiz for `config`: eligible items drawn in turn from each item type (so ten questions
+ * over ten types show every type), then shuffled, each with its own option order.
+ * Deterministic for a given bank, config and `mistakeIds`.
+ */
+export function buildQuiz(
+	items: readonly BankItem[],
+	config: QuizConfig,
+	mistakeIds: Iterable<string> = []
+): QuizQuestion[] {
+	const rng = createRng(`${config.seed}|select`);
+	const pool = eligibleItems(items, config, mistakeIds);
+	const count = config.count === 'all' ? pool.length : Math.min(config.count, pool.length);
+
+	const byType = new Map<ItemType, BankItem[]>();
+	for (const item of shuffle(pool, rng)) {
+		byType.set(item.type, [...(byType.get(item.type) ?? []), item]);
+	}
+	const queues = shuffle([...byType.values()], rng);
+	const chosen: BankItem[] = [];
+	while (chosen.length < count && queues.some((queue) => queue.length > 0)) {
+		for (const queue of queues) {
+			const next = queue.shift();
+			if (next && chosen.length < count) chosen.push(next);
+		}
+	}
+	return shuffle(chosen, rng).map((item) => arrangeQuestion(item, config.seed));
+}
+
+/**
+ * Fixes the display order of one item's parts from `seed` and the item id alone, so a
+ * question looks the same whichever other questions share the quiz.
+ */
+export function arrangeQuestion(item: BankItem, seed: string): QuizQuestion {
+	const rng = createRng(`${seed}|${item.id}`);
+	const question: QuizQuestion = { itemId: item.id, type: item.type };
+	switch (item.type) {
+		case 'truefalse':
+			// True before False on every question: shuffling them only invites misclicks
+			question.optionOrder = [...(item.options ?? ['True', 'False'])];
+			break;
+		case 'mcq':
+		case 'who-said':
+		case 'map':
+			question.optionOrder = shuffle(item.options ?? [], rng);
+			break;
+		case 'matching': {
+			const pairs = item.pairs ?? [];
+			const leftOrder = shuffle(
+				pairs.map((p) => p.left),
+				rng
+			);
+			const partner = new Map(pairs.map((p) => [p.left, p.right]));
+			const aligned = leftOrder.map((left) => partner.get(left) ?? '');
+			// the answer must not be readable straight across the two columns
+			question.leftOrder = leftOrder;
+			question.rightOrder = differentFrom(
+				shuffle(
+					pairs.map((p) => p.right),
+					rng
+				),
+				aligned
+			);
+			break;
+		}
+		case 'ordering': {
+			const sequence = item.sequence ?? [];
+			question.sequenceStart = differentFrom(shuffle(sequence, rng), sequence);
+			break;
+		}
+	}
+	return question;
+}
+
+/**
+ * `candidate`, or when it equals `forbidden`, `candidate` rotated by one: a rotation differs
+ * from the original unless every entry is the same, when no order could differ anyway.
+ */
+function differentFrom(candidate: string[], forbidden: readonly string[]): string[] {
+	const same =
+		candidate.length === forbidden.length && candidate.every((v, i) => v === forbidden[i]);
+	return same && candidate.length > 1
+		? [...candidate.slice(1), ...candidate.slice(0, 1)]
+		: candidate;
+}
