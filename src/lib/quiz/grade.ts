@@ -3,7 +3,13 @@
 // never an exception.
 import type { BankItem, MatchPair } from '../bank/types';
 import { numberToWords } from './number-words';
-import { matchAnswer, normalizeAnswer, readNumericAnswer, type AnswerMatch } from './normalize';
+import {
+	matchAnswer,
+	matchSpelling,
+	normalizeAnswer,
+	readNumericAnswer,
+	type AnswerMatch
+} from './normalize';
 import { RESPONSE_KIND_BY_TYPE, type Grade, type Response } from './types';
 
 const TYPO_NOTE = 'Accepted with one typo';
@@ -52,13 +58,14 @@ function gradeNumeric(item: BankItem, text: string): Grade {
 			? right(item.answer)
 			: wrong(item.answer);
 	}
-	// otherwise it may be a misspelt number word ("fourten"): compare with the words too
+	// otherwise it may be a misspelt number word ("fourten"): compare spellings with the
+	// listed variants and with the numbers written out in words
 	const words = variants.flatMap((v) => {
 		const n = readNumericAnswer(v);
 		const written = n === null ? null : numberToWords(n);
 		return written ? [written] : [];
 	});
-	return fromMatch(matchAnswer(text, item.answer, [...(item.accept ?? []), ...words]), item.answer);
+	return fromMatch(matchSpelling(text, [...variants, ...words]), item.answer);
 }
 
 function gradeMatching(correct: readonly MatchPair[], given: readonly unknown[], expected: string) {

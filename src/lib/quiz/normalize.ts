@@ -31,28 +31,37 @@ export const LEADING_ARTICLES = ['the', 'a', 'an'] as const;
 const ARTICLES: ReadonlySet<string> = new Set(LEADING_ARTICLES);
 
 /**
- * The canonical form of a typed answer: lower case; accents and other diacritics removed
- * (NFKD, then marks stripped); apostrophes and full stops removed ("U.S." -> "us") except a
- * decimal point; digit-grouping commas removed ("1,000" -> "1000"); any other punctuation
- * (hyphens, quotes, brackets) and runs of spacing become one space; English number words
- * become digits ("twenty-one" -> "21") while digits stay digits; leading English articles
- * (the, a, an) are dropped when something follows them.
+ * A typed answer with its spelling noise removed: lower case; accents and other diacritics
+ * removed (NFKD, then marks stripped); apostrophes and full stops removed ("U.S." -> "us")
+ * except a decimal point; digit-grouping commas removed ("1,000" -> "1000"); any other
+ * punctuation (hyphens, quotes, brackets) and runs of spacing become one space.
+ */
+export function foldText(text: string): string {
+	if (typeof text !== 'string') return '';
+	return (
+		text
+			.normalize('NFKD')
+			.toLowerCase()
+			// lower-casing can add marks (İ -> i + dot above), so decompose again before stripping
+			.normalize('NFKD')
+			.replace(/\p{M}/gu, '')
+			.replace(FOLDABLE, (letter) => LETTER_FOLDS[letter] ?? letter)
+			.replace(INVISIBLE, '')
+			.replace(APOSTROPHES, '')
+			.replace(DIGIT_GROUP_COMMA, '')
+			.replace(NON_DECIMAL_POINT, '')
+			.replace(PUNCTUATION_AND_SPACE, ' ')
+			.trim()
+	);
+}
+
+/**
+ * The canonical form of a typed answer: `foldText`, then English number words as digits
+ * ("twenty-one" -> "21") while digits stay digits, then leading English articles (the, a,
+ * an) dropped when something follows them.
  */
 export function normalizeAnswer(text: string): string {
-	if (typeof text !== 'string') return '';
-	const folded = text
-		.normalize('NFKD')
-		.toLowerCase()
-		// lower-casing can add marks (İ -> i + dot above), so decompose again before stripping
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.replace(FOLDABLE, (letter) => LETTER_FOLDS[letter] ?? letter)
-		.replace(INVISIBLE, '')
-		.replace(APOSTROPHES, '')
-		.replace(DIGIT_GROUP_COMMA, '')
-		.replace(NON_DECIMAL_POINT, '')
-		.replace(PUNCTUATION_AND_SPACE, ' ')
-		.trim();
+	const folded = foldText(text);
 	if (folded === '') return '';
 	return dropLeadingArticles(wordsToDigits(folded.split(' '))).join(' ');
 }
@@ -129,11 +138,27 @@ export function matchAnswer(
 	expected: string,
 	accept: readonly string[] = []
 ): AnswerMatch {
-	const answer = normalizeAnswer(given);
-	if (answer === '') return 'none';
 	const variants = [expected, ...accept].map(normalizeAnswer).filter((v) => v !== '');
 	// an expected answer made only of punctuation can only be matched as typed
-	if (variants.length === 0) return given.trim() === expected.trim() ? 'exact' : 'none';
+	if (variants.length === 0) {
+		return typeof given === 'string' && given.trim() === expected.trim() ? 'exact' : 'none';
+	}
+	return compareNormal(normalizeAnswer(given), variants);
+}
+
+/**
+ * Like `matchAnswer` but with number words kept as words, to forgive a misspelt number
+ * ("fourten" for "fourteen") that normalisation could not read as a number.
+ */
+export function matchSpelling(given: string, variants: readonly string[]): AnswerMatch {
+	return compareNormal(
+		foldText(given),
+		variants.map(foldText).filter((v) => v !== '')
+	);
+}
+
+function compareNormal(answer: string, variants: readonly string[]): AnswerMatch {
+	if (answer === '') return 'none';
 	if (variants.includes(answer)) return 'exact';
 	const forgiven = variants.some(
 		(variant) =>
