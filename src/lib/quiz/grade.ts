@@ -34,10 +34,7 @@ export function gradeItem(item: BankItem, response: Response): Grade {
 
 	switch (response.kind) {
 		case 'choice':
-			return normalizeAnswer(response.choice) !== '' &&
-				normalizeAnswer(response.choice) === normalizeAnswer(expected)
-				? right(expected)
-				: wrong(expected);
+			return sameChoice(response.choice, expected) ? right(expected) : wrong(expected);
 		case 'text':
 			return item.type === 'numeric'
 				? gradeNumeric(item, response.text)
@@ -47,6 +44,13 @@ export function gradeItem(item: BankItem, response: Response): Grade {
 		case 'ordering':
 			return gradeOrdering(item.sequence ?? [], response.sequence, expected);
 	}
+}
+
+/** Options are picked, not typed, so only spelling noise is ignored; never a typo. */
+function sameChoice(given: string, expected: string): boolean {
+	const answer = normalizeAnswer(expected);
+	// an option made only of punctuation can only be compared as written
+	return answer === '' ? given.trim() === expected.trim() : normalizeAnswer(given) === answer;
 }
 
 function gradeNumeric(item: BankItem, text: string): Grade {

@@ -138,12 +138,13 @@ export function matchAnswer(
 	expected: string,
 	accept: readonly string[] = []
 ): AnswerMatch {
-	const variants = [expected, ...accept].map(normalizeAnswer).filter((v) => v !== '');
-	// an expected answer made only of punctuation can only be matched as typed
-	if (variants.length === 0) {
-		return typeof given === 'string' && given.trim() === expected.trim() ? 'exact' : 'none';
-	}
-	return compareNormal(normalizeAnswer(given), variants);
+	const written = [expected, ...accept];
+	// what is typed exactly as written is right even when normalising leaves nothing ("?")
+	if (typeof given === 'string' && written.some((v) => v.trim() === given.trim())) return 'exact';
+	return compareNormal(
+		normalizeAnswer(given),
+		written.map(normalizeAnswer).filter((v) => v !== '')
+	);
 }
 
 /**
