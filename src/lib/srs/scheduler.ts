@@ -54,7 +54,10 @@ export function createScheduler(
 
 	return {
 		rateCard(card, rating, now) {
-			const { card: next, log } = f.next(card, now, rating);
+			// A clock set back (or a backup from another device) can put the last review in the
+			// future; ts-fsrs then throws, and a rating must never be lost, so rate at that time.
+			const at = card.last_review && card.last_review > now ? card.last_review : now;
+			const { card: next, log } = f.next(card, at, rating);
 			return {
 				card: withIdentity(card, next),
 				review: { ...log, itemId: card.itemId, previousDue: card.due }

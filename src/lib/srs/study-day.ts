@@ -53,6 +53,15 @@ export function reviewsOnStudyDay(
 }
 
 /**
+ * A whole number per study day (consecutive days differ by 1), from the local wall-clock
+ * time, so it stays right across DST changes without building a Date per review.
+ */
+export function studyDayNumber(date: Date, dayStartHour: number = DEFAULT_DAY_START_HOUR): number {
+	const wallClock = date.getTime() - date.getTimezoneOffset() * 60_000;
+	return Math.floor((wallClock - dayStartHour * 3_600_000) / 86_400_000);
+}
+
+/**
  * Consecutive study days with at least one review, ending today or yesterday (a streak is
  * not broken until a whole study day passes without study). 0 when neither day has reviews.
  */
@@ -61,18 +70,11 @@ export function dayStreak(
 	now: Date,
 	dayStartHour: number = DEFAULT_DAY_START_HOUR
 ): number {
-	const days = new Set<string>();
-	for (const date of reviewDates) days.add(studyDayKey(date, dayStartHour));
-
-	let { start } = studyDayBounds(now, dayStartHour);
-	const previousDay = (s: Date) =>
-		new Date(s.getFullYear(), s.getMonth(), s.getDate() - 1, dayStartHour);
-	if (!days.has(studyDayKey(start, dayStartHour))) start = previousDay(start);
-
+	const days = new Set<number>();
+	for (const date of reviewDates) days.add(studyDayNumber(date, dayStartHour));
+	let day = studyDayNumber(now, dayStartHour);
+	if (!days.has(day)) day--;
 	let streak = 0;
-	while (days.has(studyDayKey(start, dayStartHour))) {
-		streak++;
-		start = previousDay(start);
-	}
+	while (days.has(day - streak)) streak++;
 	return streak;
 }

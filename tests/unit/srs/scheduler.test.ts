@@ -49,6 +49,14 @@ describe('rateCard', () => {
 		expect(one).toEqual(two);
 	});
 
+	test('a card last reviewed in the future (clock set back) can still be rated', () => {
+		const reviewed = scheduler.rateCard(newCard('a', [], NOW), Rating.Easy, NOW).card;
+		const clockSetBack = new Date(NOW.getTime() - 2 * 86_400_000);
+		const { card, review } = scheduler.rateCard(reviewed, Rating.Good, clockSetBack);
+		expect(card.reps).toBe(2);
+		expect(review.review).toEqual(NOW);
+	});
+
 	test('a higher desired retention gives a shorter interval', () => {
 		const strict = createScheduler(settings({ desiredRetention: 0.97 }), { fuzz: false });
 		const relaxed = createScheduler(settings({ desiredRetention: 0.8 }), { fuzz: false });

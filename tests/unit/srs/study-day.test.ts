@@ -3,7 +3,8 @@ import {
 	dayStreak,
 	reviewsOnStudyDay,
 	studyDayBounds,
-	studyDayKey
+	studyDayKey,
+	studyDayNumber
 } from '../../../src/lib/srs/study-day';
 import { at, reviewLog } from './fixtures';
 
@@ -60,5 +61,27 @@ describe('dayStreak', () => {
 		expect(dayStreak([at(8, 20), at(9, 10), at(10, 2)], now)).toBe(2);
 		// studied at 2 am on the 9th: that is the 8th, so the 9th is missing
 		expect(dayStreak([at(8, 10), at(9, 2), at(10, 10)], now)).toBe(1);
+	});
+});
+
+describe('studyDayNumber', () => {
+	test('consecutive study days differ by one, and 3 am belongs to the day before', () => {
+		expect(studyDayNumber(at(11, 9)) - studyDayNumber(at(10, 9))).toBe(1);
+		expect(studyDayNumber(at(11, 3, 59))).toBe(studyDayNumber(at(10, 4)));
+		expect(studyDayNumber(new Date(2025, 6, 1, 9)) - studyDayNumber(at(30, 9))).toBe(1);
+	});
+
+	test('days across a daylight-saving change stay one apart', () => {
+		// the last Sundays of March and October change the clocks in Europe; elsewhere this is plain
+		for (const [y, m, d] of [
+			[2025, 2, 30],
+			[2025, 9, 26],
+			[2025, 2, 9],
+			[2025, 10, 2]
+		] as const) {
+			const before = studyDayNumber(new Date(y, m, d - 1, 4, 30));
+			expect(studyDayNumber(new Date(y, m, d, 4, 30))).toBe(before + 1);
+			expect(studyDayNumber(new Date(y, m, d + 1, 3, 30))).toBe(before + 1);
+		}
 	});
 });

@@ -1,0 +1,19 @@
+// Benchmarks outside the test suite: `npx tsx scripts/bench.ts [name-filter]`.
+// Each area exports a list of benchmarks from scripts/bench/<area>.ts; add yours to `all`.
+import { printResults, type Benchmark } from './bench/measure';
+import { srsBenchmarks } from './bench/srs';
+
+const all: Benchmark[] = [...srsBenchmarks];
+
+const filter = process.argv[2];
+const chosen = filter ? all.filter((b) => b.name.includes(filter)) : all;
+if (chosen.length === 0) {
+	console.error(`No benchmark matches "${filter}". Known: ${all.map((b) => b.name).join(', ')}`);
+	process.exit(2);
+}
+
+console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+const results = chosen.flatMap((b) => b.run());
+const withinBudget = printResults(results);
+// a benchmark over budget fails the command, so CI or a human notices the regression
+if (!withinBudget) process.exitCode = 1;
