@@ -1,7 +1,34 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
-import { manifest } from './src/lib/pwa/manifest';
+import type { ManifestOptions } from 'vite-plugin-pwa';
+
+/** The web app manifest: what a phone shows when the app is installed. */
+const manifest: Partial<ManifestOptions> = {
+	name: 'Sahel Brief',
+	short_name: 'Sahel Brief',
+	description:
+		'Study one analysis of the France-Mali counter-terror collapse: flashcards with spaced repetition, quizzes and class assignments, all offline.',
+	start_url: '/',
+	scope: '/',
+	id: '/',
+	display: 'standalone',
+	orientation: 'any',
+	lang: 'en',
+	theme_color: '#1f4e5f',
+	background_color: '#f7f4ee',
+	categories: ['education'],
+	icons: [
+		{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+		{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+		{
+			src: '/icons/icon-maskable-512.png',
+			sizes: '512x512',
+			type: 'image/png',
+			purpose: 'maskable'
+		}
+	]
+};
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +37,6 @@ export default defineConfig({
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest,
-			includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
 			workbox: {
 				// every page, script, style, icon and bank file, so the whole app opens offline
 				globPatterns: [
@@ -25,6 +51,9 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['tests/unit/setup.ts']
+		setupFiles: ['tests/unit/setup.ts'],
+		// CI adds a JSON report so .ci/run can print the real counts
+		reporters: process.env.CI ? ['default', 'json'] : ['default'],
+		outputFile: process.env.CI ? { json: 'reports/unit.json' } : undefined
 	}
 });

@@ -1,0 +1,43 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium-path.js';
+
+/** The flags this machine needs: no sandbox as root, and no calls home from a closed network. */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export const E2E_PORT = 4174;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
+	use: {
+		baseURL: `http://127.0.0.1:${E2E_PORT}`,
+		serviceWorkers: 'allow',
+		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } },
+		// flows run at phone size; what depends on the layout (tagged @layout) runs at desktop size too
+		{ name: 'desktop', grep: /@layout/, use: { viewport: { width: 1280, height: 800 } } }
+	],
+	webServer: {
+		command: `node scripts/start.js`,
+		env: { PORT: String(E2E_PORT), HOST: '127.0.0.1' },
+		url: `http://127.0.0.1:${E2E_PORT}/`,
+		reuseExistingServer: false,
+		timeout: 180_000
+	}
+});

@@ -1,0 +1,108 @@
+// A small static server for the production build, as any static host would serve it:
+// clean URLs (/study -> study.html), gzip when asked, and no caching of the service worker.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+/** @type {Record<string, string>} */
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.txt': 'text/plain; charset=utf-8',
+	'.xml': 'application/xml; charset=utf-8'
+};
+const COMPRESSIBLE = new Set([
+	'.html',
+	'.js',
+	'.css',
+	'.json',
+	'.webmanifest',
+	'.svg',
+	'.txt',
+	'.xml'
+]);
+
+/**
+ * The file a request path maps to inside `root`, or undefined.
+ * @param {string} root
+ * @param {string} pathname
+ */
+function fileFor(root, pathname) {
+	let path;
+	try {
+		path = decodeURIComponent(pathname);
+	} catch {
+		return undefined;
+	}
+	const safe = normalize(path).replace(/^(\.\.[/\\])+/, '');
+	const candidates = safe.endsWith('/')
+		? [join(safe, 'index.html')]
+		: [safe, `${safe}.html`, join(safe, 'index.html')];
+	for (const candidate of candidates) {
+		const full = join(root, candidate);
+		if (!full.startsWith(root)) continue;
+		if (existsSync(full) && statSync(full).isFile()) return full;
+	}
+	return undefined;
+}
+
+/**
+ * Serves `root` on host:port; resolves to { url, close } once listening.
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export function serveBuild({ root = 'build', host = '127.0.0.1', port = 4173, gzip = true } = {}) {
+	const base = resolve(root);
+	const server = createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		const file = fileFor(base, url.pathname);
+		if (!file) {
+			response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+			response.end('Not found');
+			return;
+		}
+		const ext = extname(file);
+		/** @type {Record<string, string>} */
+		const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+		// hashed assets never change; everything else is revalidated so updates are seen
+		headers['cache-control'] = url.pathname.startsWith('/_app/immutable/')
+			? 'public, max-age=31536000, immutable'
+			: 'no-cache';
+		const wantsGzip =
+			gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+		if (wantsGzip) {
+			headers['content-encoding'] = 'gzip';
+			headers.vary = 'accept-encoding';
+		}
+		response.writeHead(200, headers);
+		if (request.method === 'HEAD') {
+			response.end();
+			return;
+		}
+		const stream = createReadStream(file);
+		(wantsGzip ? stream.pipe(createGzip()) : stream).pipe(response);
+	});
+	return new Promise((resolvePromise, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			const address = server.address();
+			const actualPort = typeof address === 'object' && address ? address.port : port;
+			resolvePromise({
+				url: `http://${host}:${actualPort}`,
+				close: () =>
+					new Promise(
+						/** @param {(value?: void) => void} done */ (done) => {
+							server.closeAllConnections();
+							server.close(() => done());
+						}
+					)
+			});
+		});
+	});
+}

@@ -1,0 +1,96 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Card, ReviewLog } from 'ts-fsrs';
+
+/** One study card's FSRS state, keyed by the bank item it schedules. */
+export interface CardRow extends Card {
+	itemId: string;
+	factIds: string[];
+}
+
+/** One rating, as ts-fsrs logs it; `id` orders ratings and lets Undo remove exactly one. */
+export interface ReviewRow extends ReviewLog {
+	id?: number;
+	itemId: string;
+}
+
+export type AttemptKind = 'quiz' | 'assignment';
+
+/** A quiz or assignment attempt; answers are written one by one as they are given. */
+export interface AttemptRow {
+	id: string;
+	kind: AttemptKind;
+	assignmentId?: string;
+	startedAt: Date;
+	finishedAt?: Date;
+	/** Everything needed to replay the attempt in the same order (config, seed, item order). */
+	plan: unknown;
+	answers: Record<string, unknown>;
+	position: number;
+}
+
+export type AssignmentRole = 'instructor' | 'student';
+
+/** An assignment this device made (instructor) or received (student), with its code. */
+export interface AssignmentRow {
+	id: string;
+	role: AssignmentRole;
+	code: string;
+	title: string;
+	createdAt: Date;
+	data: unknown;
+}
+
+/** A student's receipt imported into the instructor's gradebook. */
+export interface SubmissionRow {
+	id: string;
+	assignmentId: string;
+	studentName: string;
+	importedAt: Date;
+	receipt: unknown;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export const DB_NAME = 'sahel-brief';
+
+/**
+ * The schema, every version kept: a version is added, never edited, and carries its upgrade.
+ * Indexes list only the fields that are queried; other fields are stored unindexed.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+	version: number;
+	stores: Record<string, string>;
+	upgrade?: Parameters<ReturnType<Dexie['version']>['upgrade']>[0];
+}> = [
+	{
+		version: 1,
+		stores: {
+			cards: 'itemId, due, state',
+			reviews: '++id, itemId, review',
+			attempts: 'id, kind, assignmentId, startedAt, finishedAt',
+			assignments: 'id, role, createdAt',
+			submissions: 'id, assignmentId, importedAt',
+			settings: 'key'
+		}
+	}
+];
+
+export class SahelDatabase extends Dexie {
+	cards!: EntityTable<CardRow, 'itemId'>;
+	reviews!: EntityTable<ReviewRow, 'id'>;
+	attempts!: EntityTable<AttemptRow, 'id'>;
+	assignments!: EntityTable<AssignmentRow, 'id'>;
+	submissions!: EntityTable<SubmissionRow, 'id'>;
+	settings!: EntityTable<SettingRow, 'key'>;
+
+	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
+		super(name);
+		for (const { version, stores, upgrade } of versions) {
+			const declared = this.version(version).stores(stores);
+			if (upgrade) declared.upgrade(upgrade);
+		}
+	}
+}

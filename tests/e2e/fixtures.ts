@@ -1,0 +1,41 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every page in the app, with the heading it must show. */
+export const PAGES = [
+	{ path: '/', heading: 'Today' },
+	{ path: '/study', heading: 'Study' },
+	{ path: '/quiz', heading: 'Quiz' },
+	{ path: '/read', heading: 'Read the article' },
+	{ path: '/progress', heading: 'Your progress' },
+	{ path: '/assign', heading: 'Assign a quiz' },
+	{ path: '/gradebook', heading: 'Gradebook' },
+	{ path: '/settings', heading: 'Settings' },
+	{ path: '/a', heading: 'My assignments' }
+] as const;
+
+/** Fails the test on any console error or uncaught exception the page produced. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+	consoleErrors: async ({ page }, use) => {
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		page.on('pageerror', (error) => errors.push(error.message));
+		await use(errors);
+		expect(errors, 'console errors').toEqual([]);
+	}
+});
+
+export { expect };
+
+/** Waits until the service worker has installed and precached the app. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		if (registration.active?.state !== 'activated') {
+			await new Promise<void>((resolve) =>
+				registration.active?.addEventListener('statechange', () => resolve())
+			);
+		}
+	});
+}
