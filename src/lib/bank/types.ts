@@ -93,3 +93,28 @@ export interface Bank {
 	facts: Fact[];
 	items: BankItem[];
 }
+
+/** One country drawn on a pack map; `entity` is set when the article names it (a possible answer). */
+export interface MapRegion {
+	name: string;
+	entity?: string;
+	d: string; // SVG path in the map's viewBox
+}
+
+/** One city drawn on a pack map as a point. */
+export interface MapPoint {
+	name: string;
+	entity: string;
+	x: number;
+	y: number;
+}
+
+/** The map file static/bank/<pack>-map.json, loaded only by map questions. */
+export interface BankMap {
+	schemaVersion: number;
+	pack: string;
+	viewBox: string; // '0 0 width height'
+	attribution: string;
+	regions: MapRegion[];
+	points: MapPoint[];
+}

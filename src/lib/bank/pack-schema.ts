@@ -1,0 +1,94 @@
+// The authoring format of a pack (questions/<pack>/*.yaml). Strict objects, so a misspelt
+// field name is an error instead of a silently missing question.
+import * as v from 'valibot';
+
+const Id = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens')
+);
+const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const ParagraphId = v.pipe(v.string(), v.regex(/^p[1-9]\d*$/, 'paragraph ids look like p7'));
+
+/** One atomic fact as written in facts.yaml (see questions/README.md for each field). */
+export const FactInputSchema = v.strictObject({
+	id: Id,
+	paragraph: ParagraphId,
+	kind: Id,
+	statement: Text,
+	quote: Text,
+	topic: v.optional(Text),
+	claimBy: v.optional(Text),
+	ask: v.optional(Text),
+	answer: v.optional(Text),
+	term: v.optional(Text),
+	accept: v.optional(v.array(Text)),
+	entity: v.optional(Id),
+	exclude: v.optional(v.array(Id)),
+	mcqAsk: v.optional(Text),
+	mapAsk: v.optional(Text),
+	whoSaid: v.optional(Text),
+	number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+	reverse: v.optional(v.strictObject({ prompt: Text, answer: Text })),
+	when: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?[a-z]?$/))),
+	whenText: v.optional(Text),
+	event: v.optional(Text),
+	difficulty: v.optional(v.picklist([1, 2, 3]))
+});
+export type FactInput = v.InferOutput<typeof FactInputSchema>;
+
+/** A matching question: pairs in their correct pairing, each resting on a fact. */
+export const MatchingSetSchema = v.strictObject({
+	id: Id,
+	prompt: Text,
+	explanation: Text,
+	pairs: v.pipe(
+		v.array(v.strictObject({ left: Text, right: Text, fact: Id })),
+		v.minLength(2, 'a matching set needs at least two pairs')
+	)
+});
+export type MatchingSet = v.InferOutput<typeof MatchingSetSchema>;
+
+/** An ordering question: the generator sorts the facts by their `when`. */
+export const OrderingSetSchema = v.strictObject({
+	id: Id,
+	prompt: Text,
+	facts: v.pipe(v.array(Id), v.minLength(3, 'an ordering set needs at least three events'))
+});
+export type OrderingSet = v.InferOutput<typeof OrderingSetSchema>;
+
+export const FactsFileSchema = v.strictObject({
+	facts: v.array(FactInputSchema),
+	matching: v.optional(v.array(MatchingSetSchema), []),
+	ordering: v.optional(v.array(OrderingSetSchema), [])
+});
+export type FactsFile = v.InferOutput<typeof FactsFileSchema>;
+
+/** A person, place, organisation, date, number or party the article names. */
+export const EntitySchema = v.strictObject({
+	id: Id,
+	name: Text,
+	kind: Id,
+	group: v.optional(Id),
+	aliases: v.optional(v.array(Text), []),
+	// a Natural Earth country name, or [lon, lat] for a city
+	map: v.optional(v.union([Text, v.tuple([v.number(), v.number()])])),
+	note: v.optional(Text),
+	fact: v.optional(Id)
+});
+export type Entity = v.InferOutput<typeof EntitySchema>;
+
+export const EntitiesFileSchema = v.strictObject({ entities: v.array(EntitySchema) });
+
+/** The front matter of article.md. */
+export const ArticleMetaSchema = v.object({
+	id: Id,
+	version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'version looks like 1.0.0'))
+});
+
+/** Turns valibot issues into `file: path: message` lines. */
+export function describeIssues(file: string, issues: v.BaseIssue<unknown>[]): string[] {
+	return issues.map((issue) => {
+		const path = v.getDotPath(issue) ?? '(root)';
+		return `${file}: ${path}: ${issue.message}`;
+	});
+}
