@@ -197,7 +197,7 @@ describe('matching earns a share of the pairs', () => {
 		{ name: 'nothing given', given: [], score: 0 },
 		{
 			name: 'a left given twice counts as unmatched',
-			given: [...ALL, ['Serval', '2014-2022']],
+			given: [['Serval', '2014-2022'], ...ALL],
 			score: 2 / 3
 		},
 		{ name: 'unknown entries add nothing', given: [...ALL, ['Epervier', '1986']], score: 1 }
