@@ -1,0 +1,162 @@
+// The assignment code carried in a link's fragment (`/a#<code>`): versioned, compact,
+// validated on the way in. Items travel as indices into the bank's sorted id list (ids are
+// long, indices are one to three digits), which is only meaningful for the bank version
+// named by `bankHash`: a code made for another version is refused as 'wrong-bank'.
+import * as v from 'valibot';
+import type { Bank } from '../bank/types';
+import { bankKey } from './bank-hash';
+import { packCode, unpackCode } from './code-text';
+import { AssignError } from './errors';
+import { LIMITS, MAX_TIME_MS } from './limits';
+
+export const ASSIGNMENT_FORMAT_VERSION = 1;
+const TAG = 'A';
+// a receipt pasted where an assignment belongs gets its own sentence
+const RECEIPT_TAG = 'R';
+
+export const FEEDBACK_MODES = ['immediately', 'after-submitting', 'never'] as const;
+/** When a student sees whether each answer was right. */
+export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
+
+/** One assignment as the app handles it; dates are ISO strings, kept to the millisecond. */
+export interface Assignment {
+	v: typeof ASSIGNMENT_FORMAT_VERSION;
+	packId: string;
+	bankHash: string;
+	/** 4-32 characters of [A-Za-z0-9_-]; the caller makes it (random), the codec keeps it. */
+	id: string;
+	title: string;
+	instructor: string;
+	instructions: string;
+	timeLimitSec?: number;
+	due?: string;
+	/** How many attempts a student may submit; 0 means no limit. */
+	attemptsAllowed: number;
+	shuffleQuestions: boolean;
+	shuffleOptions: boolean;
+	feedback: FeedbackMode;
+	/** Percent needed to pass, 0-100. */
+	passMark: number;
+	/** Bank item ids in the order the instructor chose. */
+	itemIds: string[];
+	seed: string;
+	createdAt: string;
+}
+
+export const ASSIGNMENT_ID_PATTERN = /^[A-Za-z0-9_-]{4,32}$/;
+export const BANK_HASH_PATTERN = /^[0-9a-z]{11}$/;
+
+const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
+const int = (min: number, max: number) =>
+	v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const time = int(-MAX_TIME_MS, MAX_TIME_MS);
+
+/** The wire form, version 1: a positional tuple, because key names would cost link length. */
+const CompactV1 = v.strictTuple([
+	v.literal(TAG),
+	v.literal(ASSIGNMENT_FORMAT_VERSION),
+	text(LIMITS.packIdChars, 1), // packId
+	v.pipe(v.string(), v.regex(BANK_HASH_PATTERN)), // bankHash
+	v.pipe(v.string(), v.regex(ASSIGNMENT_ID_PATTERN)), // id
+	text(LIMITS.titleChars, 1), // title
+	text(LIMITS.nameChars), // instructor
+	text(LIMITS.instructionsChars), // instructions
+	v.nullable(int(1, LIMITS.maxTimeLimitSec)), // timeLimitSec
+	v.nullable(time), // due
+	int(0, LIMITS.maxAttempts), // attemptsAllowed
+	int(0, 3), // flags: 1 shuffle questions, 2 shuffle options
+	int(0, FEEDBACK_MODES.length - 1), // feedback
+	int(0, 100), // passMark
+	v.pipe(v.array(int(0, 1e6)), v.minLength(1), v.maxLength(LIMITS.maxItems)), // item indices
+	text(LIMITS.seedChars, 1), // seed
+	time // createdAt
+]);
+type CompactAssignment = v.InferOutput<typeof CompactV1>;
+
+/** The code for `assignment`, whose items must all be in `bank`. Throws AssignError('invalid'). */
+export function encodeAssignment(assignment: Assignment, bank: Bank): string {
+	const key = bankKey(bank);
+	if (assignment.packId !== key.packId || assignment.bankHash !== key.hash) {
+		throw new AssignError('wrong-bank');
+	}
+	const indices = assignment.itemIds.map((id) => key.indexById.get(id));
+	if (indices.some((i) => i === undefined) || new Set(indices).size !== indices.length) {
+		throw new AssignError('invalid');
+	}
+	const compact = [
+		TAG,
+		ASSIGNMENT_FORMAT_VERSION,
+		assignment.packId,
+		assignment.bankHash,
+		assignment.id,
+		assignment.title,
+		assignment.instructor,
+		assignment.instructions,
+		assignment.timeLimitSec ?? null,
+		assignment.due === undefined ? null : isoToMs(assignment.due),
+		assignment.attemptsAllowed,
+		(assignment.shuffleQuestions ? 1 : 0) | (assignment.shuffleOptions ? 2 : 0),
+		FEEDBACK_MODES.indexOf(assignment.feedback),
+		assignment.passMark,
+		indices,
+		assignment.seed,
+		isoToMs(assignment.createdAt)
+	];
+	// the encoder holds itself to the decoder's rules, so no code it makes is ever refused
+	if (!v.is(CompactV1, compact)) throw new AssignError('invalid');
+	const code = packCode(compact);
+	if (code.length > LIMITS.assignmentCodeChars) throw new AssignError('too-long');
+	return code;
+}
+
+/** The assignment in `code` (or in a link ending '#code'), checked against `bank`. */
+export function decodeAssignment(code: string, bank: Bank): Assignment {
+	const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
+	const key = bankKey(bank);
+	const [, , packId, bankHash, id, title, instructor, instructions, timeLimitSec, due] = compact;
+	if (packId !== key.packId || bankHash !== key.hash) throw new AssignError('wrong-bank');
+	const [, , , , , , , , , , attemptsAllowed, flags, feedback, passMark, indices, seed, created] =
+		compact;
+	if (new Set(indices).size !== indices.length) throw new AssignError('invalid');
+	const itemIds = indices.map((index) => {
+		const itemId = key.itemIds[index];
+		if (itemId === undefined) throw new AssignError('invalid');
+		return itemId;
+	});
+	return {
+		v: ASSIGNMENT_FORMAT_VERSION,
+		packId,
+		bankHash,
+		id,
+		title,
+		instructor,
+		instructions,
+		...(timeLimitSec === null ? {} : { timeLimitSec }),
+		...(due === null ? {} : { due: new Date(due).toISOString() }),
+		attemptsAllowed,
+		shuffleQuestions: (flags & 1) !== 0,
+		shuffleOptions: (flags & 2) !== 0,
+		feedback: FEEDBACK_MODES[feedback] ?? 'never',
+		passMark,
+		itemIds,
+		seed,
+		createdAt: new Date(created).toISOString()
+	};
+}
+
+function parseCompact(value: unknown): CompactAssignment {
+	if (!Array.isArray(value)) throw new AssignError('invalid');
+	if (value[0] === RECEIPT_TAG) throw new AssignError('wrong-kind');
+	if (value[0] !== TAG) throw new AssignError('invalid');
+	if (value[1] !== ASSIGNMENT_FORMAT_VERSION) throw new AssignError('unknown-version');
+	const parsed = v.safeParse(CompactV1, value);
+	if (!parsed.success) throw new AssignError('invalid');
+	return parsed.output;
+}
+
+/** Milliseconds for an ISO date, or AssignError('invalid') when it is not one. */
+export function isoToMs(iso: string): number {
+	const ms = Date.parse(iso);
+	if (!Number.isFinite(ms)) throw new AssignError('invalid');
+	return ms;
+}

@@ -1,0 +1,158 @@
+// The instructor's side of receipts: import them (refusing what does not belong) and score
+// them. Every score is recomputed from the answers with the quiz's own gradeItem; the
+// receipt's claimedScore is never read here.
+import type { Bank } from '../bank/types';
+import { gradeItem } from '../quiz/grade';
+import type { Grade } from '../quiz/types';
+import type { Assignment } from './assignment-code';
+import { bankKey } from './bank-hash';
+import { codeIn } from './code-text';
+import { AssignError, type AssignErrorCode } from './errors';
+import { decodeReceipt, type Receipt } from './receipt-code';
+
+/** One question of a scored submission, in assignment order. */
+export interface ScoredAnswer {
+	itemId: string;
+	answered: boolean;
+	grade: Grade;
+}
+
+export interface SubmissionScore {
+	questions: ScoredAnswer[];
+	/** Sum of question scores, partial credit included. */
+	points: number;
+	/** Number of questions. */
+	total: number;
+	/** Questions fully right. */
+	right: number;
+	/** points / total as a percentage, 0-100. */
+	percent: number;
+	passed: boolean;
+	/** Submitted after the due date; null when the assignment has none. */
+	late: boolean | null;
+	/** submittedAt - startedAt as the student's device recorded them, never negative. */
+	durationMs: number;
+}
+
+/** An accepted receipt with its recomputed score. */
+export interface Submission {
+	/** The code exactly as decoded, so the same code pasted again is recognised. */
+	code: string;
+	receipt: Receipt;
+	score: SubmissionScore;
+}
+
+export interface RefusedReceipt {
+	input: string;
+	code: AssignErrorCode;
+	message: string;
+}
+
+export interface ImportResult {
+	accepted: Submission[];
+	refused: RefusedReceipt[];
+}
+
+/**
+ * Decodes and scores each pasted text (a code, a link ending '#code', or a receipt file's JSON
+ * with a `code` field); refuses other assignments, other bank versions, damaged or edited
+ * codes, and duplicates of `existing` or of each other (same code, or same student and attempt).
+ * Blank texts are skipped.
+ */
+export function importReceipts(
+	texts: readonly string[],
+	assignment: Assignment,
+	bank: Bank,
+	existing: readonly Submission[] = []
+): ImportResult {
+	const seenCodes = new Set(existing.map((s) => s.code));
+	const seenAttempts = new Set(existing.map((s) => attemptKey(s.receipt)));
+	const accepted: Submission[] = [];
+	const refused: RefusedReceipt[] = [];
+	for (const input of texts) {
+		if (input.trim() === '') continue;
+		try {
+			const code = codeIn(receiptCodeIn(input));
+			const receipt = decodeReceipt(code, assignment, bank);
+			if (seenCodes.has(code) || seenAttempts.has(attemptKey(receipt))) {
+				throw new AssignError('duplicate');
+			}
+			seenCodes.add(code);
+			seenAttempts.add(attemptKey(receipt));
+			accepted.push({ code, receipt, score: scoreSubmission(assignment, bank, receipt) });
+		} catch (error) {
+			// decoders throw only AssignError; anything else is a bug and must not be hidden
+			if (!(error instanceof AssignError)) throw error;
+			refused.push({ input, code: error.code, message: error.message });
+		}
+	}
+	return { accepted, refused };
+}
+
+/** Scores `receipt` from its answers alone (claimedScore is ignored). */
+export function scoreSubmission(
+	assignment: Assignment,
+	bank: Bank,
+	receipt: Receipt
+): SubmissionScore {
+	const items = bankKey(bank).itemsById;
+	const questions = assignment.itemIds.map((itemId, i): ScoredAnswer => {
+		const item = items.get(itemId);
+		const answer = receipt.answers[i] ?? null;
+		if (!item) return { itemId, answered: answer !== null, grade: NO_ITEM };
+		if (answer === null) {
+			return {
+				itemId,
+				answered: false,
+				grade: { correct: false, score: 0, expected: item.answer }
+			};
+		}
+		return { itemId, answered: true, grade: gradeItem(item, answer) };
+	});
+	const points = questions.reduce((sum, q) => sum + clamp01(q.grade.score), 0);
+	const total = questions.length;
+	const percent = total === 0 ? 0 : (100 * points) / total;
+	const submitted = Date.parse(receipt.submittedAt);
+	const due = assignment.due === undefined ? null : Date.parse(assignment.due);
+	return {
+		questions,
+		points,
+		total,
+		right: questions.filter((q) => q.grade.correct).length,
+		percent,
+		// compared with a little slack, so 70% of 10 questions (6.999... in floating point) passes
+		passed: percent + 1e-9 >= assignment.passMark,
+		late: due === null ? null : submitted > due,
+		durationMs: Math.max(0, submitted - Date.parse(receipt.startedAt))
+	};
+}
+
+/** The code inside a pasted text or a downloaded receipt file ({ "code": "..." }). */
+export function receiptCodeIn(text: string): string {
+	const trimmed = text.trim();
+	if (!trimmed.startsWith('{')) return trimmed;
+	try {
+		const file = JSON.parse(trimmed) as unknown;
+		if (typeof file === 'object' && file !== null) {
+			const { code, receipt } = file as Record<string, unknown>;
+			if (typeof code === 'string') return code;
+			if (typeof receipt === 'string') return receipt;
+		}
+	} catch {
+		// not JSON after all: the decoder will say why it is not a code
+	}
+	return trimmed;
+}
+
+/** Two receipts with the same key are the same attempt, however the name was typed. */
+function attemptKey(receipt: Receipt): string {
+	return `${studentKey(receipt.student)}\u0000${receipt.attempt}`;
+}
+
+/** A student's name compared without case, accents' encoding or extra spaces. */
+export function studentKey(name: string): string {
+	return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}
+
+const NO_ITEM: Grade = { correct: false, score: 0, expected: '' };
+const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
