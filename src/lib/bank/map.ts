@@ -81,7 +81,7 @@ export function buildMap(packId: string, topology: Topology, entities: readonly 
 export function unknownMapNames(topology: Topology, entities: readonly Entity[]): string[] {
 	const names = new Set(
 		(topology.objects.countries as GeometryCollection<CountryProperties>).geometries.map(
-			(g) => g.properties?.name
+			(g) => (g.properties as CountryProperties | undefined)?.name
 		)
 	);
 	return entities.flatMap((e) => (typeof e.map === 'string' && !names.has(e.map) ? [e.map] : []));
