@@ -5,3 +5,4 @@ export * from './scheduler';
 export * from './interval-label';
 export * from './study-day';
 export * from './queue';
+export * from './session-summary';

@@ -1,17 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Card, ReviewLog } from 'ts-fsrs';
+import type { StudyCard, StudyReview } from '../srs/types';
 
-/** One study card's FSRS state, keyed by the bank item it schedules. */
-export interface CardRow extends Card {
-	itemId: string;
-	factIds: string[];
-}
+/** One study card's FSRS state (ts-fsrs fields), keyed by the bank item it schedules. */
+export type CardRow = StudyCard;
 
 /** One rating, as ts-fsrs logs it; `id` orders ratings and lets Undo remove exactly one. */
-export interface ReviewRow extends ReviewLog {
-	id?: number;
-	itemId: string;
-}
+export type ReviewRow = StudyReview;
 
 export type AttemptKind = 'quiz' | 'assignment';
 

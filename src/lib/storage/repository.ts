@@ -1,5 +1,5 @@
 // The one door to the database: pages and state classes call these functions, never Dexie.
-import { DB_NAME, SahelDatabase, type SettingRow } from './db';
+import { DB_NAME, SahelDatabase, type CardRow, type ReviewRow, type SettingRow } from './db';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 
 let instance: SahelDatabase | undefined;
@@ -60,4 +60,49 @@ export async function tableCounts(): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
 	for (const table of db.tables) counts[table.name] = await table.count();
 	return counts;
+}
+
+/** Everything the study queue needs from storage for one study day. */
+export interface StudyDayData {
+	cards: CardRow[];
+	/** Reviews made between `start` and `end`, oldest first. */
+	reviewsToday: ReviewRow[];
+}
+
+/** Loads every card and the reviews of one study day (an index range, not a scan of all logs). */
+export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData> {
+	const db = database();
+	return db.transaction('r', db.cards, db.reviews, async () => ({
+		cards: await db.cards.toArray(),
+		reviewsToday: await db.reviews.where('review').between(start, end, true, false).sortBy('review')
+	}));
+}
+
+/** Writes a rating: the card's new state and its review row, together or not at all. */
+export async function recordReview(card: CardRow, review: ReviewRow): Promise<number> {
+	const db = database();
+	const id = await db.transaction('rw', db.cards, db.reviews, async () => {
+		await db.cards.put(card);
+		return db.reviews.add(review);
+	});
+	noteSaved();
+	// '++id' makes IndexedDB assign a number
+	return id as number;
+}
+
+/** Takes back one rating: removes its review row and restores the card as it was. */
+export async function undoReview(reviewId: number, previousCard: CardRow): Promise<void> {
+	const db = database();
+	await db.transaction('rw', db.cards, db.reviews, async () => {
+		const review = await db.reviews.get(reviewId);
+		// another tab may have undone it already: restoring the card again would be wrong
+		if (!review || review.itemId !== previousCard.itemId) return;
+		await db.reviews.delete(reviewId);
+		await db.cards.put(previousCard);
+	});
+}
+
+/** How many reviews were made between `start` (included) and `end` (excluded). */
+export async function countReviewsBetween(start: Date, end: Date): Promise<number> {
+	return database().reviews.where('review').between(start, end, true, false).count();
 }

@@ -1,0 +1,287 @@
+// A study session for the /study page: the queue, the card on screen, ratings and Undo.
+// Every rating is stored (card and review, one transaction) before the next card shows.
+import type { BankItem } from '$lib/bank/types';
+import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
+import {
+	Rating,
+	createScheduler,
+	newCard,
+	planQueue,
+	queueCounts,
+	studyDayBounds,
+	summarizeSession,
+	type Grade,
+	type IntervalPreview,
+	type QueueCounts,
+	type SessionSummary,
+	type StudyCard,
+	type StudyReview,
+	type StudyScheduler,
+	type StudySettings
+} from '$lib/srs';
+import { loadStudyDay, recordReview, undoReview } from '$lib/storage/repository';
+import { getBank } from './bank';
+import { loadStudySettings } from './study-settings';
+
+export type StudyPhase = 'loading' | 'error' | 'front' | 'back' | 'waiting' | 'done';
+
+export const GRADES = [
+	{ rating: Rating.Again, label: 'Again', key: '1' },
+	{ rating: Rating.Hard, label: 'Hard', key: '2' },
+	{ rating: Rating.Good, label: 'Good', key: '3' },
+	{ rating: Rating.Easy, label: 'Easy', key: '4' }
+] as const;
+export type GradeLabel = (typeof GRADES)[number]['label'];
+
+interface UndoEntry {
+	reviewId: number;
+	previous: StudyCard;
+}
+
+/** Remembers when this tab's session started, so a reload continues the same session. */
+const SESSION_KEY = 'sahel-brief:study-session-start';
+
+function sessionStart(now: Date, dayStart: Date): Date {
+	try {
+		const saved = sessionStorage.getItem(SESSION_KEY);
+		const start = saved ? new Date(saved) : undefined;
+		if (start && !Number.isNaN(start.getTime()) && start >= dayStart) return start;
+		sessionStorage.setItem(SESSION_KEY, now.toISOString());
+	} catch {
+		// storage blocked: the session starts now
+	}
+	return now;
+}
+
+export class StudySession {
+	#clock: () => Date;
+	#items = new Map<string, BankItem>();
+	#studyItems: BankItem[] = [];
+	#cards = new Map<string, StudyCard>();
+	#reviewsToday: StudyReview[] = [];
+	#settings: StudySettings | undefined;
+	#scheduler: StudyScheduler | undefined;
+	#startedAt = new Date(0);
+	#shownAt = 0;
+	#busy = false;
+	#waitTimer: ReturnType<typeof setTimeout> | undefined;
+
+	#phase = $state<StudyPhase>('loading');
+	#error = $state('');
+	#current = $state.raw<BankItem | undefined>();
+	#intervals = $state.raw<IntervalPreview | undefined>();
+	#counts = $state.raw<QueueCounts | undefined>();
+	#summary = $state.raw<SessionSummary | undefined>();
+	#nextDue = $state<Date | undefined>();
+	#topic = $state<string | undefined>();
+	#topics = $state<string[]>([]);
+	#typed = $state('');
+	#typedMatch = $state<AnswerMatch | undefined>();
+	// raw: the stored cards go back to IndexedDB, which cannot clone Svelte's proxies
+	#undo = $state.raw<UndoEntry[]>([]);
+	#announcement = $state('');
+
+	constructor(clock: () => Date = () => new Date()) {
+		this.#clock = clock;
+	}
+
+	get phase() {
+		return this.#phase;
+	}
+	get error() {
+		return this.#error;
+	}
+	get current() {
+		return this.#current;
+	}
+	get intervals() {
+		return this.#intervals;
+	}
+	get counts() {
+		return this.#counts;
+	}
+	get summary() {
+		return this.#summary;
+	}
+	/** When the next card comes due (waiting for a learning step, or after the session). */
+	get nextDue() {
+		return this.#nextDue;
+	}
+	get topic() {
+		return this.#topic;
+	}
+	get topics() {
+		return this.#topics;
+	}
+	get typedMatch() {
+		return this.#typedMatch;
+	}
+	get canUndo() {
+		return this.#undo.length > 0;
+	}
+	/** The last thing that happened, for a live region. */
+	get announcement() {
+		return this.#announcement;
+	}
+	get typed() {
+		return this.#typed;
+	}
+	set typed(text: string) {
+		this.#typed = text;
+	}
+
+	/** Loads the bank, settings and today's cards, then shows the first card. */
+	async load(topic?: string): Promise<void> {
+		this.#phase = 'loading';
+		try {
+			const [bank, settings] = await Promise.all([getBank(), loadStudySettings()]);
+			this.#settings = settings;
+			this.#scheduler = createScheduler(settings);
+			this.#studyItems = bank.items.filter((item) =>
+				['flashcard', 'reverse', 'cloze'].includes(item.type)
+			);
+			this.#items = new Map(this.#studyItems.map((item) => [item.id, item]));
+			this.#topics = [...new Set(this.#studyItems.map((item) => item.topic))];
+			this.#topic = topic && this.#topics.includes(topic) ? topic : undefined;
+			const now = this.#clock();
+			const { start, end } = studyDayBounds(now, settings.dayStartHour);
+			const day = await loadStudyDay(start, end);
+			this.#cards = new Map(day.cards.map((card) => [card.itemId, card]));
+			this.#reviewsToday = day.reviewsToday;
+			this.#startedAt = sessionStart(now, start);
+			this.#showNext();
+		} catch (error) {
+			this.#error = error instanceof Error ? error.message : String(error);
+			this.#phase = 'error';
+		}
+	}
+
+	/** Narrows study to one topic (undefined for all). */
+	chooseTopic(topic: string | undefined): void {
+		this.#topic = topic;
+		this.#showNext();
+	}
+
+	/** Turns the card over; a typed cloze answer is compared with the answer. */
+	reveal(): void {
+		if (this.#phase !== 'front' || !this.#current) return;
+		const item = this.#current;
+		this.#typedMatch =
+			item.type === 'cloze' && this.#typed.trim()
+				? matchAnswer(this.#typed, item.answer, item.accept ?? [])
+				: undefined;
+		this.#phase = 'back';
+	}
+
+	/** Records a rating for the card on screen, then shows the next card. */
+	async rate(rating: Grade): Promise<void> {
+		const item = this.#current;
+		if (this.#phase !== 'back' || !item || !this.#scheduler || this.#busy) return;
+		this.#busy = true;
+		try {
+			const now = this.#clock();
+			const previous = this.#cards.get(item.id) ?? newCard(item.id, item.factIds, now);
+			const { card, review } = this.#scheduler.rateCard(previous, rating, now);
+			const stored: StudyReview = {
+				...review,
+				durationMs: Math.max(0, now.getTime() - this.#shownAt)
+			};
+			const reviewId = await recordReview(card, stored);
+			this.#cards.set(item.id, card);
+			this.#reviewsToday.push({ ...stored, id: reviewId });
+			this.#undo = [...this.#undo, { reviewId, previous }];
+			const label = GRADES.find((grade) => grade.rating === rating)?.label ?? '';
+			this.#announcement = `Rated ${label}. Next review ${this.#intervals?.[label as GradeLabel] ? `in ${this.#intervals[label as GradeLabel]}` : 'scheduled'}.`;
+			this.#showNext();
+		} catch (error) {
+			this.#announcement = `Your rating could not be saved: ${error instanceof Error ? error.message : error}. Try again.`;
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/** Takes back the last rating exactly (card state and review row) and shows that card again. */
+	async undo(): Promise<void> {
+		const entry = this.#undo.at(-1);
+		if (!entry || this.#busy) return;
+		this.#busy = true;
+		try {
+			await undoReview(entry.reviewId, entry.previous);
+			this.#undo = this.#undo.slice(0, -1);
+			this.#cards.set(entry.previous.itemId, entry.previous);
+			this.#reviewsToday = this.#reviewsToday.filter((review) => review.id !== entry.reviewId);
+			this.#announcement = 'Last rating undone.';
+			this.#show(entry.previous.itemId);
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/** Stops timers when the page goes away. */
+	dispose(): void {
+		clearTimeout(this.#waitTimer);
+	}
+
+	#input(now: Date) {
+		return {
+			items: this.#studyItems,
+			cards: this.#cards.values(),
+			reviewsToday: this.#reviewsToday,
+			settings: this.#settings!,
+			now,
+			topic: this.#topic
+		};
+	}
+
+	#showNext(): void {
+		clearTimeout(this.#waitTimer);
+		const now = this.#clock();
+		const plan = planQueue(this.#input(now));
+		this.#counts = queueCounts(this.#input(now));
+		this.#summary = summarizeSession(
+			this.#reviewsToday.filter((review) => review.review >= this.#startedAt)
+		);
+		const next = plan.learningDue[0] ?? plan.reviewDue[0] ?? plan.newCards[0];
+		if (next) {
+			this.#show(next);
+			return;
+		}
+		this.#current = undefined;
+		const later = plan.learningLater[0];
+		if (later) {
+			// a learning step comes due later today: wait for it rather than end the session
+			const due = this.#cards.get(later)!.due;
+			this.#nextDue = due;
+			this.#phase = 'waiting';
+			this.#waitTimer = setTimeout(
+				() => this.#showNext(),
+				Math.max(0, due.getTime() - now.getTime()) + 250
+			);
+			return;
+		}
+		this.#nextDue = this.#earliestDue(now);
+		this.#phase = 'done';
+	}
+
+	#show(itemId: string): void {
+		const item = this.#items.get(itemId);
+		if (!item || !this.#scheduler) return;
+		const now = this.#clock();
+		const card = this.#cards.get(itemId) ?? newCard(item.id, item.factIds, now);
+		this.#current = item;
+		this.#intervals = this.#scheduler.previewIntervals(card, now);
+		this.#typed = '';
+		this.#typedMatch = undefined;
+		this.#shownAt = now.getTime();
+		this.#phase = 'front';
+		this.#counts = queueCounts(this.#input(now));
+	}
+
+	#earliestDue(now: Date): Date | undefined {
+		let earliest: Date | undefined;
+		for (const card of this.#cards.values()) {
+			if (card.due > now && (!earliest || card.due < earliest)) earliest = card.due;
+		}
+		return earliest;
+	}
+}

@@ -1,0 +1,17 @@
+// The learner's study settings, stored in the settings table and always clamped on the way out.
+import { clampStudySettings, type StudySettings } from '$lib/srs';
+import { readSetting, saveSetting } from '$lib/storage/repository';
+
+const KEY = 'study';
+
+/** The saved study settings, defaults filled in and values kept in range. */
+export async function loadStudySettings(): Promise<StudySettings> {
+	return clampStudySettings(await readSetting<Partial<StudySettings> | undefined>(KEY, undefined));
+}
+
+/** Saves study settings after clamping them; returns what was saved. */
+export async function saveStudySettings(settings: Partial<StudySettings>): Promise<StudySettings> {
+	const clamped = clampStudySettings(settings);
+	await saveSetting(KEY, clamped);
+	return clamped;
+}

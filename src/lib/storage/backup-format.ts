@@ -1,0 +1,469 @@
+// The backup file: one JSON document holding every table, validated as a whole before any
+// of it may touch the database. Pure (no Dexie), so the page can preview a file for free.
+//
+// Dates: the known date fields of each table (`due`, `review`, `startedAt`, ...) are ISO 8601
+// strings, readable by people and other tools. Inside free-form values (attempt plans and
+// answers, assignment data, receipts, settings, fields added later) a Date is written as
+// { "$date": "<ISO>" } and a non-finite number as { "$number": "NaN" }, so they come back as
+// they were; an object that happens to have only such a key is wrapped as { "$escaped": ... }.
+// Free-form values are otherwise plain JSON: Maps, Sets or typed arrays are not kept.
+import { State } from 'ts-fsrs';
+import * as v from 'valibot';
+import type {
+	AssignmentRow,
+	AttemptRow,
+	CardRow,
+	ReviewRow,
+	SettingRow,
+	SubmissionRow
+} from './db';
+
+export const BACKUP_FORMAT = 'sahel-brief-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** Files above this size are refused before parsing (100,000 reviews take about 35 MB). */
+export const DEFAULT_MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
+export const BACKUP_ERROR_CODES = [
+	'empty',
+	'too-large',
+	'not-json',
+	'truncated',
+	'wrong-format',
+	'newer-version',
+	'incomplete',
+	'invalid-rows',
+	'quota',
+	'write-failed',
+	'read-failed'
+] as const;
+export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
+
+/** A backup that could not be read, checked or written; `message` is a plain sentence. */
+export class BackupError extends Error {
+	constructor(
+		readonly code: BackupErrorCode,
+		message: string,
+		options?: { cause?: unknown }
+	) {
+		super(message, options);
+		this.name = 'BackupError';
+	}
+}
+
+/** A review row as stored, with the optional fields the study page adds. */
+export type BackupReviewRow = ReviewRow & { previousDue?: Date; durationMs?: number };
+
+/** Every table of the database, rows as stored. */
+export interface BackupTables {
+	cards: CardRow[];
+	reviews: BackupReviewRow[];
+	attempts: AttemptRow[];
+	assignments: AssignmentRow[];
+	submissions: SubmissionRow[];
+	settings: SettingRow[];
+}
+
+export type BackupTableName = keyof BackupTables;
+
+export const BACKUP_TABLES = [
+	'cards',
+	'reviews',
+	'attempts',
+	'assignments',
+	'submissions',
+	'settings'
+] as const satisfies readonly BackupTableName[];
+
+/** A backup in memory, Dates revived. */
+export interface Backup {
+	format: typeof BACKUP_FORMAT;
+	formatVersion: number;
+	appVersion: string;
+	exportedAt: Date;
+	tables: BackupTables;
+}
+
+/** What a backup holds, for the preview before "Replace" or "Merge". */
+export interface BackupSummary {
+	appVersion: string;
+	exportedAt: Date;
+	counts: Record<BackupTableName, number>;
+	/** Cards studied at least once (not New). */
+	studiedCards: number;
+	firstReview: Date | undefined;
+	lastReview: Date | undefined;
+}
+
+// ---- schemas: what a row must look like in the file (dates still strings) ----
+
+const ISO_DATE = /^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
+const isoDate = v.pipe(
+	v.string('expected a date'),
+	v.regex(ISO_DATE, 'expected a date'),
+	v.check((s) => !Number.isNaN(Date.parse(s)), 'expected a date')
+);
+const optionalDate = v.nullish(isoDate);
+const numberTag = v.strictObject({ $number: v.picklist(['NaN', 'Infinity', '-Infinity']) });
+const num = v.union([v.number(), numberTag], 'expected a number');
+const key = v.pipe(v.string('expected text'), v.minLength(1, 'expected a non-empty key'));
+const text = v.string('expected text');
+const state = v.picklist([0, 1, 2, 3], 'expected a card state (0 to 3)');
+
+const cardSchema = v.looseObject({
+	itemId: key,
+	factIds: v.array(text, 'expected a list of fact ids'),
+	due: isoDate,
+	stability: num,
+	difficulty: num,
+	elapsed_days: num,
+	scheduled_days: num,
+	learning_steps: num,
+	reps: num,
+	lapses: num,
+	state,
+	last_review: optionalDate
+});
+
+const reviewSchema = v.looseObject({
+	id: v.optional(v.pipe(v.number('expected a whole number key'), v.integer(), v.minValue(1))),
+	itemId: key,
+	rating: v.picklist([0, 1, 2, 3, 4], 'expected a rating (0 to 4)'),
+	state,
+	due: isoDate,
+	stability: num,
+	difficulty: num,
+	elapsed_days: num,
+	last_elapsed_days: num,
+	scheduled_days: num,
+	learning_steps: num,
+	review: isoDate,
+	previousDue: optionalDate,
+	durationMs: v.optional(num)
+});
+
+const attemptSchema = v.looseObject({
+	id: key,
+	kind: v.picklist(['quiz', 'assignment'], 'expected "quiz" or "assignment"'),
+	assignmentId: v.optional(text),
+	startedAt: isoDate,
+	finishedAt: optionalDate,
+	plan: v.unknown(),
+	answers: v.record(v.string(), v.unknown(), 'expected the answers'),
+	position: v.pipe(v.number('expected a number'), v.integer(), v.minValue(0))
+});
+
+const assignmentSchema = v.looseObject({
+	id: key,
+	role: v.picklist(['instructor', 'student'], 'expected "instructor" or "student"'),
+	code: text,
+	title: text,
+	createdAt: isoDate,
+	data: v.unknown()
+});
+
+const submissionSchema = v.looseObject({
+	id: key,
+	assignmentId: text,
+	studentName: text,
+	importedAt: isoDate,
+	receipt: v.unknown()
+});
+
+const settingSchema = v.looseObject({ key, value: v.unknown() });
+
+interface TableSpec {
+	schema: v.GenericSchema;
+	/** Fields written as plain ISO strings. */
+	dates: readonly string[];
+	/** Primary key, for the duplicate check; undefined keys (new reviews) are not compared. */
+	key: string;
+	/** How the table is named in messages. */
+	label: string;
+}
+
+const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
+	cards: { schema: cardSchema, dates: ['due', 'last_review'], key: 'itemId', label: 'cards' },
+	reviews: {
+		schema: reviewSchema,
+		dates: ['due', 'review', 'previousDue'],
+		key: 'id',
+		label: 'reviews'
+	},
+	attempts: {
+		schema: attemptSchema,
+		dates: ['startedAt', 'finishedAt'],
+		key: 'id',
+		label: 'quiz attempts'
+	},
+	assignments: {
+		schema: assignmentSchema,
+		dates: ['createdAt'],
+		key: 'id',
+		label: 'assignments'
+	},
+	submissions: {
+		schema: submissionSchema,
+		dates: ['importedAt'],
+		key: 'id',
+		label: 'submissions'
+	},
+	settings: { schema: settingSchema, dates: [], key: 'key', label: 'settings' }
+};
+
+const headerSchema = v.object({
+	appVersion: v.string(),
+	exportedAt: isoDate,
+	tables: v.object(
+		Object.fromEntries(BACKUP_TABLES.map((name) => [name, v.array(v.unknown())])) as Record<
+			BackupTableName,
+			v.ArraySchema<v.UnknownSchema, undefined>
+		>
+	)
+});
+
+// ---- encoding and decoding of values ----
+
+const TAGS = new Set(['$date', '$number', '$escaped']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (value === null || typeof value !== 'object') return false;
+	const proto = Object.getPrototypeOf(value);
+	return proto === Object.prototype || proto === null;
+}
+
+/** A free-form value as JSON data, Dates and non-finite numbers tagged. */
+function encodeValue(value: unknown): unknown {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) ? value : { $number: String(value) };
+	}
+	if (value === null || typeof value !== 'object') return value;
+	if (value instanceof Date) return { $date: isoOf(value) };
+	if (Array.isArray(value)) return value.map((x) => (x === undefined ? null : encodeValue(x)));
+	const out: Record<string, unknown> = {};
+	let keys = 0;
+	let onlyKey = '';
+	for (const [k, x] of Object.entries(value)) {
+		if (x === undefined) continue;
+		setOwn(out, k, encodeValue(x));
+		keys++;
+		onlyKey = k;
+	}
+	// an object that would read back as a tag is wrapped, so it reads back as itself
+	return keys === 1 && TAGS.has(onlyKey) ? { $escaped: out } : out;
+}
+
+/** The inverse of `encodeValue`. */
+function decodeValue(value: unknown): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) return value.map(decodeValue);
+	const record = value as Record<string, unknown>;
+	const keys = Object.keys(record);
+	if (keys.length === 1) {
+		const [k] = keys;
+		const x = record[k!];
+		if (k === '$date' && typeof x === 'string') return new Date(x);
+		if (k === '$number' && typeof x === 'string') return Number(x);
+		if (k === '$escaped' && isPlainObject(x)) return decodeObject(x);
+	}
+	return decodeObject(record);
+}
+
+function decodeObject(record: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const k of Object.keys(record)) setOwn(out, k, decodeValue(record[k]));
+	return out;
+}
+
+/** Sets a property even when it is named "__proto__", without touching the prototype. */
+function setOwn(target: Record<string, unknown>, k: string, value: unknown): void {
+	if (k === '__proto__') {
+		Object.defineProperty(target, k, { value, enumerable: true, writable: true, configurable: true });
+	} else target[k] = value;
+}
+
+function isoOf(date: Date): string | null {
+	// an invalid Date has no ISO form; null keeps the file valid JSON and is refused on import
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function encodeRow(row: object, dates: readonly string[]): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, x] of Object.entries(row)) {
+		if (x === undefined) continue;
+		setOwn(out, k, dates.includes(k) && x instanceof Date ? isoOf(x) : encodeValue(x));
+	}
+	return out;
+}
+
+function decodeRow(row: Record<string, unknown>, dates: readonly string[]): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const k of Object.keys(row)) {
+		const x = row[k];
+		setOwn(out, k, dates.includes(k) && typeof x === 'string' ? new Date(x) : decodeValue(x));
+	}
+	return out;
+}
+
+// ---- the public functions ----
+
+/** A backup of `tables` made at `now` by app version `appVersion`. */
+export function createBackup(tables: BackupTables, now: Date, appVersion: string): Backup {
+	return {
+		format: BACKUP_FORMAT,
+		formatVersion: BACKUP_FORMAT_VERSION,
+		appVersion,
+		exportedAt: now,
+		tables
+	};
+}
+
+/** The backup as the text of the file. */
+export function serializeBackup(backup: Backup): string {
+	const tables: Record<string, unknown[]> = {};
+	for (const name of BACKUP_TABLES) {
+		const { dates } = TABLE_SPECS[name];
+		tables[name] = backup.tables[name].map((row) => encodeRow(row, dates));
+	}
+	return JSON.stringify({
+		format: backup.format,
+		formatVersion: backup.formatVersion,
+		appVersion: backup.appVersion,
+		exportedAt: isoOf(backup.exportedAt),
+		tables
+	});
+}
+
+function byteLength(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) bytes += 1;
+		else if (c < 0x800) bytes += 2;
+		else if (c >= 0xd800 && c <= 0xdbff) {
+			bytes += 4; // a surrogate pair is one 4-byte character
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** A plain sentence naming the first problem valibot found in one row. */
+function rowProblem(label: string, index: number, issue: v.BaseIssue<unknown>): string {
+	const path = v.getDotPath(issue);
+	const where = path ? ` (${path}: ${issue.message})` : ` (${issue.message})`;
+	return `Entry ${index + 1} of the ${label} in this backup is damaged${where}, so nothing was imported.`;
+}
+
+/**
+ * Reads and checks a whole backup file; throws a BackupError saying what is wrong with it.
+ * Nothing is returned until every row of every table has passed.
+ */
+export function parseBackup(
+	text: string,
+	{ maxBytes = DEFAULT_MAX_BACKUP_BYTES }: { maxBytes?: number } = {}
+): Backup {
+	if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');
+	// a character is at least one byte, so only texts that might fit need counting
+	if (text.length > maxBytes || (text.length * 3 > maxBytes && byteLength(text) > maxBytes)) {
+		throw new BackupError(
+			'too-large',
+			`The file is larger than ${megabytes(maxBytes)}, too large to be a backup of this app.`
+		);
+	}
+
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (cause) {
+		const trimmed = text.trim();
+		// our backups are one JSON object; one that never closes was cut off while copying
+		if (trimmed.startsWith('{') && !trimmed.endsWith('}')) {
+			throw new BackupError(
+				'truncated',
+				'The backup file is incomplete: it was probably cut off while being saved or copied.',
+				{ cause }
+			);
+		}
+		throw new BackupError('not-json', 'This file is not a backup: it is not JSON data.', {
+			cause
+		});
+	}
+
+	if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) {
+		throw new BackupError('wrong-format', 'This file is not a Sahel Brief backup.');
+	}
+	const version = data.formatVersion;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+		throw new BackupError('wrong-format', 'This backup has no valid format version.');
+	}
+	if (version > BACKUP_FORMAT_VERSION) {
+		throw new BackupError(
+			'newer-version',
+			'This backup was made by a newer version of the app. Update the app, then import it again.'
+		);
+	}
+
+	const header = v.safeParse(headerSchema, data, { abortEarly: true });
+	if (!header.success) {
+		const path = v.getDotPath(header.issues[0]);
+		throw new BackupError(
+			'incomplete',
+			`This backup is incomplete or damaged${path ? ` (${path} is missing or wrong)` : ''}, so nothing was imported.`
+		);
+	}
+
+	const tables = {} as Record<BackupTableName, unknown[]>;
+	for (const name of BACKUP_TABLES) {
+		const spec = TABLE_SPECS[name];
+		const rows = header.output.tables[name];
+		const seen = new Set<unknown>();
+		for (let i = 0; i < rows.length; i++) {
+			const result = v.safeParse(spec.schema, rows[i], { abortEarly: true });
+			if (!result.success) {
+				throw new BackupError('invalid-rows', rowProblem(spec.label, i, result.issues[0]));
+			}
+			const id = (rows[i] as Record<string, unknown>)[spec.key];
+			if (id === undefined) continue;
+			if (seen.has(id)) {
+				throw new BackupError(
+					'invalid-rows',
+					`The ${spec.label} in this backup list the same entry twice (${spec.key} ${JSON.stringify(id)}), so nothing was imported.`
+				);
+			}
+			seen.add(id);
+		}
+		// decoded only once every row of this table passed; nothing is half-built on failure
+		tables[name] = rows.map((row) => decodeRow(row as Record<string, unknown>, spec.dates));
+	}
+
+	return {
+		format: BACKUP_FORMAT,
+		formatVersion: version,
+		appVersion: header.output.appVersion,
+		exportedAt: new Date(header.output.exportedAt),
+		tables: tables as unknown as BackupTables
+	};
+}
+
+/** Counts and review dates of a backup, for the preview shown before importing it. */
+export function summarizeBackup(backup: Backup): BackupSummary {
+	const counts = {} as Record<BackupTableName, number>;
+	for (const name of BACKUP_TABLES) counts[name] = backup.tables[name].length;
+	let first = Infinity;
+	let last = -Infinity;
+	for (const { review } of backup.tables.reviews) {
+		const t = review.getTime();
+		if (t < first) first = t;
+		if (t > last) last = t;
+	}
+	return {
+		appVersion: backup.appVersion,
+		exportedAt: backup.exportedAt,
+		counts,
+		studiedCards: backup.tables.cards.filter((c) => c.state !== State.New).length,
+		firstReview: Number.isFinite(first) ? new Date(first) : undefined,
+		lastReview: Number.isFinite(last) ? new Date(last) : undefined
+	};
+}
