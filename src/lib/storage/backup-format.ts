@@ -277,7 +277,12 @@ function decodeObject(record: Record<string, unknown>): Record<string, unknown> 
 /** Sets a property even when it is named "__proto__", without touching the prototype. */
 function setOwn(target: Record<string, unknown>, k: string, value: unknown): void {
 	if (k === '__proto__') {
-		Object.defineProperty(target, k, { value, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(target, k, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
 	} else target[k] = value;
 }
 
@@ -295,7 +300,10 @@ function encodeRow(row: object, dates: readonly string[]): Record<string, unknow
 	return out;
 }
 
-function decodeRow(row: Record<string, unknown>, dates: readonly string[]): Record<string, unknown> {
+function decodeRow(
+	row: Record<string, unknown>,
+	dates: readonly string[]
+): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const k of Object.keys(row)) {
 		const x = row[k];

@@ -1,0 +1,251 @@
+// Backup and restore of the whole database. Export reads every table in one read transaction
+// (a consistent snapshot, even while another tab studies); import writes every table in one
+// read-write transaction, so a full disk or any other failure leaves the database as it was.
+import type { Table } from 'dexie';
+import {
+	BACKUP_TABLES,
+	BackupError,
+	createBackup,
+	serializeBackup,
+	type Backup,
+	type BackupReviewRow,
+	type BackupTableName,
+	type BackupTables
+} from './backup-format';
+import type { AttemptRow, CardRow } from './db';
+import { database } from './repository';
+
+/** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
+export type ImportMode = 'replace' | 'merge';
+
+/** Rows written per table by an import. */
+export interface ImportResult {
+	mode: ImportMode;
+	written: Record<BackupTableName, number>;
+}
+
+/** Row counts and a hash of every row of every table, to prove a database did not change. */
+export interface ContentFingerprint {
+	counts: Record<BackupTableName, number>;
+	hash: string;
+}
+
+function tablesOf(db = database()): Record<BackupTableName, Table> {
+	return {
+		cards: db.cards,
+		reviews: db.reviews,
+		attempts: db.attempts,
+		assignments: db.assignments,
+		submissions: db.submissions,
+		settings: db.settings
+	};
+}
+
+/** Rows read in BACKUP_TABLES order, named by table. */
+function asTables(rows: unknown[][]): BackupTables {
+	const named: Record<string, unknown[]> = {};
+	BACKUP_TABLES.forEach((name, i) => (named[name] = rows[i] ?? []));
+	return named as unknown as BackupTables;
+}
+
+/** Every row of every table, read in one transaction. */
+async function readAllTables(): Promise<BackupTables> {
+	const db = database();
+	const tables = tablesOf(db);
+	return db.transaction('r', Object.values(tables), async () => {
+		const rows = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
+		return asTables(rows);
+	});
+}
+
+/** The whole database as the text of a backup file. */
+export async function exportBackup(now: Date, appVersion: string): Promise<string> {
+	let tables: BackupTables;
+	try {
+		tables = await readAllTables();
+	} catch (cause) {
+		throw new BackupError(
+			'read-failed',
+			'Your data could not be read to make a backup. Reload the app and try again.',
+			{ cause }
+		);
+	}
+	return serializeBackup(createBackup(tables, now, appVersion));
+}
+
+/** The identity of a review: the same card rated at the same millisecond is the same review. */
+export const reviewIdentity = (r: Pick<BackupReviewRow, 'itemId' | 'review'>): string =>
+	`${r.itemId}\u0000${r.review.getTime()}`;
+
+const lastReviewTime = (card: CardRow) => card.last_review?.getTime() ?? -Infinity;
+
+/** Whether the backup's card state is newer than the local one (later review, then more reps). */
+function isNewerCard(incoming: CardRow, local: CardRow): boolean {
+	const a = lastReviewTime(incoming);
+	const b = lastReviewTime(local);
+	return a !== b ? a > b : incoming.reps > local.reps;
+}
+
+/** Whether the backup's attempt went further than the local copy of the same attempt. */
+function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
+	if (local.finishedAt) return false;
+	return incoming.finishedAt !== undefined || incoming.position > local.position;
+}
+
+type Rows = Record<BackupTableName, object[]>;
+
+/**
+ * What a merge writes, given the local rows and the backup's:
+ * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local;
+ * - reviews: the union, a review identified by itemId + review time (see `reviewIdentity`);
+ *   added reviews get new keys after the local ones, so local keys (Undo) stay valid;
+ * - attempts: the union by id; for an id on both sides, the copy that got further;
+ * - assignments, submissions: the union by id, the local copy kept on a clash;
+ * - settings: the backup's only for keys this device has never set.
+ */
+export function mergePlan(local: BackupTables, incoming: BackupTables): Rows {
+	const cards = new Map(local.cards.map((c) => [c.itemId, c]));
+	const seenReviews = new Set(local.reviews.map(reviewIdentity));
+	const attempts = new Map(local.attempts.map((a) => [a.id, a]));
+	const absent = <T>(mine: readonly T[], theirs: readonly T[], key: (row: T) => unknown) => {
+		const keys = new Set(mine.map(key));
+		return theirs.filter((row) => !keys.has(key(row)));
+	};
+
+	const reviews: BackupReviewRow[] = [];
+	for (const review of incoming.reviews) {
+		const identity = reviewIdentity(review);
+		if (seenReviews.has(identity)) continue;
+		seenReviews.add(identity); // also drops duplicates within the backup itself
+		const copy = { ...review };
+		delete copy.id;
+		reviews.push(copy);
+	}
+	return {
+		cards: incoming.cards.filter((c) => {
+			const mine = cards.get(c.itemId);
+			return !mine || isNewerCard(c, mine);
+		}),
+		reviews,
+		attempts: incoming.attempts.filter((a) => {
+			const mine = attempts.get(a.id);
+			return !mine || isFurtherAttempt(a, mine);
+		}),
+		assignments: absent(local.assignments, incoming.assignments, (a) => a.id),
+		submissions: absent(local.submissions, incoming.submissions, (s) => s.id),
+		settings: absent(local.settings, incoming.settings, (s) => s.key)
+	};
+}
+
+/** Whether `error`, or an error it wraps (Dexie nests them), is a full disk. */
+function isQuotaError(error: unknown, depth = 0): boolean {
+	if (!error || typeof error !== 'object' || depth > 4) return false;
+	const e = error as {
+		name?: unknown;
+		inner?: unknown;
+		cause?: unknown;
+		failures?: unknown;
+		failuresByPos?: unknown;
+	};
+	if (e.name === 'QuotaExceededError') return true;
+	const nested = [
+		e.inner,
+		e.cause,
+		...(Array.isArray(e.failures) ? e.failures : []),
+		...(e.failuresByPos && typeof e.failuresByPos === 'object'
+			? Object.values(e.failuresByPos)
+			: [])
+	];
+	return nested.some((inner) => isQuotaError(inner, depth + 1));
+}
+
+/**
+ * Writes a parsed backup into the database, all or nothing: every table in one transaction,
+ * which any failure aborts (then throws BackupError 'quota' or 'write-failed').
+ */
+export async function importBackup(backup: Backup, mode: ImportMode): Promise<ImportResult> {
+	const db = database();
+	const tables = tablesOf(db);
+	try {
+		return await db.transaction('rw', Object.values(tables), async () => {
+			let rows: Rows;
+			if (mode === 'replace') {
+				await Promise.all(BACKUP_TABLES.map((name) => tables[name].clear()));
+				rows = backup.tables;
+			} else {
+				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
+				rows = mergePlan(asTables(local), backup.tables);
+			}
+			const written = {} as Record<BackupTableName, number>;
+			for (const name of BACKUP_TABLES) {
+				if (rows[name].length > 0) await tables[name].bulkPut(rows[name]);
+				written[name] = rows[name].length;
+			}
+			return { mode, written };
+		});
+	} catch (cause) {
+		if (cause instanceof BackupError) throw cause;
+		if (isQuotaError(cause)) {
+			throw new BackupError(
+				'quota',
+				'Your device ran out of storage space while importing, so nothing was changed. Free some space and try again.',
+				{ cause }
+			);
+		}
+		throw new BackupError(
+			'write-failed',
+			'The backup could not be written, so nothing was changed. Reload the app and try again.',
+			{ cause }
+		);
+	}
+}
+
+/** A 53-bit hash (cyrb53) fed piece by piece, so a large table needs no single huge string. */
+class Hash53 {
+	#h1 = 0xdeadbeef;
+	#h2 = 0x41c6ce57;
+
+	update(text: string): void {
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			this.#h1 = Math.imul(this.#h1 ^ c, 2654435761);
+			this.#h2 = Math.imul(this.#h2 ^ c, 1597334677);
+		}
+	}
+
+	digest(): string {
+		let h1 = this.#h1;
+		let h2 = this.#h2;
+		h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+		h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+		return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+	}
+}
+
+/** A canonical text of a stored value: keys sorted, undefined left out, Dates told from strings. */
+function canonical(value: unknown): string {
+	if (value === undefined) return 'u';
+	if (value === null) return 'null';
+	if (value instanceof Date) return `D${value.getTime()}`;
+	if (typeof value === 'number') return `n${Object.is(value, -0) ? '-0' : String(value)}`;
+	if (typeof value !== 'object') return JSON.stringify(value) ?? String(value);
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	const record = value as Record<string, unknown>;
+	const keys = Object.keys(record)
+		.filter((k) => record[k] !== undefined)
+		.sort();
+	return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`;
+}
+
+/** Row counts and a hash of every row (in key order) of every table. */
+export async function contentFingerprint(): Promise<ContentFingerprint> {
+	const tables = await readAllTables();
+	const hash = new Hash53();
+	const counts = {} as Record<BackupTableName, number>;
+	for (const name of BACKUP_TABLES) {
+		counts[name] = tables[name].length;
+		hash.update(`#${name}\n`);
+		for (const row of tables[name]) hash.update(`${canonical(row)}\n`);
+	}
+	return { counts, hash: hash.digest() };
+}
