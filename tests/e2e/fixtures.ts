@@ -39,3 +39,29 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 		}
 	});
 }
+
+/** How many rows a table of the app's database holds, read straight from IndexedDB. */
+export async function countRows(page: Page, table: string): Promise<number> {
+	return page.evaluate(
+		(name) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('sahel-brief');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains(name)) {
+						db.close();
+						resolve(0);
+						return;
+					}
+					const request = db.transaction(name).objectStore(name).count();
+					request.onsuccess = () => {
+						db.close();
+						resolve(request.result);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		table
+	);
+}

@@ -1,6 +1,7 @@
 // A study session for the /study page: the queue, the card on screen, ratings and Undo.
 // Every rating is stored (card and review, one transaction) before the next card shows.
 import type { BankItem } from '$lib/bank/types';
+import { studyItems } from '$lib/bank/study-items';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
 	Rating,
@@ -137,9 +138,7 @@ export class StudySession {
 			const [bank, settings] = await Promise.all([getBank(), loadStudySettings()]);
 			this.#settings = settings;
 			this.#scheduler = createScheduler(settings);
-			this.#studyItems = bank.items.filter((item) =>
-				['flashcard', 'reverse', 'cloze'].includes(item.type)
-			);
+			this.#studyItems = studyItems(bank);
 			this.#items = new Map(this.#studyItems.map((item) => [item.id, item]));
 			this.#topics = [...new Set(this.#studyItems.map((item) => item.topic))];
 			this.#topic = topic && this.#topics.includes(topic) ? topic : undefined;

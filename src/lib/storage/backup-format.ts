@@ -96,11 +96,20 @@ export interface BackupSummary {
 
 // ---- schemas: what a row must look like in the file (dates still strings) ----
 
+/** Whether an ISO string names a real moment: engines quietly roll 31 February into March. */
+function isRealDate(iso: string): boolean {
+	if (Number.isNaN(Date.parse(iso))) return false;
+	const [, year, month, day] = /^([+-]?\d+)-(\d\d)-(\d\d)/.exec(iso) ?? [];
+	const m = Number(month);
+	const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+	return m >= 1 && m <= 12 && Number(day) >= 1 && Number(day) <= daysInMonth;
+}
+
 const ISO_DATE = /^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
 const isoDate = v.pipe(
 	v.string('expected a date'),
 	v.regex(ISO_DATE, 'expected a date'),
-	v.check((s) => !Number.isNaN(Date.parse(s)), 'expected a date')
+	v.check(isRealDate, 'expected a date')
 );
 const optionalDate = v.nullish(isoDate);
 const numberTag = v.strictObject({ $number: v.picklist(['NaN', 'Infinity', '-Infinity']) });
@@ -355,6 +364,22 @@ function byteLength(text: string): number {
 	return bytes;
 }
 
+/** Whether JSON-like text ends inside a string or with an object or list still open. */
+function isUnclosed(text: string): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{' || c === '[') depth++;
+		else if (c === '}' || c === ']') depth--;
+	}
+	return inString || depth > 0;
+}
+
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** A plain sentence naming the first problem valibot found in one row. */
@@ -385,9 +410,8 @@ export function parseBackup(
 	try {
 		data = JSON.parse(text);
 	} catch (cause) {
-		const trimmed = text.trim();
 		// our backups are one JSON object; one that never closes was cut off while copying
-		if (trimmed.startsWith('{') && !trimmed.endsWith('}')) {
+		if (text.trimStart().startsWith('{') && isUnclosed(text)) {
 			throw new BackupError(
 				'truncated',
 				'The backup file is incomplete: it was probably cut off while being saved or copied.',

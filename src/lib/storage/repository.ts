@@ -106,3 +106,9 @@ export async function undoReview(reviewId: number, previousCard: CardRow): Promi
 export async function countReviewsBetween(start: Date, end: Date): Promise<number> {
 	return database().reviews.where('review').between(start, end, true, false).count();
 }
+
+/** The latest `limit` reviews, oldest first (for the last session's summary). */
+export async function recentReviews(limit: number): Promise<ReviewRow[]> {
+	const newestFirst = await database().reviews.orderBy('review').reverse().limit(limit).toArray();
+	return newestFirst.reverse();
+}
