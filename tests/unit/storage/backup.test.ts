@@ -1,0 +1,284 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { Rating, State } from 'ts-fsrs';
+import {
+	contentFingerprint,
+	exportBackup,
+	importBackup,
+	mergePlan,
+	reviewIdentity
+} from '../../../src/lib/storage/backup';
+import {
+	BackupError,
+	createBackup,
+	parseBackup,
+	serializeBackup,
+	summarizeBackup,
+	type BackupTables
+} from '../../../src/lib/storage/backup-format';
+import { DB_NAME } from '../../../src/lib/storage/db';
+import { closeDatabase, database } from '../../../src/lib/storage/repository';
+import { at, card, review, sampleTables } from './backup-fixtures';
+
+const NOW = at(12, 9);
+
+async function fill(tables: BackupTables): Promise<void> {
+	const db = database();
+	await db.transaction('rw', db.tables, async () => {
+		await db.cards.bulkPut(tables.cards);
+		await db.reviews.bulkPut(tables.reviews);
+		await db.attempts.bulkPut(tables.attempts);
+		await db.assignments.bulkPut(tables.assignments);
+		await db.submissions.bulkPut(tables.submissions);
+		await db.settings.bulkPut(tables.settings);
+	});
+}
+
+async function wipe(): Promise<void> {
+	closeDatabase();
+	await Dexie.delete(DB_NAME);
+}
+
+/** The code of the BackupError `run` throws, or a note that it threw something else. */
+async function errorCode(run: () => unknown): Promise<string> {
+	try {
+		await run();
+	} catch (error) {
+		return error instanceof BackupError ? error.code : `not a BackupError: ${String(error)}`;
+	}
+	return 'no error';
+}
+
+beforeEach(() => fill(sampleTables()));
+afterEach(wipe);
+
+describe('export and import', () => {
+	test('export then replace into an empty database restores every row exactly, Dates included', async () => {
+		const before = await contentFingerprint();
+		const text = await exportBackup(NOW, '0.1.0');
+		await wipe();
+		expect((await contentFingerprint()).counts.reviews).toBe(0);
+
+		const backup = parseBackup(text);
+		expect(backup.exportedAt).toEqual(NOW);
+		await importBackup(backup, 'replace');
+		expect(await contentFingerprint()).toEqual(before);
+
+		const assignment = await database().assignments.get('assign-1');
+		expect(assignment?.data).toEqual({
+			due: at(12),
+			items: ['q1'],
+			note: { $date: 'looks like a tag' }
+		});
+		expect((await database().settings.get('lastBackupAt'))?.value).toEqual(at(3));
+		const attempt = await database().attempts.get('attempt-2');
+		expect(attempt?.plan).toEqual({
+			seed: 7,
+			oddities: { nan: NaN, inf: -Infinity, $date: 'not a tag' }
+		});
+	});
+
+	test('the parsed backup equals the rows as stored', async () => {
+		const backup = parseBackup(await exportBackup(NOW, '0.1.0'));
+		const expected = sampleTables();
+		// the database returns rows in key order; undefined fields count as absent for toEqual
+		expected.settings.sort((a, b) => a.key.localeCompare(b.key));
+		expect(backup.tables).toEqual(expected);
+		expect(backup.appVersion).toBe('0.1.0');
+	});
+
+	test('a second export of the restored database is the same text', async () => {
+		const text = await exportBackup(NOW, '0.1.0');
+		await importBackup(parseBackup(text), 'replace');
+		expect(await exportBackup(NOW, '0.1.0')).toBe(text);
+	});
+
+	test('reviews added after a restore get keys after the restored ones', async () => {
+		const text = await exportBackup(NOW, '0.1.0');
+		await wipe();
+		await importBackup(parseBackup(text), 'replace');
+		const id = await database().reviews.add(review('item-1', at(12, 10)));
+		expect(id).toBe(4);
+	});
+
+	test('summary counts what the backup holds and its first and last review', async () => {
+		const summary = summarizeBackup(parseBackup(await exportBackup(NOW, '0.1.0')));
+		expect(summary).toEqual({
+			appVersion: '0.1.0',
+			exportedAt: NOW,
+			counts: { cards: 3, reviews: 3, attempts: 2, assignments: 1, submissions: 1, settings: 3 },
+			studiedCards: 2,
+			firstReview: at(8, 9),
+			lastReview: at(10, 11, 5)
+		});
+	});
+
+	test('an empty database exports a backup with empty tables and no review dates', async () => {
+		await wipe();
+		const summary = summarizeBackup(parseBackup(await exportBackup(NOW, '0.1.0')));
+		expect(summary.counts.reviews).toBe(0);
+		expect(summary.firstReview).toBeUndefined();
+	});
+});
+
+describe('replace', () => {
+	test('removes rows the backup does not hold', async () => {
+		const backup = createBackup(
+			{ ...sampleTables(), cards: [card('item-9')], reviews: [], settings: [] },
+			NOW,
+			'0.1.0'
+		);
+		const result = await importBackup(backup, 'replace');
+		expect(result.written).toMatchObject({ cards: 1, reviews: 0, settings: 0 });
+		const db = database();
+		expect((await db.cards.toArray()).map((c) => c.itemId)).toEqual(['item-9']);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await db.settings.count()).toBe(0);
+	});
+});
+
+describe('merge', () => {
+	const empty = (): BackupTables => ({
+		cards: [],
+		reviews: [],
+		attempts: [],
+		assignments: [],
+		submissions: [],
+		settings: []
+	});
+
+	test('keeps the newer card state per item, adds cards only the backup has', async () => {
+		const incoming = {
+			...empty(),
+			cards: [
+				card('item-1', { last_review: at(1), reps: 99 }), // older than local (8 June): ignored
+				card('item-2', { last_review: at(11), reps: 5 }), // newer than local: wins
+				card('item-7')
+			]
+		};
+		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		const db = database();
+		expect((await db.cards.get('item-1'))?.reps).toBe(3);
+		expect((await db.cards.get('item-2'))?.reps).toBe(5);
+		expect(await db.cards.get('item-7')).toBeDefined();
+		expect(await db.cards.count()).toBe(4);
+	});
+
+	test('on the same last review, the card with more reps wins; a full tie keeps the local one', () => {
+		const local = { ...empty(), cards: [card('a', { reps: 3 }), card('b', { reps: 3 })] };
+		const incoming = { ...empty(), cards: [card('a', { reps: 4 }), card('b', { reps: 3 })] };
+		expect(mergePlan(local, incoming).cards.map((c) => c.itemId)).toEqual(['a']);
+	});
+
+	test('unions reviews by item and review time, keeping local keys and dropping duplicates', async () => {
+		const incoming = {
+			...empty(),
+			reviews: [
+				review('item-1', at(8, 9), { id: 1, rating: Rating.Easy }), // same review as local id 1
+				review('item-1', at(5, 9), { id: 2 }), // new, though its key clashes with a local one
+				review('item-1', at(5, 9), { id: 7 }) // the same review twice in the file
+			]
+		};
+		const result = await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		expect(result.written.reviews).toBe(1);
+		const rows = await database().reviews.toArray();
+		expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+		expect(rows[0]?.rating).toBe(Rating.Good); // local copy untouched
+		expect(rows[3]?.review).toEqual(at(5, 9));
+		expect(new Set(rows.map(reviewIdentity)).size).toBe(4);
+	});
+
+	test('unions attempts, assignments and submissions by id; an attempt that got further wins', async () => {
+		const local = sampleTables();
+		const incoming = {
+			...empty(),
+			attempts: [
+				{ ...local.attempts[0]!, position: 0, finishedAt: undefined }, // local finished it: kept
+				{ ...local.attempts[1]!, position: 3 }, // went further than local position 0: wins
+				{ ...local.attempts[1]!, id: 'attempt-3' }
+			],
+			assignments: [{ ...local.assignments[0]!, title: 'Renamed' }],
+			submissions: [{ ...local.submissions[0]!, id: 'sub-2' }]
+		};
+		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		const db = database();
+		expect((await db.attempts.get('attempt-1'))?.position).toBe(2);
+		expect((await db.attempts.get('attempt-2'))?.position).toBe(3);
+		expect(await db.attempts.count()).toBe(3);
+		expect((await db.assignments.get('assign-1'))?.title).toBe('Week 3: Barkhane');
+		expect(await db.submissions.count()).toBe(2);
+	});
+
+	test('takes settings from the backup only where this device has none', async () => {
+		const incoming = {
+			...empty(),
+			settings: [
+				{ key: 'theme', value: 'light' },
+				{ key: 'dayStartHour', value: 5 }
+			]
+		};
+		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		const db = database();
+		expect((await db.settings.get('theme'))?.value).toBe('dark');
+		expect((await db.settings.get('dayStartHour'))?.value).toBe(5);
+	});
+
+	test('merging a backup of this same database changes nothing', async () => {
+		const before = await contentFingerprint();
+		await importBackup(parseBackup(await exportBackup(NOW, '0.1.0')), 'merge');
+		expect(await contentFingerprint()).toEqual(before);
+	});
+});
+
+describe('a failure during the import rolls everything back', () => {
+	test.each(['replace', 'merge'] as const)(
+		'a full disk while writing reviews (%s) leaves the database as it was',
+		async (mode) => {
+			const before = await contentFingerprint();
+			const incoming = createBackup(
+				{ ...sampleTables(), cards: [card('item-8')], reviews: [review('item-8', at(11))] },
+				NOW,
+				'0.1.0'
+			);
+			const db = database();
+			// cards are written (and, on replace, every table cleared) before reviews fail
+			const spy = vi
+				.spyOn(db.reviews, 'bulkPut')
+				.mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+			const error = await importBackup(incoming, mode).catch((e: unknown) => e);
+			spy.mockRestore();
+			expect(error).toBeInstanceOf(BackupError);
+			expect((error as BackupError).code).toBe('quota');
+			expect((error as BackupError).message).toMatch(/ran out of storage.*nothing was changed/);
+			expect(await contentFingerprint()).toEqual(before);
+		}
+	);
+
+	test('any other failure is "write-failed", and the database still works afterwards', async () => {
+		const before = await contentFingerprint();
+		const db = database();
+		const spy = vi.spyOn(db.settings, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
+		const code = await errorCode(() =>
+			importBackup(parseBackup(serializeBackup(createBackup(sampleTables(), NOW, 'x'))), 'replace')
+		);
+		spy.mockRestore();
+		expect(code).toBe('write-failed');
+		expect(await contentFingerprint()).toEqual(before);
+		await db.settings.put({ key: 'after', value: 1 });
+		expect(await db.settings.count()).toBe(4);
+	});
+});
+
+test('the fingerprint changes when any row changes', async () => {
+	const before = await contentFingerprint();
+	await database().cards.update('item-1', { stability: 12.6 });
+	const after = await contentFingerprint();
+	expect(after.counts).toEqual(before.counts);
+	expect(after.hash).not.toBe(before.hash);
+});
+
+test('a review in the Review state stays one after the round trip (numbers are not strings)', async () => {
+	const backup = parseBackup(await exportBackup(NOW, '0.1.0'));
+	expect(backup.tables.reviews[0]?.state).toBe(State.Review);
+	expect(typeof backup.tables.cards[0]?.stability).toBe('number');
+});
