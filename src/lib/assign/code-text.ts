@@ -6,6 +6,7 @@ import { AssignError } from './errors';
 
 // a pasted code that inflates past this is not one of ours (and must not eat the memory)
 const MAX_INFLATED_BYTES = 256 * 1024;
+const INFLATE_SLICE = 64;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUES = new Map([...ALPHABET].map((ch, i) => [ch, i]));
 
@@ -52,7 +53,11 @@ function inflateLimited(bytes: Uint8Array): Uint8Array {
 		chunks.push(chunk);
 		ended ||= final;
 	});
-	inflater.push(bytes, true);
+	// fed in slices, so a bomb is stopped after a few kilobytes rather than fully inflated
+	for (let at = 0; at < bytes.length; at += INFLATE_SLICE) {
+		inflater.push(bytes.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= bytes.length);
+	}
+	if (bytes.length === 0) inflater.push(bytes, true);
 	if (!ended) throw new RangeError('deflate stream did not end');
 	const out = new Uint8Array(size);
 	let at = 0;
