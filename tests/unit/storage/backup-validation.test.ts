@@ -19,6 +19,7 @@ const NOW = at(12, 9);
 const valid = serializeBackup(createBackup(sampleTables(), NOW, '0.1.0'));
 
 /** The valid backup with one change made to its parsed JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into parsed JSON freely
 function edited(change: (data: Record<string, any>) => void): string {
 	const data = JSON.parse(valid);
 	change(data);
