@@ -92,8 +92,6 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
 	return incoming.finishedAt !== undefined || incoming.position > local.position;
 }
 
-type Rows = Record<BackupTableName, object[]>;
-
 /**
  * What a merge writes, given the local rows and the backup's:
  * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local;
@@ -103,7 +101,7 @@ type Rows = Record<BackupTableName, object[]>;
  * - assignments, submissions: the union by id, the local copy kept on a clash;
  * - settings: the backup's only for keys this device has never set.
  */
-export function mergePlan(local: BackupTables, incoming: BackupTables): Rows {
+export function mergePlan(local: BackupTables, incoming: BackupTables): BackupTables {
 	const cards = new Map(local.cards.map((c) => [c.itemId, c]));
 	const seenReviews = new Set(local.reviews.map(reviewIdentity));
 	const attempts = new Map(local.attempts.map((a) => [a.id, a]));
@@ -168,7 +166,7 @@ export async function importBackup(backup: Backup, mode: ImportMode): Promise<Im
 	const tables = tablesOf(db);
 	try {
 		return await db.transaction('rw', Object.values(tables), async () => {
-			let rows: Rows;
+			let rows: BackupTables;
 			if (mode === 'replace') {
 				await Promise.all(BACKUP_TABLES.map((name) => tables[name].clear()));
 				rows = backup.tables;

@@ -2,7 +2,7 @@
 // The test is driven by SCHEMA_VERSIONS, so a new version is covered the day it is declared:
 // give it representative rows in `rowsAtVersion` if its tables change, and an expectation in
 // `afterUpgrade` if its upgrade rewrites rows.
-import Dexie from 'dexie';
+import Dexie, { cmp } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { BackupTables } from '../../../src/lib/storage/backup-format';
 import { DB_NAME, SahelDatabase, SCHEMA_VERSIONS } from '../../../src/lib/storage/db';
@@ -44,7 +44,7 @@ function tablesAt(version: number): string[] {
 function inKeyOrder(db: Dexie, name: string, rows: unknown[]): unknown[] {
 	const keyPath = db.table(name).schema.primKey.keyPath as string;
 	return [...rows].sort((a, b) =>
-		Dexie.cmp((a as Record<string, unknown>)[keyPath], (b as Record<string, unknown>)[keyPath])
+		cmp((a as Record<string, unknown>)[keyPath], (b as Record<string, unknown>)[keyPath])
 	);
 }
 
