@@ -91,7 +91,7 @@ function matchLine(left: string, right: string): string {
 
 function categoryPath(category: string): string {
 	// '/' would nest categories and a line break would end the line
-	return `$course$/${category.replace(/[/\r\n]+/g, ' ').trim()}`;
+	return `$course$/${category.replace(/[/\s]+/g, ' ').trim()}`;
 }
 
 function html(text: string): string {
