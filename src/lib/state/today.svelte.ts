@@ -1,32 +1,62 @@
 // The Today page: what is due, the streak, a time estimate and the last session.
 import { studyItems } from '$lib/bank/study-items';
 import {
+	clampStudySettings,
 	latestSessionReviews,
 	queueCounts,
 	studyDayBounds,
 	summarizeSession,
 	type QueueCounts,
-	type SessionSummary
+	type SessionSummary,
+	type StudyCard,
+	type StudyReview,
+	type StudySettings
 } from '$lib/srs';
-import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage/repository';
+import { databaseExists } from '$lib/storage/lifecycle';
 import { getBank } from './bank';
-import { loadStudySettings } from './study-settings';
 
 /** Enough recent reviews to hold any realistic single session. */
 const LAST_SESSION_WINDOW = 1000;
 
-/** Consecutive study days with reviews, ending today (or yesterday, if today has none yet). */
-async function studyStreak(now: Date, dayStartHour: number): Promise<number> {
-	let day = studyDayBounds(now, dayStartHour);
+interface StoredProgress {
+	settings: StudySettings;
+	cards: StudyCard[];
+	reviewsToday: StudyReview[];
+	recent: StudyReview[];
+	streak: number;
+}
+
+/**
+ * What the learner has stored. The database code is loaded only when a database exists, so a
+ * first visit (nothing stored yet) shows its numbers without downloading it.
+ */
+async function readStoredProgress(now: Date): Promise<StoredProgress> {
+	if (!(await databaseExists())) {
+		return { settings: clampStudySettings(), cards: [], reviewsToday: [], recent: [], streak: 0 };
+	}
+	const [repository, { loadStudySettings }] = await Promise.all([
+		import('$lib/storage/repository'),
+		import('./study-settings')
+	]);
+	const settings = await loadStudySettings();
+	const { start, end } = studyDayBounds(now, settings.dayStartHour);
 	const previous = (bounds: { start: Date }) =>
-		studyDayBounds(new Date(bounds.start.getTime() - 1), dayStartHour);
-	if ((await countReviewsBetween(day.start, day.end)) === 0) day = previous(day);
+		studyDayBounds(new Date(bounds.start.getTime() - 1), settings.dayStartHour);
+
+	// consecutive study days with reviews, ending today (or yesterday, if today has none yet)
 	let streak = 0;
-	while ((await countReviewsBetween(day.start, day.end)) > 0) {
+	let day = { start, end };
+	if ((await repository.countReviewsBetween(start, end)) === 0) day = previous(day);
+	while ((await repository.countReviewsBetween(day.start, day.end)) > 0) {
 		streak++;
 		day = previous(day);
 	}
-	return streak;
+
+	const [studyDay, recent] = await Promise.all([
+		repository.loadStudyDay(start, end),
+		repository.recentReviews(LAST_SESSION_WINDOW)
+	]);
+	return { settings, ...studyDay, recent, streak };
 }
 
 export class TodayOverview {
@@ -55,22 +85,16 @@ export class TodayOverview {
 	/** Reads everything the page shows. */
 	async load(now: Date = new Date()): Promise<void> {
 		try {
-			const [bank, settings] = await Promise.all([getBank(), loadStudySettings()]);
-			const { start, end } = studyDayBounds(now, settings.dayStartHour);
-			const [day, streak, recent] = await Promise.all([
-				loadStudyDay(start, end),
-				studyStreak(now, settings.dayStartHour),
-				recentReviews(LAST_SESSION_WINDOW)
-			]);
+			const [bank, stored] = await Promise.all([getBank(), readStoredProgress(now)]);
 			this.#counts = queueCounts({
 				items: studyItems(bank),
-				cards: day.cards,
-				reviewsToday: day.reviewsToday,
-				settings,
+				cards: stored.cards,
+				reviewsToday: stored.reviewsToday,
+				settings: stored.settings,
 				now
 			});
-			this.#streak = streak;
-			this.#lastSession = summarizeSession(latestSessionReviews(recent));
+			this.#streak = stored.streak;
+			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
 		} catch (error) {
 			this.#error = error instanceof Error ? error.message : String(error);
 		} finally {

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { StudyCard, StudyReview } from '../srs/types';
+import { DB_NAME } from './db-name';
 
 /** One study card's FSRS state (ts-fsrs fields), keyed by the bank item it schedules. */
 export type CardRow = StudyCard;
@@ -48,7 +49,7 @@ export interface SettingRow {
 	value: unknown;
 }
 
-export const DB_NAME = 'sahel-brief';
+export { DB_NAME };
 
 /**
  * The schema, every version kept: a version is added, never edited, and carries its upgrade.

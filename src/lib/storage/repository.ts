@@ -1,9 +1,11 @@
 // The one door to the database: pages and state classes call these functions, never Dexie.
 import { DB_NAME, SahelDatabase, type CardRow, type ReviewRow, type SettingRow } from './db';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
+import { announceDatabaseOutdated } from './lifecycle';
+
+export { onDatabaseOutdated } from './lifecycle';
 
 let instance: SahelDatabase | undefined;
-const outdatedListeners = new Set<() => void>();
 let persistenceAsked = false;
 
 /** The open database, created on first use. */
@@ -14,18 +16,12 @@ export function database(): SahelDatabase {
 			// A newer version of the app, open in another tab, wants to upgrade the schema: let it,
 			// and tell this tab to reload rather than silently reopening an outdated schema.
 			db.close({ disableAutoOpen: true });
-			for (const listener of outdatedListeners) listener();
+			announceDatabaseOutdated();
 			return false;
 		});
 		instance = db;
 	}
 	return instance;
-}
-
-/** Calls `listener` when another tab upgrades the database and this tab must reload. */
-export function onDatabaseOutdated(listener: () => void): () => void {
-	outdatedListeners.add(listener);
-	return () => outdatedListeners.delete(listener);
 }
 
 /** Closes the database (tests, and before a full restore). */

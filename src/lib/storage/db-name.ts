@@ -1,0 +1,2 @@
+/** The IndexedDB database that holds everything the learner saves. */
+export const DB_NAME = 'sahel-brief';

@@ -1,0 +1,66 @@
+// Size budgets: the gzipped JavaScript and CSS each page loads on a first visit, and the
+// service worker's precache. Byte counts are stable, so these run in every test run.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveBuild } from '../../scripts/serve.js';
+import { PAGES, expect, test } from './fixtures';
+
+const HOME_BUDGET = 60 * 1024;
+const PAGE_BUDGET = 90 * 1024;
+const PRECACHE_BUDGET = 800 * 1024;
+
+test.use({ serviceWorkers: 'block' });
+
+test('each page loads at most its budget of gzipped JS and CSS on a first visit', async ({
+	browser
+}) => {
+	const server = await serveBuild({ root: 'build', port: 0, gzip: true });
+	const rows: string[] = [];
+	const over: string[] = [];
+	try {
+		for (const { path } of PAGES) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			const responses: Promise<number>[] = [];
+			page.on('requestfinished', (request) => {
+				const type = request.resourceType();
+				if (type !== 'script' && type !== 'stylesheet') return;
+				responses.push(request.sizes().then((sizes) => sizes.responseBodySize));
+			});
+			await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+			const bytes = (await Promise.all(responses)).reduce((sum, size) => sum + size, 0);
+			const budget = path === '/' ? HOME_BUDGET : PAGE_BUDGET;
+			rows.push(
+				`${path.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(6)} KB of ${budget / 1024} KB`
+			);
+			if (bytes > budget) over.push(path);
+			expect(bytes, `${path} loaded no script at all`).toBeGreaterThan(1000);
+			await context.close();
+		}
+	} finally {
+		await server.close();
+	}
+	console.log(`First-visit JS + CSS, gzipped:\n${rows.join('\n')}`);
+	expect(over, 'pages over budget').toEqual([]);
+});
+
+test('the service worker precaches every page and stays within its budget', () => {
+	const worker = readFileSync('build/sw.js', 'utf8');
+	const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+	for (const { path } of PAGES) {
+		expect(urls, `precache lists ${path}`).toContain(path === '/' ? '/' : path.slice(1));
+	}
+	expect(urls).toContain('bank/france-mali-2025.json');
+	const files = urls.map((url) => {
+		if (url === '/') return 'index.html';
+		const file = join('build', url);
+		try {
+			return statSync(file).isFile() ? url : `${url}.html`;
+		} catch {
+			return `${url}.html`;
+		}
+	});
+	const bytes = files.reduce((sum, file) => sum + statSync(join('build', file)).size, 0);
+	console.log(`Precache: ${urls.length} files, ${(bytes / 1024).toFixed(1)} KB`);
+	expect(bytes).toBeLessThanOrEqual(PRECACHE_BUDGET);
+});
