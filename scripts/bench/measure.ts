@@ -13,12 +13,24 @@ export interface BenchResult {
 /** A named benchmark a module contributes to `scripts/bench.ts`. */
 export interface Benchmark {
 	name: string;
-	run(): BenchResult[];
+	run(): BenchResult[] | Promise<BenchResult[]>;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
 	const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
 	return sorted[Math.max(0, index)]!;
+}
+
+/** Median and p95 of times measured elsewhere (e.g. inside a browser). */
+export function summarize(name: string, times: readonly number[], budgetMs?: number): BenchResult {
+	const sorted = [...times].sort((a, b) => a - b);
+	return {
+		name,
+		runs: sorted.length,
+		medianMs: percentile(sorted, 50),
+		p95Ms: percentile(sorted, 95),
+		budgetMs
+	};
 }
 
 /** Times `fn` over `runs` calls after `warmup` untimed calls (so the JIT has settled). */
