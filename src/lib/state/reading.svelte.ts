@@ -1,0 +1,108 @@
+// The /read page's state: which fact panel is open, the questions it lists, and the
+// "Shade by mastery" view. The article itself is prerendered page data, so the bank and the
+// cards are only read once the learner asks for something that needs them.
+import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
+import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
+import { readCardMastery } from '$lib/storage/cards-read';
+import { readSetting, saveSetting } from '$lib/storage/repository';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Remembers the shading switch between visits. */
+const SHADE_SETTING = 'read.shadeByMastery';
+
+/** The bank's study items, loaded on demand so the page's own script stays small. */
+async function bankItems() {
+	const { getBank } = await import('./bank');
+	return (await getBank()).items;
+}
+
+export class ReadingState {
+	#openFactIds = $state.raw<readonly string[]>([]);
+	// replaced whole, never mutated: no SvelteMap needed
+	#questions = $state.raw<ReadonlyMap<string, ReadingQuestion[]>>();
+	#questionsStatus = $state<LoadStatus>('idle');
+	#shading = $state(false);
+	#shades = $state.raw<Record<string, ParagraphShade>>({});
+	#shadeStatus = $state<LoadStatus>('idle');
+	#error = $state('');
+
+	/** The facts of the open highlight, widest first; empty when no panel is open. */
+	get openFactIds() {
+		return this.#openFactIds;
+	}
+	get questionsStatus() {
+		return this.#questionsStatus;
+	}
+	get shading() {
+		return this.#shading;
+	}
+	get shades() {
+		return this.#shades;
+	}
+	get shadeStatus() {
+		return this.#shadeStatus;
+	}
+	/** The last failure, as a sentence. */
+	get error() {
+		return this.#error;
+	}
+
+	/** The questions made from a fact (empty until the bank has loaded). */
+	questionsFor(factId: string): ReadingQuestion[] {
+		return this.#questions?.get(factId) ?? [];
+	}
+
+	/** Opens the panel of a highlight and loads the questions if they are not there yet. */
+	open(factIds: readonly string[]): void {
+		this.#openFactIds = factIds;
+		void this.#loadQuestions();
+	}
+
+	close(): void {
+		this.#openFactIds = [];
+	}
+
+	/** Restores the shading switch as the learner left it. */
+	async restore(): Promise<void> {
+		if (await readSetting(SHADE_SETTING, false)) await this.setShading(true);
+	}
+
+	/** Turns shading on (reading the cards afresh, another tab may have studied) or off. */
+	async setShading(on: boolean): Promise<void> {
+		this.#shading = on;
+		void saveSetting(SHADE_SETTING, on).catch(() => {
+			// the switch still works for this visit; only remembering it failed
+		});
+		if (!on) return;
+		this.#shadeStatus = 'loading';
+		try {
+			const [items, cards, { masteryReport }] = await Promise.all([
+				bankItems(),
+				readCardMastery(),
+				import('$lib/progress/mastery')
+			]);
+			this.#shades = paragraphShades(masteryReport(items, cards).paragraphs);
+			this.#shadeStatus = 'ready';
+		} catch (error) {
+			this.#shadeStatus = 'error';
+			this.#error = `Your progress could not be read: ${message(error)}`;
+		}
+	}
+
+	async #loadQuestions(): Promise<void> {
+		if (this.#questionsStatus === 'ready' || this.#questionsStatus === 'loading') return;
+		this.#questionsStatus = 'loading';
+		try {
+			this.#questions = questionsByFact(await bankItems());
+			this.#questionsStatus = 'ready';
+		} catch (error) {
+			this.#questionsStatus = 'error';
+			this.#error = `The questions could not be loaded: ${message(error)}`;
+		}
+	}
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
