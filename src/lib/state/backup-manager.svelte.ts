@@ -1,0 +1,209 @@
+// The backup part of Settings: export, import with a preview, the study deck, and reset.
+// The backup and database code loads when a button is pressed, not with the page.
+import { version } from '$app/environment';
+import type { Backup, BackupErrorCode, BackupSummary } from '$lib/storage/backup-format';
+import type { ImportMode } from '$lib/storage/backup';
+import { downloadText } from '$lib/ui/download';
+import { readBackupStatus, type BackupStatus } from './backup-reminder';
+import { readStorageStatus } from '$lib/pwa/storage-persistence';
+import {
+	BACKUP_ERROR_TITLES,
+	backupFileName,
+	deckFileName,
+	evictionRisk,
+	resetConfirmed,
+	type EvictionRisk
+} from './data-safety';
+
+/** Which part of the page an action belongs to, so its message shows beside its button. */
+export type BackupScope = 'backup' | 'reset';
+
+/** A problem to show: a title and a sentence saying what happened and what to do. */
+export interface Problem {
+	code: BackupErrorCode | 'other';
+	title: string;
+	message: string;
+}
+
+/** A backup file read and checked, waiting for "Replace" or "Merge". */
+export interface ImportPreview {
+	fileName: string;
+	summary: BackupSummary;
+}
+
+/** What this browser says about installation and persistence, for the eviction warning. */
+async function readEvictionRisk(): Promise<EvictionRisk> {
+	if (typeof navigator === 'undefined') return 'unknown';
+	const standalone =
+		matchMedia('(display-mode: standalone)').matches ||
+		(navigator as Navigator & { standalone?: boolean }).standalone === true;
+	const { persisted } = await readStorageStatus();
+	return evictionRisk({
+		userAgent: navigator.userAgent,
+		maxTouchPoints: navigator.maxTouchPoints ?? 0,
+		standalone,
+		persisted
+	});
+}
+
+function problemOf(error: unknown, fallbackTitle: string): Problem {
+	if (error instanceof Error && error.name === 'BackupError' && 'code' in error) {
+		const code = error.code as BackupErrorCode;
+		return { code, title: BACKUP_ERROR_TITLES[code] ?? fallbackTitle, message: error.message };
+	}
+	const detail = error instanceof Error ? error.message : String(error);
+	return { code: 'other', title: fallbackTitle, message: `Nothing was changed. (${detail})` };
+}
+
+export class BackupManager {
+	#pending: Backup | undefined;
+	#busy = $state(false);
+	#status = $state.raw<BackupStatus | undefined>();
+	#preview = $state.raw<ImportPreview | undefined>();
+	#problem = $state.raw<Problem | undefined>();
+	#done = $state('');
+	#confirmation = $state('');
+	#scope = $state<BackupScope>('backup');
+	#risk = $state<EvictionRisk>('unknown');
+
+	get busy() {
+		return this.#busy;
+	}
+	/** Last backup and study days since; undefined before anything is stored. */
+	get status() {
+		return this.#status;
+	}
+	get preview() {
+		return this.#preview;
+	}
+	get problem() {
+		return this.#problem;
+	}
+	/** What the last action did, in a sentence. */
+	get done() {
+		return this.#done;
+	}
+	get confirmation() {
+		return this.#confirmation;
+	}
+	set confirmation(text: string) {
+		this.#confirmation = text;
+	}
+	/** The part of the page the current message belongs to. */
+	get scope() {
+		return this.#scope;
+	}
+	/** Whether and why the browser may delete the data by itself. */
+	get risk() {
+		return this.#risk;
+	}
+	get canReset() {
+		return resetConfirmed(this.#confirmation) && !this.#busy;
+	}
+
+	/** Reads when the last backup was made, and whether the browser may evict the data. */
+	async refresh(): Promise<void> {
+		try {
+			[this.#status, this.#risk] = await Promise.all([readBackupStatus(), readEvictionRisk()]);
+		} catch {
+			this.#status = undefined; // the reminder is a nicety; Settings still works without it
+		}
+	}
+
+	/** Downloads the whole database as one JSON file and remembers when. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, never mutated
+	async exportBackup(now: Date = new Date()): Promise<void> {
+		await this.#run('The backup could not be made', 'backup', async () => {
+			const [{ exportBackup }, storage] = await Promise.all([
+				import('$lib/storage/backup'),
+				import('$lib/storage/progress-read')
+			]);
+			const text = await exportBackup(now, version);
+			const fileName = backupFileName(now);
+			downloadText(text, fileName, 'application/json');
+			await storage.recordBackupTime(now);
+			await this.refresh();
+			this.#done = `Backup saved as ${fileName}. Keep it somewhere safe, off this device.`;
+		});
+	}
+
+	/** Reads and checks a whole file, and shows what it holds; nothing is written yet. */
+	async chooseFile(file: File | undefined): Promise<void> {
+		this.cancelImport();
+		if (!file) return;
+		await this.#run('This file cannot be imported', 'backup', async () => {
+			const [{ parseBackup, summarizeBackup }, text] = await Promise.all([
+				import('$lib/storage/backup-format'),
+				file.text()
+			]);
+			const backup = parseBackup(text);
+			this.#pending = backup;
+			this.#preview = { fileName: file.name, summary: summarizeBackup(backup) };
+		});
+	}
+
+	/** Forgets the chosen file. */
+	cancelImport(): void {
+		this.#pending = undefined;
+		this.#preview = undefined;
+		this.#problem = undefined;
+		this.#done = '';
+	}
+
+	/** Writes the chosen backup, all or nothing. */
+	async importChosen(mode: ImportMode): Promise<void> {
+		const backup = this.#pending;
+		if (!backup) return;
+		await this.#run('The backup was not imported', 'backup', async () => {
+			const { importBackup } = await import('$lib/storage/backup');
+			const { written } = await importBackup(backup, mode);
+			this.#pending = undefined;
+			this.#preview = undefined;
+			await this.refresh();
+			this.#done =
+				mode === 'replace'
+					? `Restored: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts.`
+					: `Merged: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts added or updated.`;
+		});
+	}
+
+	/** Downloads the study deck as tab-separated text for Anki or Quizlet. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, never mutated
+	async exportDeck(now: Date = new Date()): Promise<void> {
+		await this.#run('The deck could not be made', 'backup', async () => {
+			const [{ deckTsv }, { getBank }] = await Promise.all([
+				import('$lib/progress/deck-tsv'),
+				import('./bank')
+			]);
+			const fileName = deckFileName(now);
+			downloadText(deckTsv((await getBank()).items), fileName, 'text/tab-separated-values');
+			this.#done = `Study deck saved as ${fileName}.`;
+		});
+	}
+
+	/** Deletes every card, review and quiz attempt, once the confirmation word is typed. */
+	async resetProgress(): Promise<void> {
+		if (!this.canReset) return;
+		await this.#run('Your progress was not reset', 'reset', async () => {
+			const { resetProgress } = await import('$lib/storage/progress-read');
+			const removed = await resetProgress();
+			this.#confirmation = '';
+			await this.refresh();
+			this.#done = `Progress reset: ${removed.reviews} reviews, ${removed.cards} cards and ${removed.attempts} quiz attempts deleted.`;
+		});
+	}
+
+	async #run(failureTitle: string, scope: BackupScope, action: () => Promise<void>): Promise<void> {
+		this.#busy = true;
+		this.#scope = scope;
+		this.#problem = undefined;
+		this.#done = '';
+		try {
+			await action();
+		} catch (error) {
+			this.#problem = problemOf(error, failureTitle);
+		} finally {
+			this.#busy = false;
+		}
+	}
+}

@@ -1,0 +1,97 @@
+// Pure rules behind the backup section and the backup reminder: file names, when to remind,
+// when the browser may evict the data, and a title for every backup error. No Svelte, no Dexie.
+import { studyDayNumber } from '$lib/srs/study-day';
+import type { BackupErrorCode } from '$lib/storage/backup-format';
+
+/** A reminder appears after this many study days (days with reviews) without a backup. */
+export const BACKUP_REMINDER_STUDY_DAYS = 7;
+
+/** The word the learner types to enable "Reset progress". */
+export const RESET_CONFIRMATION = 'RESET';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar date, "2025-06-10", that names a downloaded file. */
+export function localDateStamp(now: Date): string {
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "sahel-brief-backup-2025-06-10.json" */
+export const backupFileName = (now: Date): string =>
+	`sahel-brief-backup-${localDateStamp(now)}.json`;
+
+/** "sahel-brief-deck-2025-06-10.tsv" */
+export const deckFileName = (now: Date): string => `sahel-brief-deck-${localDateStamp(now)}.tsv`;
+
+/**
+ * How many distinct study days hold a review made after `since` (all reviews when undefined).
+ * A study day starts at `dayStartHour`, as in the study queue, so a late-night session is one day.
+ */
+export function studyDaysSince(
+	reviewTimes: Iterable<Date>,
+	since: Date | undefined,
+	dayStartHour: number
+): number {
+	const after = since?.getTime() ?? -Infinity;
+	const days = new Set<number>();
+	for (const time of reviewTimes) {
+		if (time.getTime() > after) days.add(studyDayNumber(time, dayStartHour));
+	}
+	return days.size;
+}
+
+/** Whether to remind the learner to back up: a week of study days since the last backup. */
+export const needsBackupReminder = (studyDays: number): boolean =>
+	studyDays >= BACKUP_REMINDER_STUDY_DAYS;
+
+/** Whether the typed confirmation enables "Reset progress" (spaces and case forgiven). */
+export const resetConfirmed = (typed: string): boolean =>
+	typed.trim().toUpperCase() === RESET_CONFIRMATION;
+
+/** Why this browser may delete the learner's data, or 'none'/'unknown'. */
+export type EvictionRisk = 'ios-not-installed' | 'not-persisted' | 'none' | 'unknown';
+
+/** What the page knows about the browser; all read from `navigator` and `matchMedia`. */
+export interface BrowserFacts {
+	userAgent: string;
+	/** navigator.maxTouchPoints: iPads ask for desktop sites and call themselves Macs. */
+	maxTouchPoints: number;
+	/** Opened from the home screen (display-mode standalone, or navigator.standalone on iOS). */
+	standalone: boolean;
+	/** navigator.storage.persisted(), undefined where the browser cannot tell. */
+	persisted: boolean | undefined;
+}
+
+/** Whether the device is an iPhone, iPad or iPod (every browser there is Safari's WebKit). */
+export function isAppleMobile({
+	userAgent,
+	maxTouchPoints
+}: Pick<BrowserFacts, 'userAgent' | 'maxTouchPoints'>): boolean {
+	return /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
+}
+
+/**
+ * The risk that the browser deletes the data by itself. Safari on iPhone and iPad clears the
+ * storage of a site not used for seven days unless it was added to the home screen, whatever
+ * persist() says; elsewhere, storage that is not persistent may be cleared when space runs low.
+ */
+export function evictionRisk(facts: BrowserFacts): EvictionRisk {
+	if (isAppleMobile(facts) && !facts.standalone) return 'ios-not-installed';
+	if (facts.persisted === undefined) return 'unknown';
+	return facts.persisted ? 'none' : 'not-persisted';
+}
+
+/** A short title for each backup error; the error's own message says what to do. */
+export const BACKUP_ERROR_TITLES: Record<BackupErrorCode, string> = {
+	empty: 'The file is empty',
+	'too-large': 'The file is too large',
+	'not-json': 'This is not a backup file',
+	truncated: 'The backup is cut off',
+	'wrong-format': 'This is not a Sahel Brief backup',
+	'newer-version': 'The backup is from a newer version',
+	incomplete: 'The backup is incomplete',
+	'invalid-rows': 'The backup is damaged',
+	quota: 'Not enough storage space',
+	'write-failed': 'The backup could not be restored',
+	'read-failed': 'Your data could not be read'
+};

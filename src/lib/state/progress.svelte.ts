@@ -1,0 +1,79 @@
+// The /progress page: every statistic, computed once from what this device stores. On a first
+// visit (no database yet) neither the database code nor the statistics code is downloaded.
+import type { ProgressStatistics } from '$lib/progress';
+import type { FinishedAttempt } from '$lib/progress/quiz-history';
+import type { AttemptRow } from '$lib/storage/db';
+import { databaseExists } from '$lib/storage/lifecycle';
+import { getBank } from './bank';
+import { attemptOutcome } from './quiz-plan';
+
+/** A finished attempt with its score figures, or undefined when its plan cannot be read. */
+export function finishedAttempt(row: AttemptRow): FinishedAttempt | undefined {
+	const outcome = row.finishedAt ? attemptOutcome(row) : undefined;
+	if (!outcome) return undefined;
+	return {
+		id: row.id,
+		kind: row.kind,
+		finishedAt: row.finishedAt,
+		summary: { score: outcome.score, right: outcome.right, total: outcome.total }
+	};
+}
+
+export class ProgressOverview {
+	#stats = $state.raw<ProgressStatistics | undefined>();
+	#reviewCount = $state(0);
+	#quizCount = $state(0);
+	#loaded = $state(false);
+	#error = $state('');
+
+	get stats() {
+		return this.#stats;
+	}
+	/** Every review ever stored (the heatmap shows only six months of them). */
+	get reviewCount() {
+		return this.#reviewCount;
+	}
+	get quizCount() {
+		return this.#quizCount;
+	}
+	get loaded() {
+		return this.#loaded;
+	}
+	get error() {
+		return this.#error;
+	}
+	/** Nothing studied and no quiz finished yet: the page explains what will appear. */
+	get empty() {
+		return this.#loaded && !this.#error && this.#reviewCount === 0 && this.#quizCount === 0;
+	}
+
+	/** Reads the stored progress and computes every statistic at `now`. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, never mutated
+	async load(now: Date = new Date()): Promise<void> {
+		try {
+			if (!(await databaseExists())) return;
+			const [storage, progress, { loadStudySettings }, bank] = await Promise.all([
+				import('$lib/storage/progress-read'),
+				import('$lib/progress'),
+				import('./study-settings'),
+				getBank()
+			]);
+			const [rows, settings] = await Promise.all([storage.readProgressRows(), loadStudySettings()]);
+			const attempts = rows.attempts.flatMap((row) => finishedAttempt(row) ?? []);
+			this.#stats = progress.progressStatistics({
+				items: bank.items,
+				cards: rows.cards,
+				reviews: rows.reviews,
+				attempts,
+				now,
+				dayStartHour: settings.dayStartHour
+			});
+			this.#reviewCount = rows.reviews.length;
+			this.#quizCount = attempts.length;
+		} catch (error) {
+			this.#error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.#loaded = true;
+		}
+	}
+}

@@ -1,0 +1,83 @@
+// Reads for the /progress page and the backup reminder, and the one write that wipes study
+// progress. Kept beside the repository (which stays the lead's) and going through it.
+import type { AttemptRow, CardRow, ReviewRow } from './db';
+import { database, readSetting, saveSetting } from './repository';
+
+/** Setting that holds the time of the last backup exported on this device. */
+export const LAST_BACKUP_KEY = 'lastBackupAt';
+
+/** Everything the progress statistics need, read as one consistent snapshot. */
+export interface ProgressRows {
+	cards: CardRow[];
+	reviews: ReviewRow[];
+	/** Finished attempts only: a quiz still running has no score yet. */
+	attempts: AttemptRow[];
+}
+
+/** Every card and review and every finished attempt, in one read transaction. */
+export async function readProgressRows(): Promise<ProgressRows> {
+	const db = database();
+	return db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
+		const [cards, reviews, attempts] = await Promise.all([
+			db.cards.toArray(),
+			db.reviews.toArray(),
+			db.attempts.toArray()
+		]);
+		return { cards, reviews, attempts: attempts.filter((row) => row.finishedAt) };
+	});
+}
+
+/** Rows removed by a reset, per table. */
+export interface ResetResult {
+	cards: number;
+	reviews: number;
+	attempts: number;
+}
+
+/**
+ * Deletes every card, review and quiz attempt in one transaction (all or nothing). Settings,
+ * assignments and an instructor's imported submissions stay: they are not study progress.
+ */
+export async function resetProgress(): Promise<ResetResult> {
+	const db = database();
+	return db.transaction('rw', db.cards, db.reviews, db.attempts, async () => {
+		const [cards, reviews, attempts] = await Promise.all([
+			db.cards.count(),
+			db.reviews.count(),
+			db.attempts.count()
+		]);
+		await Promise.all([db.cards.clear(), db.reviews.clear(), db.attempts.clear()]);
+		return { cards, reviews, attempts };
+	});
+}
+
+/** The time of every review after `since` (all when undefined), read from the index alone. */
+export async function reviewTimesSince(since: Date | undefined): Promise<Date[]> {
+	const reviews = database().reviews;
+	const range = since ? reviews.where('review').above(since) : reviews.orderBy('review');
+	return (await range.keys()) as Date[];
+}
+
+/** When the last backup was exported on this device, if ever. */
+export async function lastBackupTime(): Promise<Date | undefined> {
+	const value = await readSetting<unknown>(LAST_BACKUP_KEY, undefined);
+	return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+}
+
+/** Remembers that a backup was exported at `at`, for the reminder. */
+export async function recordBackupTime(at: Date): Promise<void> {
+	await saveSetting(LAST_BACKUP_KEY, at);
+}
+
+/** How many cards, reviews and quiz attempts this device holds. */
+export async function progressCounts(): Promise<ResetResult> {
+	const db = database();
+	return db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
+		const [cards, reviews, attempts] = await Promise.all([
+			db.cards.count(),
+			db.reviews.count(),
+			db.attempts.count()
+		]);
+		return { cards, reviews, attempts };
+	});
+}
