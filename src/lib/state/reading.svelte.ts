@@ -1,21 +1,22 @@
 // The /read page's state: which fact panel is open, the questions it lists, and the
-// "Shade by mastery" view. The article itself is prerendered page data, so the bank and the
-// cards are only read once the learner asks for something that needs them.
+// "Shade by mastery" view. The article itself is prerendered page data, so the bank, the
+// database and their code are only loaded once the script runs, after the text is on screen.
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
-import { readCardMastery } from '$lib/storage/cards-read';
-import { readSetting, saveSetting } from '$lib/storage/repository';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Remembers the shading switch between visits. */
 const SHADE_SETTING = 'read.shadeByMastery';
 
-/** The bank's study items, loaded on demand so the page's own script stays small. */
+/** The bank's items, loaded on demand so the page's own script stays small. */
 async function bankItems() {
 	const { getBank } = await import('./bank');
 	return (await getBank()).items;
 }
+
+/** The storage code (Dexie is the largest script of the app), loaded on demand. */
+const storage = () => import('$lib/storage/repository');
 
 export class ReadingState {
 	#openFactIds = $state.raw<readonly string[]>([]);
@@ -65,21 +66,24 @@ export class ReadingState {
 
 	/** Restores the shading switch as the learner left it. */
 	async restore(): Promise<void> {
+		const { readSetting } = await storage();
 		if (await readSetting(SHADE_SETTING, false)) await this.setShading(true);
 	}
 
 	/** Turns shading on (reading the cards afresh, another tab may have studied) or off. */
 	async setShading(on: boolean): Promise<void> {
 		this.#shading = on;
-		void saveSetting(SHADE_SETTING, on).catch(() => {
-			// the switch still works for this visit; only remembering it failed
-		});
+		void storage()
+			.then(({ saveSetting }) => saveSetting(SHADE_SETTING, on))
+			.catch(() => {
+				// the switch still works for this visit; only remembering it failed
+			});
 		if (!on) return;
 		this.#shadeStatus = 'loading';
 		try {
 			const [items, cards, { masteryReport }] = await Promise.all([
 				bankItems(),
-				readCardMastery(),
+				import('$lib/storage/cards-read').then(({ readCardMastery }) => readCardMastery()),
 				import('$lib/progress/mastery')
 			]);
 			this.#shades = paragraphShades(masteryReport(items, cards).paragraphs);
