@@ -270,8 +270,8 @@ export class QuizRun {
 		this.#checked = true;
 		const grade = gradeItem(item, answer.response);
 		this.#announcement = grade.correct
-			? `Right.${grade.note ? ` ${grade.note}.` : ''}`
-			: `${grade.score > 0 ? `Partly right: ${grade.note}.` : 'Wrong.'} The answer is: ${grade.expected}`;
+			? `Your answer is right.${grade.note ? ` ${grade.note}.` : ''}`
+			: `Your answer is ${grade.score > 0 ? `partly right: ${grade.note}` : 'wrong'}. The answer is: ${grade.expected}`;
 	}
 
 	/** Moves to the next question (exam: storing the answer given, if any), or finishes. */

@@ -1,0 +1,124 @@
+import { describe, expect, test } from 'vitest';
+import {
+	attemptOutcome,
+	deadlineOf,
+	formatClock,
+	formatDuration,
+	latestMistakes,
+	readAnswer,
+	readPlan,
+	type AttemptLike,
+	type QuizPlan,
+	type StoredAnswer
+} from '$lib/state/quiz-plan';
+
+const plan = (itemIds: string[], mode: 'practice' | 'exam' = 'practice'): QuizPlan => ({
+	version: 1,
+	config: { topics: 'all', types: 'all', count: 'all', mode, mistakesOnly: false, seed: 's' },
+	questions: itemIds.map((itemId) => ({ itemId, type: 'mcq' }))
+});
+
+const answer = (correct: boolean, at: number, score = correct ? 1 : 0): StoredAnswer => ({
+	response: { kind: 'choice', choice: 'x' },
+	correct,
+	score,
+	answeredAt: new Date(at)
+});
+
+const attempt = (id: string, itemIds: string[], answers: Record<string, unknown>): AttemptLike => ({
+	id,
+	kind: 'quiz',
+	startedAt: new Date(0),
+	plan: plan(itemIds),
+	answers,
+	position: 0
+});
+
+describe('reading stored attempts', () => {
+	test('a plan of this version reads back; anything else is refused, never thrown on', () => {
+		expect(readPlan(plan(['a']))?.questions).toHaveLength(1);
+		for (const bad of [null, 1, {}, { version: 2 }, { ...plan([]), questions: [{}] }]) {
+			expect(readPlan(bad)).toBeUndefined();
+		}
+	});
+
+	test('an answer needs its response, verdict, score and time', () => {
+		expect(readAnswer(answer(true, 1))).toBeDefined();
+		expect(readAnswer({ ...answer(true, 1), answeredAt: '1970' })).toBeUndefined();
+		expect(readAnswer({ correct: true, score: 1 })).toBeUndefined();
+		expect(readAnswer('right')).toBeUndefined();
+	});
+});
+
+describe('attemptOutcome', () => {
+	test('counts answered, right and partial credit over every planned question', () => {
+		const outcome = attemptOutcome(
+			attempt('1', ['a', 'b', 'c', 'd'], {
+				a: answer(true, 1),
+				b: answer(false, 2, 0.5),
+				c: answer(false, 3)
+			})
+		);
+		expect(outcome).toMatchObject({ total: 4, answered: 3, right: 1, score: 1.5 / 4 });
+	});
+
+	test('answers to items outside the plan are not counted', () => {
+		expect(attemptOutcome(attempt('1', ['a'], { z: answer(true, 1) }))).toMatchObject({
+			answered: 0,
+			score: 0
+		});
+	});
+});
+
+describe('latestMistakes', () => {
+	test('an item is a mistake when its latest answer, across attempts, was wrong', () => {
+		const mistakes = latestMistakes([
+			attempt('1', ['a', 'b', 'c'], {
+				a: answer(false, 1),
+				b: answer(true, 1),
+				c: answer(false, 1)
+			}),
+			attempt('2', ['a', 'b'], { a: answer(true, 2), b: answer(false, 2) })
+		]);
+		expect([...mistakes].sort()).toEqual(['b', 'c']);
+	});
+
+	test('attempt order does not matter, only answer times', () => {
+		const mistakes = latestMistakes([
+			attempt('2', ['a'], { a: answer(true, 5) }),
+			attempt('1', ['a'], { a: answer(false, 1) })
+		]);
+		expect(mistakes.size).toBe(0);
+	});
+
+	test('unreadable answers are ignored', () => {
+		expect(latestMistakes([attempt('1', ['a'], { a: { correct: false } })]).size).toBe(0);
+	});
+});
+
+describe('time', () => {
+	test('a deadline exists only with a positive limit', () => {
+		expect(deadlineOf(new Date(1000), 60)?.getTime()).toBe(61_000);
+		expect(deadlineOf(new Date(1000), undefined)).toBeUndefined();
+		expect(deadlineOf(new Date(1000), 0)).toBeUndefined();
+	});
+
+	test.each([
+		[0, '0:00'],
+		[5, '0:05'],
+		[245, '4:05'],
+		[3723, '1:02:03'],
+		[-3, '0:00']
+	])('%i seconds show as %s', (seconds, text) => {
+		expect(formatClock(seconds)).toBe(text);
+	});
+
+	test.each([
+		[0, '0 s'],
+		[45_000, '45 s'],
+		[120_000, '2 min'],
+		[200_000, '3 min 20 s']
+	])('%i ms read as %s', (ms, text) => {
+		expect(formatDuration(ms)).toBe(text);
+	});
+});

@@ -1,0 +1,123 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { cardsMadeDue } from '$lib/state/quiz-study-link';
+import type { QuizPlan, StoredAnswer } from '$lib/state/quiz-plan';
+import {
+	activeQuizAttempt,
+	finishAttempt,
+	getAttempt,
+	listAttempts,
+	mistakeItemIds,
+	saveAnswer,
+	savePosition,
+	startAttempt
+} from '$lib/storage/attempts';
+import { DB_NAME, type AttemptRow } from '$lib/storage/db';
+import { closeDatabase, database } from '$lib/storage/repository';
+import { newCard } from '$lib/srs/scheduler';
+import { NOW, at, reviewCard } from '../srs/fixtures';
+
+afterEach(async () => {
+	closeDatabase();
+	await Dexie.delete(DB_NAME);
+});
+
+const plan: QuizPlan = {
+	version: 1,
+	config: {
+		topics: 'all',
+		types: 'all',
+		count: 5,
+		mode: 'practice',
+		mistakesOnly: false,
+		seed: 's'
+	},
+	questions: [
+		{ itemId: 'q1', type: 'truefalse', optionOrder: ['True', 'False'] },
+		{ itemId: 'q2', type: 'cloze' }
+	]
+};
+
+const attempt = (id: string, startedAt = NOW): AttemptRow => ({
+	id,
+	kind: 'quiz',
+	startedAt,
+	plan,
+	answers: {},
+	position: 0
+});
+
+const answer = (correct: boolean, answeredAt = NOW): StoredAnswer => ({
+	response: { kind: 'choice', choice: correct ? 'True' : 'False' },
+	correct,
+	score: correct ? 1 : 0,
+	answeredAt
+});
+
+describe('attempts', () => {
+	test('each answer is stored as it is given, with the position reached', async () => {
+		await startAttempt(attempt('a'));
+		await saveAnswer('a', 'q1', answer(true), 0);
+		await savePosition('a', 1);
+		await saveAnswer('a', 'q2', answer(false), 1);
+		const row = await getAttempt('a');
+		expect(Object.keys(row!.answers)).toEqual(['q1', 'q2']);
+		expect(row!.position).toBe(1);
+		expect(row!.plan).toEqual(plan);
+	});
+
+	test('the newest unfinished quiz is the one to resume; finished ones are history', async () => {
+		await startAttempt(attempt('old', at(1)));
+		await startAttempt(attempt('new', at(2)));
+		expect((await activeQuizAttempt())?.id).toBe('new');
+		await finishAttempt('new', at(3));
+		expect((await activeQuizAttempt())?.id).toBe('old');
+		expect((await listAttempts()).map((row) => row.id)).toEqual(['new', 'old']);
+	});
+
+	test('an answer is not written into a finished attempt', async () => {
+		await startAttempt(attempt('a'));
+		await finishAttempt('a', NOW);
+		await saveAnswer('a', 'q1', answer(true), 1);
+		expect((await getAttempt('a'))!.answers).toEqual({});
+	});
+
+	test('mistakes are the items last answered wrong', async () => {
+		await startAttempt(attempt('a', at(1)));
+		await saveAnswer('a', 'q1', answer(false, at(1)), 0);
+		await saveAnswer('a', 'q2', answer(false, at(1)), 1);
+		await startAttempt(attempt('b', at(2)));
+		await saveAnswer('b', 'q1', answer(true, at(2)), 0);
+		expect([...(await mistakeItemIds())]).toEqual(['q2']);
+	});
+});
+
+describe('wrong answers feed study', () => {
+	test('a wrong answer makes the studied cards of its facts due at the answer time', async () => {
+		const later = at(20);
+		await database().cards.bulkPut([
+			reviewCard('same-fact', later, ['f1']),
+			reviewCard('other-fact', later, ['f9']),
+			reviewCard('shares-one', later, ['f9', 'f2'])
+		]);
+		await startAttempt(attempt('a'));
+		await saveAnswer('a', 'q1', answer(false, NOW), 0, ['f1', 'f2']);
+		const due = Object.fromEntries(
+			(await database().cards.toArray()).map((card) => [card.itemId, card.due])
+		);
+		expect(due).toEqual({ 'same-fact': NOW, 'other-fact': later, 'shares-one': NOW });
+	});
+
+	test('a right answer changes no card, and no card is ever created', async () => {
+		await startAttempt(attempt('a'));
+		await saveAnswer('a', 'q1', answer(true), 0, ['f1']);
+		await saveAnswer('a', 'q2', answer(false), 1, ['f1']);
+		expect(await database().cards.count()).toBe(0);
+	});
+
+	test('cards never studied and cards already due are left as they are', () => {
+		const earlier = at(5);
+		const cards = [newCard('new', ['f1'], at(1)), reviewCard('overdue', earlier, ['f1'])];
+		expect(cardsMadeDue(cards, ['f1'], NOW)).toEqual([]);
+	});
+});
