@@ -1,0 +1,169 @@
+// The instructor's /gradebook: receipts in, recomputed scores and item analysis out.
+import type { Assignment } from '$lib/assign/assignment-code';
+import { importReceipts, scoreSubmission, type Submission } from '$lib/assign/gradebook';
+import { analyseItems, latestAttempts, type ClassAnalysis } from '$lib/assign/item-analysis';
+import type { Bank, BankItem } from '$lib/bank/types';
+import {
+	addSubmissions,
+	listAssignments,
+	listReceipts,
+	type StoredAssignment
+} from '$lib/storage/assignments';
+import { getBank } from './bank';
+import { downloadFile, fileSlug } from './download';
+
+/** What the last import did, for a status message. */
+export interface ImportReport {
+	taken: number;
+	refused: { label: string; reason: string }[];
+}
+
+export class Gradebook {
+	#bank = $state.raw<Bank | undefined>();
+	#assignments = $state.raw<StoredAssignment[]>([]);
+	#selectedId = $state<string | undefined>();
+	#submissions = $state.raw<Submission[]>([]);
+	#report = $state.raw<ImportReport | undefined>();
+	#error = $state('');
+	#loaded = $state(false);
+
+	get assignments() {
+		return this.#assignments;
+	}
+	get loaded() {
+		return this.#loaded;
+	}
+	get error() {
+		return this.#error;
+	}
+	get report() {
+		return this.#report;
+	}
+	get bank() {
+		return this.#bank;
+	}
+	get selected(): Assignment | undefined {
+		return this.#assignments.find((row) => row.data.id === this.#selectedId)?.data;
+	}
+	/** Each student's latest attempt, best first. */
+	get latest(): Submission[] {
+		return latestAttempts(this.#submissions).sort(
+			(a, b) =>
+				b.score.percent - a.score.percent || a.receipt.student.localeCompare(b.receipt.student)
+		);
+	}
+	get allSubmissions() {
+		return this.#submissions;
+	}
+
+	analysis = $derived.by((): ClassAnalysis | undefined => {
+		const assignment = this.selected;
+		if (!assignment || !this.#bank) return undefined;
+		return analyseItems(assignment, this.#bank, this.#submissions);
+	});
+
+	/** The assignment's questions, in its order. */
+	items = $derived.by((): BankItem[] => {
+		const assignment = this.selected;
+		const bank = this.#bank;
+		if (!assignment || !bank) return [];
+		const byId = new Map(bank.items.map((item) => [item.id, item]));
+		return assignment.itemIds.flatMap((id) => byId.get(id) ?? []);
+	});
+
+	/** Loads the bank and the assignments made here; selects `preferredId` if given. */
+	async load(preferredId?: string): Promise<void> {
+		try {
+			const [bank, assignments] = await Promise.all([getBank(), listAssignments('instructor')]);
+			this.#bank = bank;
+			this.#assignments = assignments;
+			const initial = assignments.find((row) => row.data.id === preferredId) ?? assignments[0];
+			if (initial) await this.select(initial.data.id);
+		} catch (error) {
+			this.#error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.#loaded = true;
+		}
+	}
+
+	/** Shows one assignment's results, every score recomputed from the stored answers. */
+	async select(assignmentId: string): Promise<void> {
+		const row = this.#assignments.find((candidate) => candidate.data.id === assignmentId);
+		const bank = this.#bank;
+		if (!row || !bank) return;
+		this.#selectedId = assignmentId;
+		this.#report = undefined;
+		const receipts = await listReceipts(assignmentId);
+		this.#submissions = receipts.map(({ code, receipt }) => ({
+			code,
+			receipt,
+			score: scoreSubmission(row.data, bank, receipt)
+		}));
+	}
+
+	/** Imports receipts (pasted lines or file contents); refused ones are reported, never stored. */
+	async importTexts(texts: readonly { label: string; text: string }[]): Promise<void> {
+		const assignment = this.selected;
+		const bank = this.#bank;
+		if (!assignment || !bank) return;
+		const inputs = texts.filter(({ text }) => text.trim());
+		const result = importReceipts(
+			inputs.map(({ text }) => text),
+			assignment,
+			bank,
+			this.#submissions
+		);
+		const labelOf = new Map(inputs.map(({ label, text }) => [text, label]));
+		if (result.accepted.length) {
+			await addSubmissions(assignment.id, result.accepted, new Date());
+			this.#submissions = [...this.#submissions, ...result.accepted];
+		}
+		this.#report = {
+			taken: result.accepted.length,
+			refused: result.refused.map(({ input, message }) => ({
+				label: labelOf.get(input) ?? 'A receipt',
+				reason: message
+			}))
+		};
+	}
+
+	/** Pasted text: one receipt per line. */
+	async importPasted(text: string): Promise<void> {
+		const lines = text.split(/\r?\n/);
+		await this.importTexts(lines.map((line, i) => ({ label: `Line ${i + 1}`, text: line })));
+	}
+
+	/** Receipt files (the JSON a student downloads, or a text file with a code). */
+	async importFiles(files: FileList | readonly File[]): Promise<void> {
+		const texts = await Promise.all(
+			[...files].map(async (file) => ({
+				label: file.name,
+				// a receipt is small; anything huge is not one and is refused unread
+				text: file.size > 200_000 ? ' too-large ' : await file.text()
+			}))
+		);
+		await this.importTexts(texts);
+	}
+
+	/** Downloads the results or the questions; exporters load only when asked for. */
+	async export(format: 'csv' | 'gift' | 'qti'): Promise<void> {
+		const assignment = this.selected;
+		if (!assignment) return;
+		const name = fileSlug(assignment.title);
+		if (format === 'csv') {
+			const { submissionsCsv } = await import('$lib/assign/export-csv');
+			downloadFile(
+				`${name}-results.csv`,
+				submissionsCsv(assignment, this.#submissions),
+				'text/csv'
+			);
+		} else if (format === 'gift') {
+			const { giftQuestions } = await import('$lib/assign/export-gift');
+			downloadFile(`${name}.gift.txt`, giftQuestions(this.items, assignment.title), 'text/plain');
+		} else {
+			const { qtiPackage } = await import('$lib/assign/export-qti');
+			const zip = qtiPackage(this.items, assignment.title);
+			downloadFile(`${name}-qti21.zip`, zip.slice().buffer, 'application/zip');
+		}
+	}
+}

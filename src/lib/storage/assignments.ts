@@ -1,0 +1,90 @@
+// Assignments made or received on this device, and the receipts an instructor imported.
+import type { Assignment } from '../assign/assignment-code';
+import type { Submission } from '../assign/gradebook';
+import { studentKey } from '../assign/gradebook';
+import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
+import { database } from './repository';
+
+/** An assignment row, with its decoded assignment. */
+export interface StoredAssignment extends Omit<AssignmentRow, 'data'> {
+	data: Assignment;
+}
+
+/** A stored receipt: the code as handed in and what it decoded to (scores are recomputed). */
+export type StoredReceipt = Pick<Submission, 'code' | 'receipt'>;
+
+// the same assignment may be both made and taken on one device (an instructor trying it)
+const rowId = (role: AssignmentRole, assignmentId: string) => `${role}:${assignmentId}`;
+
+/** Keeps an assignment this device made (instructor) or opened (student). */
+export async function saveAssignment(
+	role: AssignmentRole,
+	assignment: Assignment,
+	code: string,
+	now: Date
+): Promise<void> {
+	const db = database();
+	await db.transaction('rw', db.assignments, async () => {
+		const id = rowId(role, assignment.id);
+		const existing = await db.assignments.get(id);
+		await db.assignments.put({
+			id,
+			role,
+			code,
+			title: assignment.title,
+			createdAt: existing?.createdAt ?? now,
+			data: assignment
+		});
+	});
+}
+
+/** The assignments of one role, newest first. */
+export async function listAssignments(role: AssignmentRole): Promise<StoredAssignment[]> {
+	const rows = await database().assignments.where('role').equals(role).toArray();
+	return (rows as StoredAssignment[]).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+}
+
+/** One assignment of a role by its assignment id. */
+export async function getAssignment(
+	role: AssignmentRole,
+	assignmentId: string
+): Promise<StoredAssignment | undefined> {
+	return (await database().assignments.get(rowId(role, assignmentId))) as
+		StoredAssignment | undefined;
+}
+
+/** Stores accepted receipts, all in one transaction. */
+export async function addSubmissions(
+	assignmentId: string,
+	submissions: readonly Submission[],
+	now: Date
+): Promise<void> {
+	const rows: SubmissionRow[] = submissions.map(({ code, receipt }) => ({
+		id: `${assignmentId}:${studentKey(receipt.student)}:${receipt.attempt}`,
+		assignmentId,
+		studentName: receipt.student,
+		importedAt: now,
+		receipt: { code, receipt } satisfies StoredReceipt
+	}));
+	const db = database();
+	await db.transaction('rw', db.submissions, () => db.submissions.bulkPut(rows));
+}
+
+/** The receipts imported for an assignment, in import order. */
+export async function listReceipts(assignmentId: string): Promise<StoredReceipt[]> {
+	const rows = await database()
+		.submissions.where('assignmentId')
+		.equals(assignmentId)
+		.sortBy('importedAt');
+	return rows.map((row) => row.receipt as StoredReceipt);
+}
+
+/** Keeps the receipt code with the attempt it closes, so "My assignments" can show it again. */
+export async function saveReceiptCode(attemptId: string, receiptCode: string): Promise<void> {
+	const db = database();
+	await db.transaction('rw', db.attempts, async () => {
+		const row = await db.attempts.get(attemptId);
+		if (!row) return;
+		await db.attempts.put({ ...row, plan: { ...(row.plan as object), receiptCode } });
+	});
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import type { Bank, BankItem } from '../../src/lib/bank/types';
+import { countRows, expect, test, waitForServiceWorker } from './fixtures';
+
+const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
+// the types a test can answer by clicking an option or typing the answer
+const SIMPLE_TYPES = [
+	'Multiple choice',
+	'True or false',
+	'Who claimed it',
+	'Fill the gap',
+	'Number'
+];
+
+/** Creates an assignment on /assign and returns its link. */
+async function createAssignment(
+	page: Page,
+	{ title, count = '5', timeLimit }: { title: string; count?: string; timeLimit?: string }
+): Promise<string> {
+	await page.goto('/assign');
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const box of await types.getByRole('checkbox').all()) {
+		const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+		await box.setChecked(SIMPLE_TYPES.includes(name));
+	}
+	await page.getByLabel('Number of questions').selectOption(count);
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await page.getByLabel('Your name').fill('Dr Diallo');
+	await page.getByLabel('Instructions').fill('Answer from the article. Good luck!');
+	if (timeLimit) await page.getByLabel('Time limit in minutes (optional)').fill(timeLimit);
+	await page.getByLabel('Students see what was right').selectOption('after-submitting');
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	expect(link).toMatch(/\/a#[A-Za-z0-9_-]+$/);
+	return link;
+}
+
+/** The bank item of the question on screen, found by its prompt. */
+async function itemOnScreen(page: Page): Promise<BankItem> {
+	const shown = (await page.locator('main h3').first().textContent())!
+		.replace('(blank)', '')
+		.trim();
+	// a flashcard and a multiple-choice item may share a prompt: the widget tells them apart
+	const hasOptions = (await page.getByRole('radio').count()) > 0;
+	const item = bank.items.find(
+		(candidate) => candidate.prompt.trim() === shown && !!candidate.options === hasOptions
+	);
+	expect(item, `bank item for "${shown}"`).toBeTruthy();
+	return item!;
+}
+
+/** Answers the question on screen, rightly or wrongly. */
+async function answer(page: Page, right: boolean): Promise<void> {
+	const item = await itemOnScreen(page);
+	if (item.options) {
+		const choice = right ? item.answer : item.options.find((option) => option !== item.answer)!;
+		await page.getByRole('radio', { name: choice, exact: true }).check();
+	} else {
+		await page.getByRole('textbox').fill(right ? item.answer : 'no idea');
+	}
+}
+
+async function studentPage(browser: Browser, baseURL: string): Promise<Page> {
+	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+	return context.newPage();
+}
+
+test('an assignment goes from instructor to an offline student and back, scored by hand count', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const link = await createAssignment(page, { title: 'Week 3: the Sahel' });
+	await expect(page.getByRole('img', { name: 'QR code of the assignment link' })).toBeVisible();
+	expect(link.length).toBeLessThan(600);
+
+	// the student has opened the app once before, then loses the network
+	const student = await studentPage(browser, baseURL!);
+	await student.goto('/');
+	await waitForServiceWorker(student);
+	await student.context().setOffline(true);
+	await student.goto(link);
+	await expect(student.getByRole('heading', { name: 'Week 3: the Sahel' })).toBeVisible();
+	await expect(student.getByText('Answer from the article. Good luck!')).toBeVisible();
+	await student.getByLabel('Your name').fill('Awa Traoré');
+	await student.getByRole('button', { name: 'Start' }).click();
+
+	// three right, two wrong: 60% by hand count
+	for (let i = 0; i < 5; i++) {
+		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
+		await answer(student, i < 3);
+		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
+	}
+	await expect(
+		student.getByRole('heading', { name: /Your score: 60% \(3 of 5 right\)/ })
+	).toBeVisible();
+	const receipt = await student.getByLabel('Your receipt', { exact: true }).inputValue();
+	expect(receipt.length).toBeGreaterThan(20);
+
+	// the student's list keeps it
+	await student.goto('/a');
+	await expect(student.getByRole('link', { name: 'Week 3: the Sahel' })).toBeVisible();
+	await expect(student.getByText('Submitted')).toBeVisible();
+
+	// the instructor imports the receipt, a duplicate and a tampered copy
+	await page.getByRole('link', { name: 'Open gradebook' }).click();
+	const flipped = receipt.slice(0, 30) + (receipt[30] === 'A' ? 'B' : 'A') + receipt.slice(31);
+	await page
+		.getByLabel('Paste receipts, one per line')
+		.fill([receipt, receipt, flipped].join('\n'));
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
+	await expect(page.getByText('2 refused')).toBeVisible();
+	const row = page.getByRole('row', { name: /Awa Traoré/ });
+	await expect(row).toContainText('60%');
+	await expect(row).toContainText('3 / 5');
+	await expect(row).toContainText('Passed');
+	expect(await countRows(page, 'submissions')).toBe(1);
+	await expect(
+		page.getByRole('heading', { name: 'What the class missed in the article' })
+	).toBeVisible();
+	await student.context().close();
+});
+
+test('a broken or tampered code is explained and stores nothing', async ({ page }) => {
+	await page.goto('/a#not-a-real-code');
+	await expect(
+		page.getByRole('heading', { name: 'This assignment link does not work' })
+	).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText('Nothing was saved');
+	expect(await countRows(page, 'assignments')).toBe(0);
+
+	const link = await createAssignment(page, { title: 'Truncated' });
+	await page.goto(link.slice(0, -12));
+	await expect(
+		page.getByRole('heading', { name: 'This assignment link does not work' })
+	).toBeVisible();
+	expect(await countRows(page, 'assignments')).toBe(1); // only the instructor's own copy
+});
+
+test('markup in a title, instructions and names shows as text and never runs', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const hostile = '<img src=x onerror="window.__pwned=1">';
+	const link = await createAssignment(page, { title: hostile });
+	const student = await studentPage(browser, baseURL!);
+	await student.goto(link);
+	await expect(student.getByRole('heading', { name: hostile })).toBeVisible();
+	await student.getByLabel('Your name').fill(`<script>window.__pwned=2</script>`);
+	await student.getByRole('button', { name: 'Start' }).click();
+	await expect(student.getByText('Question 1 of 5')).toBeVisible();
+	expect(await student.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+	expect(await student.locator('main img').count()).toBe(0);
+	await student.context().close();
+});
+
+test('a time limit submits by itself when time runs out, keeping the answers', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const link = await createAssignment(page, { title: 'Quick check', timeLimit: '1' });
+	const student = await studentPage(browser, baseURL!);
+	await student.clock.install();
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Moussa');
+	await student.getByRole('button', { name: 'Start' }).click();
+	await expect(student.getByRole('timer', { name: 'Time left' })).toContainText('1:00');
+	await answer(student, true);
+	await student.getByRole('button', { name: 'Next' }).click();
+	await student.clock.runFor(61_000);
+	await expect(
+		student.getByRole('heading', { name: 'Submitted: hand in your receipt' })
+	).toBeVisible();
+	await expect(
+		student.getByRole('heading', { name: /Your score: 20% \(1 of 5 right\)/ })
+	).toBeVisible();
+	await student.context().close();
+});
