@@ -1,7 +1,5 @@
 // A quiz for the /quiz page: the builder's choices, the run (one question at a time, each
 // answer stored as it is given), the results and the history. Resumes after a reload.
-// Maps, Sets and Dates here are never mutated in place: reactive ones are replaced whole.
-/* eslint-disable svelte/prefer-svelte-reactivity */
 import { ITEM_TYPES, type BankItem, type ItemType } from '$lib/bank/types';
 import { buildQuiz, eligibleItems, type QuizQuestion } from '$lib/quiz/build';
 import { gradeItem } from '$lib/quiz/grade';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Response } from '$lib/quiz/types';
 import { describe, expect, test } from 'vitest';
 import {
 	isAnswerGiven,
@@ -18,7 +19,7 @@ describe('answers in the making', () => {
 		expect(startingResponse({ itemId: 'i', type: 'mcq', optionOrder: ['a'] })).toBeUndefined();
 	});
 
-	test.each([
+	test.each<[Response | undefined, boolean]>([
 		[undefined, false],
 		[{ kind: 'choice', choice: '' }, false],
 		[{ kind: 'choice', choice: 'Mali' }, true],
@@ -27,7 +28,7 @@ describe('answers in the making', () => {
 		[{ kind: 'matching', pairs: [] }, false],
 		[{ kind: 'matching', pairs: [{ left: 'a', right: 'b' }] }, true],
 		[{ kind: 'ordering', sequence: ['a'] }, true]
-	] as const)('%j counts as given: %s', (response, given) => {
+	])('%j counts as given: %s', (response, given) => {
 		expect(isAnswerGiven(response)).toBe(given);
 	});
 
