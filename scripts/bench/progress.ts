@@ -82,7 +82,7 @@ async function benchBackup(): Promise<BenchResult[]> {
 	const { exportBackup, importBackup } = await import('../../src/lib/storage/backup');
 	const { parseBackup } = await import('../../src/lib/storage/backup-format');
 	const { now, cards, reviews } = syntheticStudyData();
-	const db = database();
+	const db = await database();
 	// the same rows written directly: the floor any import pays in this IndexedDB
 	const [, fillMs] = await timed(() =>
 		db.transaction('rw', db.cards, db.reviews, async () => {

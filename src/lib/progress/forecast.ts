@@ -1,7 +1,7 @@
 // The forecast: how many cards fall due on each of the coming study days. Cards are due by
 // study day, as in the queue, so a card due at 3 pm counts for the morning of its day, and
 // everything overdue counts today (it is what the learner faces when they open the app).
-import { State } from 'ts-fsrs';
+import { State } from '../srs/fsrs-constants';
 import type { StudyCard } from '../srs/types';
 import { DEFAULT_DAY_START_HOUR, dayKeyOf, studyDayNumber, type DayOptions } from './study-days';
 

@@ -6,7 +6,7 @@
 //     Anki's "mature" line, so a mastered fact survives three weeks without study);
 //   - learning: every other card seen (learning steps, relearning, or young reviews).
 // `mastery` is mastered / items. Quiz-only items are left out: they have no cards.
-import { State } from 'ts-fsrs';
+import { State } from '../srs/fsrs-constants';
 import { STUDY_TYPES, type BankItem, type ItemType } from '../bank/types';
 import type { StudyCard } from '../srs/types';
 

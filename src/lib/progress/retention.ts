@@ -2,7 +2,7 @@
 // learned (the log's `state`, which is the card's state before the rating, was Review), the
 // share the learner passed (Hard, Good or Easy). Learning steps and new cards are left out,
 // since failing a card still being learned says nothing about long-term memory.
-import { Rating, State } from 'ts-fsrs';
+import { Rating, State } from '../srs/fsrs-constants';
 import type { StudyReview } from '../srs/types';
 import { DEFAULT_DAY_START_HOUR, dayKeyOf, studyDayNumber, type DayOptions } from './study-days';
 

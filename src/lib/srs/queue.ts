@@ -7,7 +7,7 @@
 //   3. learning steps due later this study day, by due time (the page may wait for them).
 // Review cards are due by day, not by the minute: a card due at 3 pm is studied in the morning.
 // Limits count the whole day, whatever topic the session is narrowed to.
-import { State } from 'ts-fsrs';
+import { State } from './fsrs-constants';
 import { STUDY_TYPES, type ItemType } from '../bank/types';
 import { studyDayBounds } from './study-day';
 import type { QueueItem, StudyCard, StudyReview, StudySettings } from './types';

@@ -1,6 +1,6 @@
 // What a study session amounted to, from its review logs alone, so a reload never counts
 // anything twice: the logs are the one record of what was studied.
-import { Rating } from 'ts-fsrs';
+import { Rating } from './fsrs-constants';
 import type { StudyReview } from './types';
 
 /** A gap longer than this between two ratings starts a new session. */

@@ -1,7 +1,7 @@
 // What the study scheduler stores and reads. Card and review fields keep ts-fsrs names
 // (snake_case, dates as Date) so a stored row goes straight back into ts-fsrs.
 import type { Card, GradeType, ReviewLog, StepUnit } from 'ts-fsrs';
-import { Rating, State } from 'ts-fsrs';
+import { Rating, State } from './fsrs-constants';
 import type { BankItem } from '../bank/types';
 
 export { Rating, State };

@@ -48,7 +48,7 @@ export class ProgressOverview {
 	}
 
 	/** Reads the stored progress and computes every statistic at `now`. */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, never mutated
+	 
 	async load(now: Date = new Date()): Promise<void> {
 		try {
 			if (!(await databaseExists())) return;

@@ -1,6 +1,6 @@
 // The rule "wrong answers feed study", as a pure function so it can be tested without
 // a database: which already-studied cards a wrong answer makes due, and when.
-import { State } from 'ts-fsrs';
+import { State } from '$lib/srs/fsrs-constants';
 import type { StudyCard } from '$lib/srs/types';
 
 /**

@@ -1,5 +1,6 @@
 // The learner's study settings, stored in the settings table and always clamped on the way out.
-import { clampStudySettings, type StudySettings } from '$lib/srs';
+import { clampStudySettings } from '$lib/srs/settings';
+import type { StudySettings } from '$lib/srs/types';
 import { readSetting, saveSetting } from '$lib/storage/repository';
 
 const KEY = 'study';

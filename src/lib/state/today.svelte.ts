@@ -1,19 +1,17 @@
 // The Today page: what is due, the streak, a time estimate and the last session.
 import { studyItems } from '$lib/bank/study-items';
+// module by module, not the '$lib/srs' index: the index brings the whole FSRS scheduler
+import { queueCounts, type QueueCounts } from '$lib/srs/queue';
 import {
-	clampStudySettings,
 	latestSessionReviews,
-	queueCounts,
-	studyDayBounds,
 	summarizeSession,
-	type QueueCounts,
-	type SessionSummary,
-	type StudyCard,
-	type StudyReview,
-	type StudySettings
-} from '$lib/srs';
-import { databaseExists } from '$lib/storage/lifecycle';
+	type SessionSummary
+} from '$lib/srs/session-summary';
+import { studyDayBounds } from '$lib/srs/study-day';
+import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
+import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage/repository';
 import { getBank } from './bank';
+import { loadStudySettings } from './study-settings';
 
 /** Enough recent reviews to hold any realistic single session. */
 const LAST_SESSION_WINDOW = 1000;
@@ -26,18 +24,8 @@ interface StoredProgress {
 	streak: number;
 }
 
-/**
- * What the learner has stored. The database code is loaded only when a database exists, so a
- * first visit (nothing stored yet) shows its numbers without downloading it.
- */
+/** What the learner has stored (all empty on a first visit, without loading the database). */
 async function readStoredProgress(now: Date): Promise<StoredProgress> {
-	if (!(await databaseExists())) {
-		return { settings: clampStudySettings(), cards: [], reviewsToday: [], recent: [], streak: 0 };
-	}
-	const [repository, { loadStudySettings }] = await Promise.all([
-		import('$lib/storage/repository'),
-		import('./study-settings')
-	]);
 	const settings = await loadStudySettings();
 	const { start, end } = studyDayBounds(now, settings.dayStartHour);
 	const previous = (bounds: { start: Date }) =>
@@ -46,15 +34,15 @@ async function readStoredProgress(now: Date): Promise<StoredProgress> {
 	// consecutive study days with reviews, ending today (or yesterday, if today has none yet)
 	let streak = 0;
 	let day = { start, end };
-	if ((await repository.countReviewsBetween(start, end)) === 0) day = previous(day);
-	while ((await repository.countReviewsBetween(day.start, day.end)) > 0) {
+	if ((await countReviewsBetween(start, end)) === 0) day = previous(day);
+	while ((await countReviewsBetween(day.start, day.end)) > 0) {
 		streak++;
 		day = previous(day);
 	}
 
 	const [studyDay, recent] = await Promise.all([
-		repository.loadStudyDay(start, end),
-		repository.recentReviews(LAST_SESSION_WINDOW)
+		loadStudyDay(start, end),
+		recentReviews(LAST_SESSION_WINDOW)
 	]);
 	return { settings, ...studyDay, recent, streak };
 }

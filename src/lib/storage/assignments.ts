@@ -3,7 +3,7 @@ import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
 import { studentKey } from '../assign/gradebook';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
-import { database } from './repository';
+import { database, readStored } from './repository';
 
 /** An assignment row, with its decoded assignment. */
 export interface StoredAssignment extends Omit<AssignmentRow, 'data'> {
@@ -23,7 +23,7 @@ export async function saveAssignment(
 	code: string,
 	now: Date
 ): Promise<void> {
-	const db = database();
+	const db = await database();
 	await db.transaction('rw', db.assignments, async () => {
 		const id = rowId(role, assignment.id);
 		const existing = await db.assignments.get(id);
@@ -40,17 +40,8 @@ export async function saveAssignment(
 
 /** The assignments of one role, newest first. */
 export async function listAssignments(role: AssignmentRole): Promise<StoredAssignment[]> {
-	const rows = await database().assignments.where('role').equals(role).toArray();
+	const rows = await readStored([], (db) => db.assignments.where('role').equals(role).toArray());
 	return (rows as StoredAssignment[]).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-}
-
-/** One assignment of a role by its assignment id. */
-export async function getAssignment(
-	role: AssignmentRole,
-	assignmentId: string
-): Promise<StoredAssignment | undefined> {
-	return (await database().assignments.get(rowId(role, assignmentId))) as
-		StoredAssignment | undefined;
 }
 
 /** Stores accepted receipts, all in one transaction. */
@@ -66,22 +57,21 @@ export async function addSubmissions(
 		importedAt: now,
 		receipt: { code, receipt } satisfies StoredReceipt
 	}));
-	const db = database();
+	const db = await database();
 	await db.transaction('rw', db.submissions, () => db.submissions.bulkPut(rows));
 }
 
 /** The receipts imported for an assignment, in import order. */
 export async function listReceipts(assignmentId: string): Promise<StoredReceipt[]> {
-	const rows = await database()
-		.submissions.where('assignmentId')
-		.equals(assignmentId)
-		.sortBy('importedAt');
+	const rows = await readStored([], (db) =>
+		db.submissions.where('assignmentId').equals(assignmentId).sortBy('importedAt')
+	);
 	return rows.map((row) => row.receipt as StoredReceipt);
 }
 
 /** Keeps the receipt code with the attempt it closes, so "My assignments" can show it again. */
 export async function saveReceiptCode(attemptId: string, receiptCode: string): Promise<void> {
-	const db = database();
+	const db = await database();
 	await db.transaction('rw', db.attempts, async () => {
 		const row = await db.attempts.get(attemptId);
 		if (!row) return;

@@ -3,11 +3,11 @@
 import { cardsMadeDue } from '../state/quiz-study-link';
 import { latestMistakes, type StoredAnswer } from '../state/quiz-plan';
 import type { AttemptKind, AttemptRow } from './db';
-import { database } from './repository';
+import { database, readStored } from './repository';
 
 /** Stores a new attempt (its plan fixes the questions and their order). */
 export async function startAttempt(row: AttemptRow): Promise<void> {
-	await database().attempts.add(row);
+	await (await database()).attempts.add(row);
 }
 
 /**
@@ -22,7 +22,7 @@ export async function saveAnswer(
 	position: number,
 	factIds: readonly string[] = []
 ): Promise<void> {
-	const db = database();
+	const db = await database();
 	await db.transaction('rw', db.attempts, db.cards, async () => {
 		const row = await db.attempts.get(attemptId);
 		if (!row) throw new Error('This quiz is no longer stored on this device.');
@@ -38,22 +38,22 @@ export async function saveAnswer(
 
 /** Records the question the learner moved on to. */
 export async function savePosition(attemptId: string, position: number): Promise<void> {
-	await database().attempts.update(attemptId, { position });
+	await (await database()).attempts.update(attemptId, { position });
 }
 
 /** Marks an attempt finished at `at` (answers are kept as they are). */
 export async function finishAttempt(attemptId: string, at: Date): Promise<void> {
-	await database().attempts.update(attemptId, { finishedAt: at });
+	await (await database()).attempts.update(attemptId, { finishedAt: at });
 }
 
 /** One attempt by id. */
 export async function getAttempt(attemptId: string): Promise<AttemptRow | undefined> {
-	return database().attempts.get(attemptId);
+	return readStored(undefined, (db) => db.attempts.get(attemptId));
 }
 
 /** The most recently started unfinished attempt of `kind`, if any. */
 export async function activeAttempt(kind: AttemptKind = 'quiz'): Promise<AttemptRow | undefined> {
-	const rows = await database().attempts.where('kind').equals(kind).toArray();
+	const rows = await readStored([], (db) => db.attempts.where('kind').equals(kind).toArray());
 	return rows
 		.filter((row) => !row.finishedAt)
 		.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
@@ -66,11 +66,11 @@ export function activeQuizAttempt(): Promise<AttemptRow | undefined> {
 
 /** Every attempt of `kind`, newest first. */
 export async function listAttempts(kind: AttemptKind = 'quiz'): Promise<AttemptRow[]> {
-	const rows = await database().attempts.where('kind').equals(kind).toArray();
+	const rows = await readStored([], (db) => db.attempts.where('kind').equals(kind).toArray());
 	return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
 }
 
 /** Items whose latest answer in any attempt was wrong ("Mistakes only"). */
 export async function mistakeItemIds(): Promise<Set<string>> {
-	return latestMistakes(await database().attempts.toArray());
+	return latestMistakes(await readStored([], (db) => db.attempts.toArray()));
 }

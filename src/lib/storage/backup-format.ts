@@ -7,7 +7,7 @@
 // { "$date": "<ISO>" } and a non-finite number as { "$number": "NaN" }, so they come back as
 // they were; an object that happens to have only such a key is wrapped as { "$escaped": ... }.
 // Free-form values are otherwise plain JSON: Maps, Sets or typed arrays are not kept.
-import { State } from 'ts-fsrs';
+import { State } from '../srs/fsrs-constants';
 import * as v from 'valibot';
 import type {
 	AssignmentRow,

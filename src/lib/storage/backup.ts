@@ -12,7 +12,7 @@ import {
 	type BackupTableName,
 	type BackupTables
 } from './backup-format';
-import type { AttemptRow, CardRow } from './db';
+import type { AttemptRow, CardRow, SahelDatabase } from './db';
 import { database } from './repository';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
@@ -30,7 +30,7 @@ export interface ContentFingerprint {
 	hash: string;
 }
 
-function tablesOf(db = database()): Record<BackupTableName, Table> {
+function tablesOf(db: SahelDatabase): Record<BackupTableName, Table> {
 	return {
 		cards: db.cards,
 		reviews: db.reviews,
@@ -50,7 +50,7 @@ function asTables(rows: unknown[][]): BackupTables {
 
 /** Every row of every table, read in one transaction. */
 async function readAllTables(): Promise<BackupTables> {
-	const db = database();
+	const db = await database();
 	const tables = tablesOf(db);
 	return db.transaction('r', Object.values(tables), async () => {
 		const rows = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
@@ -162,7 +162,7 @@ function isQuotaError(error: unknown, depth = 0): boolean {
  * which any failure aborts (then throws BackupError 'quota' or 'write-failed').
  */
 export async function importBackup(backup: Backup, mode: ImportMode): Promise<ImportResult> {
-	const db = database();
+	const db = await database();
 	const tables = tablesOf(db);
 	try {
 		return await db.transaction('rw', Object.values(tables), async () => {

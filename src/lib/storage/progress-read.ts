@@ -1,7 +1,7 @@
 // Reads for the /progress page and the backup reminder, and the one write that wipes study
 // progress. Kept beside the repository (which stays the lead's) and going through it.
 import type { AttemptRow, CardRow, ReviewRow } from './db';
-import { database, readSetting, saveSetting } from './repository';
+import { database, readSetting, readStored, saveSetting } from './repository';
 
 /** Setting that holds the time of the last backup exported on this device. */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
@@ -16,15 +16,16 @@ export interface ProgressRows {
 
 /** Every card and review and every finished attempt, in one read transaction. */
 export async function readProgressRows(): Promise<ProgressRows> {
-	const db = database();
-	return db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
-		const [cards, reviews, attempts] = await Promise.all([
-			db.cards.toArray(),
-			db.reviews.toArray(),
-			db.attempts.toArray()
-		]);
-		return { cards, reviews, attempts: attempts.filter((row) => row.finishedAt) };
-	});
+	return readStored({ cards: [], reviews: [], attempts: [] }, (db) =>
+		db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
+			const [cards, reviews, attempts] = await Promise.all([
+				db.cards.toArray(),
+				db.reviews.toArray(),
+				db.attempts.toArray()
+			]);
+			return { cards, reviews, attempts: attempts.filter((row) => row.finishedAt) };
+		})
+	);
 }
 
 /** Rows removed by a reset, per table. */
@@ -39,7 +40,7 @@ export interface ResetResult {
  * assignments and an instructor's imported submissions stay: they are not study progress.
  */
 export async function resetProgress(): Promise<ResetResult> {
-	const db = database();
+	const db = await database();
 	return db.transaction('rw', db.cards, db.reviews, db.attempts, async () => {
 		const [cards, reviews, attempts] = await Promise.all([
 			db.cards.count(),
@@ -53,9 +54,10 @@ export async function resetProgress(): Promise<ResetResult> {
 
 /** The time of every review after `since` (all when undefined), read from the index alone. */
 export async function reviewTimesSince(since: Date | undefined): Promise<Date[]> {
-	const reviews = database().reviews;
-	const range = since ? reviews.where('review').above(since) : reviews.orderBy('review');
-	return (await range.keys()) as Date[];
+	return readStored([], async (db) => {
+		const range = since ? db.reviews.where('review').above(since) : db.reviews.orderBy('review');
+		return (await range.keys()) as Date[];
+	});
 }
 
 /** When the last backup was exported on this device, if ever. */
@@ -71,7 +73,7 @@ export async function recordBackupTime(at: Date): Promise<void> {
 
 /** How many cards, reviews and quiz attempts this device holds. */
 export async function progressCounts(): Promise<ResetResult> {
-	const db = database();
+	const db = await database();
 	return db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
 		const [cards, reviews, attempts] = await Promise.all([
 			db.cards.count(),

@@ -95,7 +95,9 @@ describe('attempts', () => {
 describe('wrong answers feed study', () => {
 	test('a wrong answer makes the studied cards of its facts due at the answer time', async () => {
 		const later = at(20);
-		await database().cards.bulkPut([
+		await (
+			await database()
+		).cards.bulkPut([
 			reviewCard('same-fact', later, ['f1']),
 			reviewCard('other-fact', later, ['f9']),
 			reviewCard('shares-one', later, ['f9', 'f2'])
@@ -103,7 +105,7 @@ describe('wrong answers feed study', () => {
 		await startAttempt(attempt('a'));
 		await saveAnswer('a', 'q1', answer(false, NOW), 0, ['f1', 'f2']);
 		const due = Object.fromEntries(
-			(await database().cards.toArray()).map((card) => [card.itemId, card.due])
+			(await (await database()).cards.toArray()).map((card) => [card.itemId, card.due])
 		);
 		expect(due).toEqual({ 'same-fact': NOW, 'other-fact': later, 'shares-one': NOW });
 	});
@@ -112,7 +114,7 @@ describe('wrong answers feed study', () => {
 		await startAttempt(attempt('a'));
 		await saveAnswer('a', 'q1', answer(true), 0, ['f1']);
 		await saveAnswer('a', 'q2', answer(false), 1, ['f1']);
-		expect(await database().cards.count()).toBe(0);
+		expect(await (await database()).cards.count()).toBe(0);
 	});
 
 	test('cards never studied and cards already due are left as they are', () => {

@@ -81,7 +81,7 @@ async function wipe(): Promise<void> {
 
 beforeEach(async () => {
 	const tables = sampleTables();
-	const db = database();
+	const db = await database();
 	await db.transaction('rw', db.tables, async () => {
 		await db.cards.bulkPut(tables.cards);
 		await db.reviews.bulkPut(tables.reviews);

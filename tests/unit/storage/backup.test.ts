@@ -23,7 +23,7 @@ import { at, card, review, sampleTables } from './backup-fixtures';
 const NOW = at(12, 9);
 
 async function fill(tables: BackupTables): Promise<void> {
-	const db = database();
+	const db = await database();
 	await db.transaction('rw', db.tables, async () => {
 		await db.cards.bulkPut(tables.cards);
 		await db.reviews.bulkPut(tables.reviews);
@@ -64,14 +64,14 @@ describe('export and import', () => {
 		await importBackup(backup, 'replace');
 		expect(await contentFingerprint()).toEqual(before);
 
-		const assignment = await database().assignments.get('assign-1');
+		const assignment = await (await database()).assignments.get('assign-1');
 		expect(assignment?.data).toEqual({
 			due: at(12),
 			items: ['q1'],
 			note: { $date: 'looks like a tag' }
 		});
-		expect((await database().settings.get('lastBackupAt'))?.value).toEqual(at(3));
-		const attempt = await database().attempts.get('attempt-2');
+		expect((await (await database()).settings.get('lastBackupAt'))?.value).toEqual(at(3));
+		const attempt = await (await database()).attempts.get('attempt-2');
 		expect(attempt?.plan).toEqual({
 			seed: 7,
 			oddities: { nan: NaN, inf: -Infinity, $date: 'not a tag' }
@@ -97,7 +97,7 @@ describe('export and import', () => {
 		const text = await exportBackup(NOW, '0.1.0');
 		await wipe();
 		await importBackup(parseBackup(text), 'replace');
-		const id = await database().reviews.add(review('item-1', at(12, 10)));
+		const id = await (await database()).reviews.add(review('item-1', at(12, 10)));
 		expect(id).toBe(4);
 	});
 
@@ -130,7 +130,7 @@ describe('replace', () => {
 		);
 		const result = await importBackup(backup, 'replace');
 		expect(result.written).toMatchObject({ cards: 1, reviews: 0, settings: 0 });
-		const db = database();
+		const db = await database();
 		expect((await db.cards.toArray()).map((c) => c.itemId)).toEqual(['item-9']);
 		expect(await db.reviews.count()).toBe(0);
 		expect(await db.settings.count()).toBe(0);
@@ -157,7 +157,7 @@ describe('merge', () => {
 			]
 		};
 		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
-		const db = database();
+		const db = await database();
 		expect((await db.cards.get('item-1'))?.reps).toBe(3);
 		expect((await db.cards.get('item-2'))?.reps).toBe(5);
 		expect(await db.cards.get('item-7')).toBeDefined();
@@ -181,7 +181,7 @@ describe('merge', () => {
 		};
 		const result = await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
 		expect(result.written.reviews).toBe(1);
-		const rows = await database().reviews.toArray();
+		const rows = await (await database()).reviews.toArray();
 		expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
 		expect(rows[0]?.rating).toBe(Rating.Good); // local copy untouched
 		expect(rows[3]?.review).toEqual(at(5, 9));
@@ -201,7 +201,7 @@ describe('merge', () => {
 			submissions: [{ ...local.submissions[0]!, id: 'sub-2' }]
 		};
 		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
-		const db = database();
+		const db = await database();
 		expect((await db.attempts.get('attempt-1'))?.position).toBe(2);
 		expect((await db.attempts.get('attempt-2'))?.position).toBe(3);
 		expect(await db.attempts.count()).toBe(3);
@@ -218,7 +218,7 @@ describe('merge', () => {
 			]
 		};
 		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
-		const db = database();
+		const db = await database();
 		expect((await db.settings.get('theme'))?.value).toBe('dark');
 		expect((await db.settings.get('dayStartHour'))?.value).toBe(5);
 	});
@@ -240,7 +240,7 @@ describe('a failure during the import rolls everything back', () => {
 				NOW,
 				'0.1.0'
 			);
-			const db = database();
+			const db = await database();
 			// cards are written (and, on replace, every table cleared) before reviews fail
 			const spy = vi
 				.spyOn(db.reviews, 'bulkPut')
@@ -256,7 +256,7 @@ describe('a failure during the import rolls everything back', () => {
 
 	test('any other failure is "write-failed", and the database still works afterwards', async () => {
 		const before = await contentFingerprint();
-		const db = database();
+		const db = await database();
 		const spy = vi.spyOn(db.settings, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
 		const code = await errorCode(() =>
 			importBackup(parseBackup(serializeBackup(createBackup(sampleTables(), NOW, 'x'))), 'replace')
@@ -271,7 +271,7 @@ describe('a failure during the import rolls everything back', () => {
 
 test('the fingerprint changes when any row changes', async () => {
 	const before = await contentFingerprint();
-	await database().cards.update('item-1', { stability: 12.6 });
+	await (await database()).cards.update('item-1', { stability: 12.6 });
 	const after = await contentFingerprint();
 	expect(after.counts).toEqual(before.counts);
 	expect(after.hash).not.toBe(before.hash);

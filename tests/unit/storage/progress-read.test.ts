@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function seed() {
-	const db = database();
+	const db = await database();
 	await db.cards.bulkPut([card('a'), card('b')]);
 	await db.reviews.bulkAdd([review('a', at(2)), review('b', at(3)), review('a', at(5))]);
 	await db.attempts.bulkPut([

@@ -38,8 +38,8 @@ test('the database declares the six tables of the design, each counted', async (
 		submissions: 0,
 		settings: 0
 	});
-	expect(database().name).toBe('sahel-brief');
-	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe(database().verno);
+	expect((await database()).name).toBe('sahel-brief');
+	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe((await database()).verno);
 });
 
 test('an upgrade from another tab closes this connection and tells the page', async () => {
@@ -52,7 +52,7 @@ test('an upgrade from another tab closes this connection and tells the page', as
 	newer.version(99).stores({ settings: 'key', extra: 'id' });
 	await newer.open();
 	expect(told).toBe(1);
-	expect(database().isOpen()).toBe(false);
+	expect((await database()).isOpen()).toBe(false);
 	expect(await newer.table('settings').get('theme')).toEqual({ key: 'theme', value: 'dark' });
 	newer.close();
 	stop();

@@ -72,7 +72,7 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('a database made at version
 		expect(old.verno).toBe(version);
 		old.close();
 
-		const db = database();
+		const db = await database();
 		await db.open();
 		expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
 		const expected = afterUpgrade(version, rows);
