@@ -9,6 +9,8 @@ async function studyByKeyboard(page: Page, key: '1' | '2' | '3' | '4') {
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
 	await page.keyboard.press(key);
+	// the rating is stored before the next card shows
+	await expect(page.getByRole('region', { name: 'Answer' })).toBeHidden();
 	return before;
 }
 

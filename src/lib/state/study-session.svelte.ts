@@ -20,7 +20,7 @@ import {
 	type StudyScheduler,
 	type StudySettings
 } from '$lib/srs';
-import { loadStudyDay, recordReview, undoReview } from '$lib/storage/repository';
+import { loadStudyDay, prepareDatabase, recordReview, undoReview } from '$lib/storage/repository';
 import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
 
@@ -164,6 +164,8 @@ export class StudySession {
 	/** Turns the card over; a typed cloze answer is compared with the answer. */
 	reveal(): void {
 		if (this.#phase !== 'front' || !this.#current) return;
+		// a rating comes next: have the database code ready so storing it takes no extra wait
+		prepareDatabase();
 		const item = this.#current;
 		this.#typedMatch =
 			item.type === 'cloze' && this.#typed.trim()

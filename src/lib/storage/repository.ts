@@ -29,6 +29,11 @@ export function database(): Promise<SahelDatabase> {
 	return opening;
 }
 
+/** Starts loading the database code ahead of a write the learner is about to make. */
+export function prepareDatabase(): void {
+	void database();
+}
+
 /**
  * Runs a read against the database, or answers `empty` when this browser never stored
  * anything: a first visit then shows its empty state without downloading the database code.
