@@ -6,10 +6,21 @@ import lighthouse from 'lighthouse';
 import { chromiumPath } from './chromium-path.js';
 import { serveBuild } from './serve.js';
 
-const PAGES = ['/', '/study', '/quiz', '/read', '/progress', '/assign'];
+const ALL_PAGES = ['/', '/study', '/quiz', '/read', '/progress', '/assign'];
+// `npm run audit -- /study /quiz` audits only those pages
+const PAGES = process.argv.length > 2 ? process.argv.slice(2) : ALL_PAGES;
 const AIMS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 90 };
 const LCP_AIM_MS = 1500;
 const PORT = 9333;
+
+/**
+ * The node Lighthouse took as the largest contentful paint, as a short snippet.
+ * @param {any} audit
+ */
+function lcpElement(audit) {
+	const node = audit?.details?.items?.[0]?.items?.[0]?.node;
+	return node ? String(node.snippet ?? node.selector).slice(0, 60) : '-';
+}
 
 const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
@@ -61,8 +72,12 @@ try {
 			accessibility: score('accessibility'),
 			'best-practices': score('best-practices'),
 			seo: score('seo'),
+			'FCP ms': Math.round(audits['first-contentful-paint']?.numericValue ?? NaN),
 			'LCP ms': Math.round(lcp),
+			'TBT ms': Math.round(audits['total-blocking-time']?.numericValue ?? NaN),
+			CLS: Number((audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
 			misses: misses.join(' ') || '-',
+			'LCP element': lcpElement(audits['largest-contentful-paint-element']),
 			'failing audits': failing.join(' ') || '-'
 		});
 	}

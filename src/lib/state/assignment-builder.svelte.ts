@@ -56,9 +56,6 @@ export class AssignmentBuilder {
 	get created() {
 		return this.#created;
 	}
-	get allTopics(): string[] {
-		return this.#bank ? [...new Set(this.#bank.items.map((item) => item.topic))] : [];
-	}
 
 	/** The questions the assignment will hold, in order. */
 	chosenItems = $derived.by((): BankItem[] => {

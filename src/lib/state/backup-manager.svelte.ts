@@ -111,7 +111,7 @@ export class BackupManager {
 	}
 
 	/** Downloads the whole database as one JSON file and remembers when. */
-	 
+
 	async exportBackup(now: Date = new Date()): Promise<void> {
 		await this.#run('The backup could not be made', 'backup', async () => {
 			const [{ exportBackup }, storage] = await Promise.all([
@@ -168,7 +168,7 @@ export class BackupManager {
 	}
 
 	/** Downloads the study deck as tab-separated text for Anki or Quizlet. */
-	 
+
 	async exportDeck(now: Date = new Date()): Promise<void> {
 		await this.#run('The deck could not be made', 'backup', async () => {
 			const [{ deckTsv }, { getBank }] = await Promise.all([

@@ -48,7 +48,7 @@ export class ProgressOverview {
 	}
 
 	/** Reads the stored progress and computes every statistic at `now`. */
-	 
+
 	async load(now: Date = new Date()): Promise<void> {
 		try {
 			if (!(await databaseExists())) return;
