@@ -206,6 +206,12 @@ test('after a week of study without a backup, Settings reminds the learner', asy
 	await expect(page.getByTestId('backup-done')).toContainText('Restored: 7 reviews');
 	await expect(page.getByTestId('last-backup')).toContainText('No backup yet, after 7 days');
 	await expect(page.getByText(/days of study are in no backup/)).toBeVisible();
+	// Today reminds too, with a way to back up
+	await page.goto('/');
+	const reminder = page.getByRole('complementary', { name: 'Keep a copy of your progress' });
+	await expect(reminder).toContainText('studied on 7 days');
+	await reminder.getByRole('button', { name: 'Not now' }).click();
+	await expect(reminder).toBeHidden();
 });
 
 test('two tabs studying at once neither lose nor double a review', async ({ page, context }) => {
