@@ -18,16 +18,16 @@ const FRAME_BUDGET_MS = 50;
  */
 // In-page code as text: tsx compiles this file with helpers (__name) that a function passed
 // to page.evaluate would carry into the page, where they do not exist.
-const PRESS_AND_WAIT = `async ({ buttonName, done }) => {
+const PRESS_AND_WAIT = `async ({ buttonName, done, selector }) => {
 	const button = [...document.querySelectorAll('button')].find((candidate) =>
 		candidate.textContent.trim().startsWith(buttonName)
 	);
 	if (!button) throw new Error('no button ' + buttonName);
-	const prompt = document.querySelector('#card-prompt')?.textContent;
+	const before = document.querySelector(selector)?.textContent;
 	const holds = () =>
-		done === 'answer-shown'
-			? document.querySelector('section[aria-label="Answer"]') !== null
-			: document.querySelector('#card-prompt')?.textContent !== prompt;
+		done === 'appears'
+			? document.querySelector(selector) !== null
+			: document.querySelector(selector)?.textContent !== before;
 	const t0 = performance.now();
 	button.click();
 	return new Promise((resolve) => {
@@ -44,9 +44,23 @@ const PRESS_AND_WAIT = `async ({ buttonName, done }) => {
 async function timePress(
 	page: Page,
 	buttonName: string,
-	done: 'answer-shown' | 'prompt-changed'
+	done: 'appears' | 'text-changes',
+	selector: string
 ): Promise<number> {
-	return page.evaluate(`(${PRESS_AND_WAIT})(${JSON.stringify({ buttonName, done })})`);
+	return page.evaluate(`(${PRESS_AND_WAIT})(${JSON.stringify({ buttonName, done, selector })})`);
+}
+
+/** Takes one 10-question practice quiz, timing every Check and Next. */
+async function takeQuiz(page: Page, check: number[], next: number[]) {
+	await page.getByRole('link', { name: 'Quiz' }).first().click();
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	for (let i = 0; i < 10; i++) {
+		await page.locator('#question-heading').waitFor();
+		check.push(await timePress(page, 'Check', 'appears', '.feedback'));
+		if (i < 9) next.push(await timePress(page, 'Next', 'text-changes', '#question-heading'));
+	}
+	await page.getByRole('button', { name: 'Finish' }).click();
+	await page.getByRole('button', { name: 'Retry mistakes' }).waitFor();
 }
 
 /** Lets the bench move the page's calendar (Date only: frames and performance.now stay real). */
@@ -106,19 +120,31 @@ async function runInBrowser(): Promise<BenchResult[]> {
 				await page.getByRole('link', { name: 'Study now' }).click();
 				await page.locator('#card-prompt').waitFor();
 			}
-			const shown = await timePress(page, 'Show answer', 'answer-shown');
+			const shown = await timePress(page, 'Show answer', 'appears', 'section[aria-label="Answer"]');
 			// learning steps bring cards back; Easy graduates them so the 200 are distinct
-			const rated = await timePress(page, 'Easy', 'prompt-changed');
+			const rated = await timePress(page, 'Easy', 'text-changes', '#card-prompt');
 			if (i < PRESSES) {
 				reveal.push(shown);
 				rate.push(rated);
 			}
 		}
-		const heapAfterStudy = await heapMb(page);
-		console.log(`JS heap after studying 200 cards: ${heapAfterStudy.toFixed(1)} MB (aim < 30 MB)`);
+		const heaps = [await heapMb(page)];
+		const check: number[] = [];
+		const next: number[] = [];
+		for (let quiz = 0; quiz < 3; quiz++) {
+			await takeQuiz(page, check, next);
+			heaps.push(await heapMb(page));
+		}
+		console.log(
+			`JS heap (MB) after studying 200 cards, then after each of 3 quizzes in the same visit: ${heaps
+				.map((mb) => mb.toFixed(1))
+				.join(', ')} (aim < 30 MB, no growth from one quiz to the next)`
+		);
 		return [
 			summarize('browser: Show answer -> frame', reveal, FRAME_BUDGET_MS),
-			summarize('browser: rating stored + next card -> frame', rate, FRAME_BUDGET_MS)
+			summarize('browser: rating stored + next card -> frame', rate, FRAME_BUDGET_MS),
+			summarize('browser: quiz Check -> feedback frame', check, FRAME_BUDGET_MS),
+			summarize('browser: quiz Next -> next question frame', next, FRAME_BUDGET_MS)
 		];
 	} finally {
 		await browser.close();

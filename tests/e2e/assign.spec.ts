@@ -180,3 +180,42 @@ test('a time limit submits by itself when time runs out, keeping the answers', a
 	).toBeVisible();
 	await student.context().close();
 });
+
+test('a student takes an assignment with the keyboard alone', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const link = await createAssignment(page, { title: 'Keyboard only' });
+	const student = await studentPage(browser, baseURL!);
+	await student.goto(link);
+	await student.getByLabel('Your name').focus();
+	await student.keyboard.type('Kadi');
+	await student.keyboard.press('Enter');
+	for (let i = 0; i < 5; i++) {
+		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
+		const item = await itemOnScreen(student);
+		if (item.options) {
+			// into the radio group, then arrows until the right option is checked
+			await student.getByRole('radio').first().focus();
+			await student.keyboard.press('Space');
+			for (let step = 0; step < item.options.length; step++) {
+				if (await student.getByRole('radio', { name: item.answer, exact: true }).isChecked()) break;
+				await student.keyboard.press('ArrowDown');
+			}
+			await student.keyboard.press('Tab');
+			await expect(
+				student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' })
+			).toBeFocused();
+			await student.keyboard.press('Enter');
+		} else {
+			await student.getByRole('textbox').focus();
+			await student.keyboard.type(item.answer);
+			await student.keyboard.press('Enter');
+		}
+	}
+	await expect(
+		student.getByRole('heading', { name: /Your score: 100% \(5 of 5 right\)/ })
+	).toBeVisible();
+	await student.context().close();
+});

@@ -37,12 +37,15 @@ async function currentItem(page: Page, n: number): Promise<BankItem> {
 /** A wrong option of a choice item. */
 const wrongOption = (item: BankItem) => item.options!.find((option) => option !== item.answer)!;
 
-/** The entries of an ordering question in their current order, read from the Move up buttons. */
+/** The entries of an ordering question in their current order, read from its list (which stays once checked, when the move buttons go). */
 async function currentOrder(page: Page): Promise<string[]> {
-	const names = await page
-		.getByRole('button', { name: /^Move up: / })
-		.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
-	return names.map((name) => name.replace(/^Move up: /, ''));
+	const group = page
+		.getByRole('group')
+		.filter({ has: page.getByRole('list') })
+		.first();
+	return (await group.getByRole('listitem').allTextContents()).map((text) =>
+		text.replace(/^\s*\d+\s*/, '').trim()
+	);
 }
 
 /** Answers the question on screen with the keyboard only; `right` picks the right or a wrong answer. */
