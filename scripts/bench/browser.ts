@@ -52,10 +52,22 @@ async function timePress(
 
 /** Takes one 10-question practice quiz, timing every Check and Next. */
 async function takeQuiz(page: Page, check: number[], next: number[]) {
-	await page.getByRole('link', { name: 'Quiz' }).first().click();
+	const again = page.getByRole('button', { name: 'New quiz' });
+	if (await again.count()) await again.click();
+	else await page.getByRole('link', { name: 'Quiz' }).first().click();
+	// question types answered by one tap or a few keys
+	await page.getByText('Question types:').click();
+	await page.getByRole('button', { name: 'No types' }).click();
+	for (const type of ['Multiple choice', 'True or false', 'Fill the gap']) {
+		await page.getByRole('checkbox', { name: type }).check();
+	}
 	await page.getByRole('button', { name: 'Start quiz' }).click();
 	for (let i = 0; i < 10; i++) {
 		await page.locator('#question-heading').waitFor();
+		// Check needs an answer: the first option, or a typed guess
+		const radio = page.getByRole('radio').first();
+		if (await radio.count()) await radio.check();
+		else await page.getByRole('textbox').fill('a guess');
 		check.push(await timePress(page, 'Check', 'appears', '.feedback'));
 		if (i < 9) next.push(await timePress(page, 'Next', 'text-changes', '#question-heading'));
 	}
