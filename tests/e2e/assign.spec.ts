@@ -5,13 +5,7 @@ import { countRows, expect, test, waitForServiceWorker } from './fixtures';
 
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
 // the types a test can answer by clicking an option or typing the answer
-const SIMPLE_TYPES = [
-	'Multiple choice',
-	'True or false',
-	'Who claimed it',
-	'Fill the gap',
-	'Number'
-];
+const SIMPLE_TYPES = ['Multiple choice', 'True or false', 'Who said it', 'Fill the gap', 'Numbers'];
 
 /** Creates an assignment on /assign and returns its link. */
 async function createAssignment(
