@@ -54,6 +54,18 @@ test('a theme chosen in Settings applies at once and survives a reload', async (
 	await expect.poll(background).toBe(light);
 });
 
+test('a theme chosen just before leaving the page is kept', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('/settings');
+	// reload at once, without waiting for the database write: the choice must not be lost
+	await page.getByRole('radio', { name: 'Dark' }).check();
+	await page.reload();
+	await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
 test('Settings shows whether storage is persistent and how much is used', async ({ page }) => {
 	await page.goto('/settings');
 	await expect(page.getByTestId('storage-persisted')).toHaveText(

@@ -1,26 +1,30 @@
 // The colour theme: the system's by default, or the one chosen in Settings.
 import { browser } from '$app/environment';
 import { readSetting, saveSetting } from '$lib/storage/repository';
+import { resolveTheme, type ThemeChoice } from './theme-choice';
 
-export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
-export type ThemeChoice = (typeof THEME_CHOICES)[number];
+export { THEME_CHOICES, type ThemeChoice } from './theme-choice';
 
 /** static/theme.js reads this key before first paint; the database stays the source of truth. */
 const FIRST_PAINT_KEY = 'sahel-brief:theme';
+/** A choice whose database write has not been confirmed yet (see theme-choice.ts). */
+const PENDING_KEY = 'sahel-brief:theme-pending';
 
-function isThemeChoice(value: unknown): value is ThemeChoice {
-	return THEME_CHOICES.includes(value as ThemeChoice);
+function local(action: (storage: Storage) => string | null | void): string | null {
+	if (!browser) return null;
+	try {
+		return action(localStorage) ?? null;
+	} catch {
+		// private mode or blocked storage: the theme still applies for this visit
+		return null;
+	}
 }
 
 function apply(choice: ThemeChoice): void {
 	if (!browser) return;
 	if (choice === 'system') delete document.documentElement.dataset.theme;
 	else document.documentElement.dataset.theme = choice;
-	try {
-		localStorage.setItem(FIRST_PAINT_KEY, choice);
-	} catch {
-		// private mode: the theme still applies for this visit
-	}
+	local((storage) => storage.setItem(FIRST_PAINT_KEY, choice));
 }
 
 class Theme {
@@ -30,18 +34,30 @@ class Theme {
 		return this.#choice;
 	}
 
-	/** Loads the saved choice. */
+	/** Loads the saved choice, finishing a save that a reload interrupted. */
 	async load(): Promise<void> {
-		const saved = await readSetting<unknown>('theme', 'system');
-		this.#choice = isThemeChoice(saved) ? saved : 'system';
-		apply(this.#choice);
+		const pending = local((storage) => storage.getItem(PENDING_KEY));
+		const saved = await readSetting<unknown>('theme', undefined);
+		const { choice, unsaved } = resolveTheme(pending, saved);
+		this.#choice = choice;
+		apply(choice);
+		if (unsaved) await this.#save(choice);
+		else if (pending !== null) local((storage) => storage.removeItem(PENDING_KEY));
 	}
 
 	/** Applies and saves a new choice. */
 	async choose(choice: ThemeChoice): Promise<void> {
 		this.#choice = choice;
 		apply(choice);
+		local((storage) => storage.setItem(PENDING_KEY, choice));
+		await this.#save(choice);
+	}
+
+	async #save(choice: ThemeChoice): Promise<void> {
 		await saveSetting('theme', choice);
+		// only the newest choice clears the marker: a quicker second click must not lose its own
+		if (local((storage) => storage.getItem(PENDING_KEY)) === choice)
+			local((storage) => storage.removeItem(PENDING_KEY));
 	}
 }
 
