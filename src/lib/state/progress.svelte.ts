@@ -2,10 +2,10 @@
 // visit (no database yet) neither the database code nor the statistics code is downloaded.
 import type { ProgressStatistics } from '$lib/progress';
 import type { FinishedAttempt } from '$lib/progress/quiz-history';
+import { attemptOutcome } from '$lib/quiz/plan';
 import type { AttemptRow } from '$lib/storage/db';
 import { databaseExists } from '$lib/storage/lifecycle';
 import { getBank } from './bank';
-import { attemptOutcome } from './quiz-plan';
 
 /** A finished attempt with its score figures, or undefined when its plan cannot be read. */
 export function finishedAttempt(row: AttemptRow): FinishedAttempt | undefined {

@@ -3,6 +3,16 @@
 import { ITEM_TYPES, type BankItem, type ItemType } from '$lib/bank/types';
 import { buildQuiz, eligibleItems, type QuizQuestion } from '$lib/quiz/build';
 import { gradeItem } from '$lib/quiz/grade';
+import {
+	attemptOutcome,
+	deadlineOf,
+	readAnswer,
+	readPlan,
+	type AttemptOutcome,
+	type QuizPlan,
+	type StoredAnswer
+} from '$lib/quiz/plan';
+import { isAnswerGiven, startingResponse } from '$lib/quiz/response';
 import { summarizeAttempt, type AttemptSummary } from '$lib/quiz/results';
 import type { Grade, QuizConfig, QuizMode, Response } from '$lib/quiz/types';
 import {
@@ -17,16 +27,6 @@ import {
 } from '$lib/storage/attempts';
 import type { AttemptRow } from '$lib/storage/db';
 import { getBank } from './bank';
-import {
-	attemptOutcome,
-	deadlineOf,
-	readAnswer,
-	readPlan,
-	type AttemptOutcome,
-	type QuizPlan,
-	type StoredAnswer
-} from './quiz-plan';
-import { isAnswerGiven, startingResponse } from './quiz-response';
 
 export type QuizPhase = 'loading' | 'error' | 'builder' | 'running' | 'results';
 

@@ -1,7 +1,7 @@
 // Quiz and assignment attempts: started, answered one answer at a time, finished. Every
 // answer is written as it is given, so a reload or a crash resumes the attempt where it was.
-import { cardsMadeDue } from '../state/quiz-study-link';
-import { latestMistakes, type StoredAnswer } from '../state/quiz-plan';
+import { latestMistakes, type StoredAnswer } from '../quiz/plan';
+import { cardsMadeDue } from '../quiz/study-link';
 import type { AttemptKind, AttemptRow } from './db';
 import { database, readStored } from './repository';
 

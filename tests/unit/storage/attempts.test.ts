@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { cardsMadeDue } from '$lib/state/quiz-study-link';
-import type { QuizPlan, StoredAnswer } from '$lib/state/quiz-plan';
+import { cardsMadeDue } from '$lib/quiz/study-link';
+import type { QuizPlan, StoredAnswer } from '$lib/quiz/plan';
 import {
 	activeQuizAttempt,
 	finishAttempt,

@@ -1,7 +1,7 @@
 // The rule "wrong answers feed study", as a pure function so it can be tested without
 // a database: which already-studied cards a wrong answer makes due, and when.
-import { State } from '$lib/srs/fsrs-constants';
-import type { StudyCard } from '$lib/srs/types';
+import { State } from '../srs/fsrs-constants';
+import type { StudyCard } from '../srs/types';
 
 /**
  * The cards that share a fact with a wrongly answered item, each made due at `answeredAt`.

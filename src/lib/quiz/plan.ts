@@ -1,8 +1,8 @@
 // What a quiz attempt stores, and how to read it back safely: the plan (config and question
 // list, enough to replay the attempt exactly) and each answer as it was given. Pure: no
 // Svelte, no Dexie, so storage, pages and tests share it.
-import type { QuizQuestion } from '$lib/quiz/build';
-import type { QuizConfig, Response } from '$lib/quiz/types';
+import type { QuizQuestion } from './build';
+import type { QuizConfig, Response } from './types';
 
 /** The `plan` of a quiz attempt row. */
 export interface QuizPlan {

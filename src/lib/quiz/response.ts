@@ -1,7 +1,7 @@
 // Answers in the making: what a question starts with and when it counts as given.
-import type { MatchPair } from '$lib/bank/types';
-import type { QuizQuestion } from '$lib/quiz/build';
-import type { Response } from '$lib/quiz/types';
+import type { MatchPair } from '../bank/types';
+import type { QuizQuestion } from './build';
+import type { Response } from './types';
 
 /** The answer a question starts with: ordering starts from its shown order, others empty. */
 export function startingResponse(question: QuizQuestion): Response | undefined {

@@ -10,7 +10,7 @@ import {
 	type AttemptLike,
 	type QuizPlan,
 	type StoredAnswer
-} from '$lib/state/quiz-plan';
+} from '$lib/quiz/plan';
 
 const plan = (itemIds: string[], mode: 'practice' | 'exam' = 'practice'): QuizPlan => ({
 	version: 1,

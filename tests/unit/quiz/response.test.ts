@@ -8,7 +8,7 @@ import {
 	startingResponse,
 	withPair,
 	withoutPair
-} from '$lib/state/quiz-response';
+} from '$lib/quiz/response';
 
 describe('answers in the making', () => {
 	test('an ordering question starts from its shown order; others start empty', () => {
