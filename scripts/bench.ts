@@ -1,11 +1,17 @@
 // Benchmarks outside the test suite: `npx tsx scripts/bench.ts [name-filter]`.
 // Each area exports a list of benchmarks from scripts/bench/<area>.ts; add yours to `all`.
+import { backupBrowserBenchmarks } from './bench/backup-browser';
 import { browserBenchmarks } from './bench/browser';
 import { printResults, type Benchmark } from './bench/measure';
 import { progressBenchmarks } from './bench/progress';
 import { srsBenchmarks } from './bench/srs';
 
-const all: Benchmark[] = [...srsBenchmarks, ...progressBenchmarks, ...browserBenchmarks];
+const all: Benchmark[] = [
+	...srsBenchmarks,
+	...progressBenchmarks,
+	...browserBenchmarks,
+	...backupBrowserBenchmarks
+];
 
 const filter = process.argv[2];
 const chosen = filter ? all.filter((b) => b.name.includes(filter)) : all;

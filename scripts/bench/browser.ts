@@ -99,7 +99,11 @@ async function heapMb(page: Page): Promise<number> {
 	return usedSize / 1024 / 1024;
 }
 
-async function runInBrowser(): Promise<BenchResult[]> {
+/**
+ * Serves the production build (building it first if there is none) and runs `work` in a
+ * Chromium page at phone size; closes both afterwards.
+ */
+export async function withAppPage<T>(work: (page: Page, url: string) => Promise<T>): Promise<T> {
 	if (!existsSync('build/index.html')) {
 		const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 		if (built.status !== 0) throw new Error('npm run build failed');
@@ -110,16 +114,28 @@ async function runInBrowser(): Promise<BenchResult[]> {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
 	});
 	try {
-		const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+		const page = await browser.newPage({
+			viewport: { width: 390, height: 844 },
+			acceptDownloads: true
+		});
+		return await work(page, server.url);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+async function runInBrowser(): Promise<BenchResult[]> {
+	return withAppPage(async (page, url) => {
 		await page.addInitScript(SHIFTABLE_DATE);
 		// enough new cards for a long session
-		await page.goto(`${server.url}/settings`);
+		await page.goto(`${url}/settings`);
 		const newPerDay = page.getByRole('spinbutton', { name: 'New cards per day' });
 		await newPerDay.fill('999');
 		await newPerDay.press('Tab');
 		await page.getByText('Saved.').waitFor();
 
-		await page.goto(`${server.url}/study`);
+		await page.goto(`${url}/study`);
 		await page.locator('#card-prompt').waitFor();
 		const reveal: number[] = [];
 		const rate: number[] = [];
@@ -158,10 +174,7 @@ async function runInBrowser(): Promise<BenchResult[]> {
 			summarize('browser: quiz Check -> feedback frame', check, FRAME_BUDGET_MS),
 			summarize('browser: quiz Next -> next question frame', next, FRAME_BUDGET_MS)
 		];
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	});
 }
 
 export const browserBenchmarks: Benchmark[] = [{ name: 'browser', run: runInBrowser }];

@@ -17,6 +17,25 @@ export function studyDayBounds(
 	return { start: new Date(y, m, d, dayStartHour), end: new Date(y, m, d + 1, dayStartHour) };
 }
 
+/**
+ * The study days from the one holding `first` to the one holding `last`, as [start, end)
+ * spans; the first span starts at `first` itself. Empty when `last` is before `first`.
+ */
+export function studyDaySpans(
+	first: Date,
+	last: Date,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR
+): { start: Date; end: Date }[] {
+	const spans: { start: Date; end: Date }[] = [];
+	let start = first;
+	while (start.getTime() <= last.getTime()) {
+		const { end } = studyDayBounds(start, dayStartHour);
+		spans.push({ start, end });
+		start = end;
+	}
+	return spans;
+}
+
 /** The calendar date ("2025-06-10") naming the study day that contains `date`. */
 export function studyDayKey(date: Date, dayStartHour: number = DEFAULT_DAY_START_HOUR): string {
 	const { start } = studyDayBounds(date, dayStartHour);

@@ -1,7 +1,8 @@
 // Whether to remind the learner to back up. The database code loads only when a database
 // exists, so the Today page stays light on a first visit.
 import { databaseExists } from '$lib/storage/lifecycle';
-import { needsBackupReminder, studyDaysSince } from './data-safety';
+import { studyDaySpans } from '$lib/srs/study-day';
+import { needsBackupReminder } from './data-safety';
 
 /** The backup status the reminder and Settings show. */
 export interface BackupStatus {
@@ -23,10 +24,8 @@ export async function readBackupStatus(): Promise<BackupStatus | undefined> {
 		storage.lastBackupTime(),
 		loadStudySettings()
 	]);
-	const studyDays = studyDaysSince(
-		await storage.reviewTimesSince(lastBackupAt),
-		lastBackupAt,
-		dayStartHour
-	);
+	const range = await storage.reviewTimeRange(lastBackupAt);
+	const spans = range ? studyDaySpans(range.first, range.last, dayStartHour) : [];
+	const studyDays = (await storage.reviewedDuring(spans)).filter(Boolean).length;
 	return { lastBackupAt, studyDays, remind: needsBackupReminder(studyDays) };
 }

@@ -1,6 +1,5 @@
 // Pure rules behind the backup section and the backup reminder: file names, when to remind,
 // when the browser may evict the data, and a title for every backup error. No Svelte, no Dexie.
-import { studyDayNumber } from '$lib/srs/study-day';
 import type { BackupErrorCode } from '$lib/storage/backup-format';
 
 /** A reminder appears after this many study days (days with reviews) without a backup. */
@@ -22,23 +21,6 @@ export const backupFileName = (now: Date): string =>
 
 /** "sahel-brief-deck-2025-06-10.tsv" */
 export const deckFileName = (now: Date): string => `sahel-brief-deck-${localDateStamp(now)}.tsv`;
-
-/**
- * How many distinct study days hold a review made after `since` (all reviews when undefined).
- * A study day starts at `dayStartHour`, as in the study queue, so a late-night session is one day.
- */
-export function studyDaysSince(
-	reviewTimes: Iterable<Date>,
-	since: Date | undefined,
-	dayStartHour: number
-): number {
-	const after = since?.getTime() ?? -Infinity;
-	const days = new Set<number>();
-	for (const time of reviewTimes) {
-		if (time.getTime() > after) days.add(studyDayNumber(time, dayStartHour));
-	}
-	return days.size;
-}
 
 /** Whether to remind the learner to back up: a week of study days since the last backup. */
 export const needsBackupReminder = (studyDays: number): boolean =>

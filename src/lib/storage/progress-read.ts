@@ -52,12 +52,47 @@ export async function resetProgress(): Promise<ResetResult> {
 	});
 }
 
-/** The time of every review after `since` (all when undefined), read from the index alone. */
-export async function reviewTimesSince(since: Date | undefined): Promise<Date[]> {
-	return readStored([], async (db) => {
-		const range = since ? db.reviews.where('review').above(since) : db.reviews.orderBy('review');
-		return (await range.keys()) as Date[];
-	});
+/** The first and last review times after `since` (of all reviews when undefined). */
+export async function reviewTimeRange(
+	since: Date | undefined
+): Promise<{ first: Date; last: Date } | undefined> {
+	return readStored(undefined, (db) =>
+		db.transaction('r', db.reviews, async () => {
+			const after = since ? db.reviews.where('review').above(since) : db.reviews.orderBy('review');
+			const [first, last] = await Promise.all([after.first(), after.clone().reverse().first()]);
+			return first && last ? { first: first.review, last: last.review } : undefined;
+		})
+	);
+}
+
+/**
+ * For each [start, end) span, whether a review was made in it. The requests go out together
+ * in one transaction (one index probe each), which reads a year of study days in tens of
+ * milliseconds where walking 100,000 index keys, or seeking from day to day, takes a second.
+ */
+export async function reviewedDuring(
+	spans: readonly { start: Date; end: Date }[]
+): Promise<boolean[]> {
+	return readStored(
+		spans.map(() => false),
+		(db) => {
+			const index = db
+				.backendDB()
+				.transaction('reviews', 'readonly')
+				.objectStore('reviews')
+				.index('review');
+			return Promise.all(
+				spans.map(
+					({ start, end }) =>
+						new Promise<boolean>((resolve, reject) => {
+							const request = index.getKey(IDBKeyRange.bound(start, end, false, true));
+							request.onsuccess = () => resolve(request.result !== undefined);
+							request.onerror = () => reject(request.error);
+						})
+				)
+			);
+		}
+	);
 }
 
 /** When the last backup was exported on this device, if ever. */

@@ -4,7 +4,8 @@ import {
 	reviewsOnStudyDay,
 	studyDayBounds,
 	studyDayKey,
-	studyDayNumber
+	studyDayNumber,
+	studyDaySpans
 } from '../../../src/lib/srs/study-day';
 import { at, reviewLog } from './fixtures';
 
@@ -83,5 +84,27 @@ describe('studyDayNumber', () => {
 			expect(studyDayNumber(new Date(y, m, d, 4, 30))).toBe(before + 1);
 			expect(studyDayNumber(new Date(y, m, d + 1, 3, 30))).toBe(before + 1);
 		}
+	});
+});
+
+describe('study day spans', () => {
+	test('run from the first moment to the end of the last one’s day, day by day', () => {
+		expect(studyDaySpans(at(10, 13), at(12, 2))).toEqual([
+			{ start: at(10, 13), end: at(11, 4) },
+			{ start: at(11, 4), end: at(12, 4) }
+		]);
+	});
+
+	test('a last moment before the first gives none; the same moment gives one', () => {
+		expect(studyDaySpans(at(10, 13), at(10, 12))).toEqual([]);
+		expect(studyDaySpans(at(10, 13), at(10, 13), 0)).toEqual([
+			{ start: at(10, 13), end: at(11, 0) }
+		]);
+	});
+
+	test('a year of days is 365 spans that meet end to start', () => {
+		const spans = studyDaySpans(new Date(2025, 0, 1, 12), new Date(2025, 11, 31, 12));
+		expect(spans).toHaveLength(365);
+		spans.slice(1).forEach((span, i) => expect(span.start).toEqual(spans[i]!.end));
 	});
 });

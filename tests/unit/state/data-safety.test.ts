@@ -8,11 +8,8 @@ import {
 	evictionRisk,
 	needsBackupReminder,
 	resetConfirmed,
-	studyDaysSince,
 	type BrowserFacts
 } from '$lib/state/data-safety';
-
-const at = (day: number, hour = 12) => new Date(2025, 5, day, hour);
 
 describe('file names', () => {
 	test('name the local calendar date of the export', () => {
@@ -22,17 +19,6 @@ describe('file names', () => {
 });
 
 describe('the backup reminder', () => {
-	test('counts distinct study days after the last backup', () => {
-		const reviews = [at(1), at(1, 18), at(2), at(3), at(9)];
-		expect(studyDaysSince(reviews, undefined, 4)).toBe(4);
-		expect(studyDaysSince(reviews, at(2, 20), 4)).toBe(2);
-	});
-
-	test('a review at 1 am counts for the evening before, as in the study queue', () => {
-		expect(studyDaysSince([at(1, 22), at(2, 1)], undefined, 4)).toBe(1);
-		expect(studyDaysSince([at(1, 22), at(2, 1)], undefined, 0)).toBe(2);
-	});
-
 	test('appears from a week of study days without a backup, not before', () => {
 		expect(needsBackupReminder(BACKUP_REMINDER_STUDY_DAYS - 1)).toBe(false);
 		expect(needsBackupReminder(BACKUP_REMINDER_STUDY_DAYS)).toBe(true);

@@ -7,7 +7,8 @@ import {
 	readProgressRows,
 	recordBackupTime,
 	resetProgress,
-	reviewTimesSince
+	reviewedDuring,
+	reviewTimeRange
 } from '$lib/storage/progress-read';
 import { closeDatabase, database, readSetting, saveSetting } from '$lib/storage/repository';
 import { at, card, review } from './backup-fixtures';
@@ -45,10 +46,24 @@ describe('progress reads', () => {
 		expect(rows.attempts.map((a) => a.id)).toEqual(['q1']);
 	});
 
-	test('review times come from the index, after a given moment or all of them', async () => {
+	test('the first and last review times after a moment, or of all reviews', async () => {
+		expect(await reviewTimeRange(undefined)).toBeUndefined();
 		await seed();
-		expect(await reviewTimesSince(undefined)).toEqual([at(2), at(3), at(5)]);
-		expect(await reviewTimesSince(at(3))).toEqual([at(5)]);
+		expect(await reviewTimeRange(undefined)).toEqual({ first: at(2), last: at(5) });
+		expect(await reviewTimeRange(at(2))).toEqual({ first: at(3), last: at(5) });
+		expect(await reviewTimeRange(at(5))).toBeUndefined();
+	});
+
+	test('tell for each span whether a review was made in it, the end left out', async () => {
+		const spans = [
+			{ start: at(2), end: at(3) },
+			{ start: at(3, 13), end: at(4) },
+			{ start: at(4), end: at(5) },
+			{ start: at(4), end: at(5, 12, 1) }
+		];
+		expect(await reviewedDuring(spans)).toEqual([false, false, false, false]);
+		await seed();
+		expect(await reviewedDuring(spans)).toEqual([true, false, false, true]);
 	});
 
 	test('the last backup time reads back as a Date, and a foreign value as none', async () => {
