@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createBackup, serializeBackup } from '../../src/lib/storage/backup-format';
 import { withAppPage } from './browser';
-import type { BenchResult, Benchmark } from './measure';
+import { measuredOnce, type BenchResult, type Benchmark } from './measure';
 import { syntheticStudyData } from './srs';
 
 const AIM_MS = 3000;
@@ -52,14 +52,6 @@ const RAW_PUT_MS = `async (count) => {
 	await new Promise((resolve) => { indexedDB.deleteDatabase(name).onsuccess = resolve; });
 	return ms;
 }`;
-
-const once = (name: string, ms: number, budgetMs?: number): BenchResult => ({
-	name,
-	runs: 1,
-	medianMs: ms,
-	p95Ms: ms,
-	budgetMs
-});
 
 /** Chooses `file` in Settings and resolves to [ms until the preview, ms from Replace to done]. */
 async function importFile(page: Page, file: string): Promise<[number, number]> {
@@ -107,22 +99,25 @@ async function benchBackupInBrowser(): Promise<BenchResult[]> {
 				(await page.evaluate(`(${RAW_PUT_MS})(${reviews.length})`)) as number
 			);
 			return [
-				once(
+				measuredOnce(
 					`reference: raw IndexedDB put of ${reviews.length} review rows, one transaction`,
 					floorMs
 				),
-				once(`browser backup: import into an empty database, read + check (${label})`, seedReadMs),
-				once('browser backup: import into an empty database, Replace -> done', seedWriteMs),
-				once('browser backup: Export backup -> file saved', exportMs),
-				once('browser backup: import of that file, read + check -> preview', readMs),
-				once(
+				measuredOnce(
+					`browser backup: import into an empty database, read + check (${label})`,
+					seedReadMs
+				),
+				measuredOnce('browser backup: import into an empty database, Replace -> done', seedWriteMs),
+				measuredOnce('browser backup: Export backup -> file saved', exportMs),
+				measuredOnce('browser backup: import of that file, read + check -> preview', readMs),
+				measuredOnce(
 					`browser backup: import of that file, Replace -> done (budget ${OVERHEAD_LIMIT} x reference)`,
 					writeMs,
 					Math.round(floorMs * OVERHEAD_LIMIT)
 				),
 				// the issue's aim, printed for the note; it does not fail the bench, because IndexedDB
 				// alone needs longer than that to store these rows here (see the reference line)
-				once(
+				measuredOnce(
 					`browser backup: export + import (read, check, replace); aim ${AIM_MS / 1000} s`,
 					exportMs + readMs + writeMs
 				)

@@ -33,6 +33,15 @@ export function summarize(name: string, times: readonly number[], budgetMs?: num
 	};
 }
 
+/** One timing of something too slow to repeat (a whole export, a whole import). */
+export const measuredOnce = (name: string, ms: number, budgetMs?: number): BenchResult => ({
+	name,
+	runs: 1,
+	medianMs: ms,
+	p95Ms: ms,
+	budgetMs
+});
+
 /** Times `fn` over `runs` calls after `warmup` untimed calls (so the JIT has settled). */
 export function measure(
 	name: string,

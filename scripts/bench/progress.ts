@@ -2,7 +2,8 @@
 // ~400 cards, and a backup export and import of a database that size.
 // The export/import runs in a child process with fake-indexeddb (an in-memory IndexedDB for
 // Node), because `Benchmark.run` is synchronous and a browser's IndexedDB is not available
-// here; real browsers differ, so treat those figures as a rough guide.
+// here; real browsers differ, so treat those figures as a rough guide (backup-browser.ts
+// measures the same round trip in Chromium).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { progressStatistics, type FinishedAttempt, type MasteryItem } from '../../src/lib/progress';
@@ -10,7 +11,7 @@ import { dueForecast } from '../../src/lib/progress/forecast';
 import { studyHeatmap } from '../../src/lib/progress/calendar';
 import { masteryReport } from '../../src/lib/progress/mastery';
 import { retentionStats } from '../../src/lib/progress/retention';
-import { measure, type Benchmark, type BenchResult } from './measure';
+import { measure, measuredOnce, type Benchmark, type BenchResult } from './measure';
 import { syntheticStudyData, type SyntheticStudyData } from './srs';
 
 const IO_FLAG = '--progress-io';
@@ -65,14 +66,6 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 	return [value, performance.now() - t0];
 }
 
-const once = (name: string, ms: number, budgetMs?: number): BenchResult => ({
-	name,
-	runs: 1,
-	medianMs: ms,
-	p95Ms: ms,
-	budgetMs
-});
-
 /** Fills an in-memory database with 100,000 reviews, then exports, parses and re-imports it. */
 async function benchBackup(): Promise<BenchResult[]> {
 	// fake-indexeddb must be loaded before Dexie, which reads the global indexedDB on import
@@ -98,14 +91,14 @@ async function benchBackup(): Promise<BenchResult[]> {
 	const mb = (text.length / 1024 / 1024).toFixed(1);
 	const label = `${reviews.length} reviews, ${cards.length} cards, ${mb} MB, fake-indexeddb`;
 	return [
-		once(`reference: plain bulkPut of the rows (${label})`, fillMs),
-		once('backup export', exportMs),
-		once('backup parse + validate', parseMs),
-		once('backup import (replace)', replaceMs),
-		once('backup import (merge, nothing new)', mergeMs),
+		measuredOnce(`reference: plain bulkPut of the rows (${label})`, fillMs),
+		measuredOnce('backup export', exportMs),
+		measuredOnce('backup parse + validate', parseMs),
+		measuredOnce('backup import (replace)', replaceMs),
+		measuredOnce('backup import (merge, nothing new)', mergeMs),
 		// no budget here: fake-indexeddb alone takes longer than the 3 s aim to write these rows
 		// (see the reference line); the aim is for a browser's IndexedDB
-		once('backup export + parse + import (replace)', exportMs + parseMs + replaceMs)
+		measuredOnce('backup export + parse + import (replace)', exportMs + parseMs + replaceMs)
 	];
 }
 
