@@ -1,9 +1,9 @@
 // Progress benchmarks: every statistic of the /progress page over 100,000 review logs and
 // ~400 cards, and a backup export and import of a database that size.
 // The export/import runs in a child process with fake-indexeddb (an in-memory IndexedDB for
-// Node), because `Benchmark.run` is synchronous and a browser's IndexedDB is not available
-// here; real browsers differ, so treat those figures as a rough guide (backup-browser.ts
-// measures the same round trip in Chromium).
+// Node, installed there before Dexie loads, so it never leaks into the other benchmarks);
+// real browsers differ, so treat those figures as a rough guide (backup-browser.ts measures
+// the same round trip in Chromium).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { progressStatistics, type FinishedAttempt, type MasteryItem } from '../../src/lib/progress';
