@@ -55,6 +55,17 @@ async function answer(page: Page, right: boolean): Promise<void> {
 	}
 }
 
+/** The answer `answer` gave is on screen again. */
+async function expectAnswerShown(page: Page, right: boolean): Promise<void> {
+	const item = await itemOnScreen(page);
+	if (item.options) {
+		const choice = right ? item.answer : item.options.find((option) => option !== item.answer)!;
+		await expect(page.getByRole('radio', { name: choice, exact: true })).toBeChecked();
+	} else {
+		await expect(page.getByRole('textbox')).toHaveValue(right ? item.answer : 'no idea');
+	}
+}
+
 async function studentPage(browser: Browser, baseURL: string): Promise<Page> {
 	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
 	return context.newPage();
@@ -200,6 +211,11 @@ test('a student takes an assignment with the keyboard alone', async ({
 				await student.keyboard.press('ArrowDown');
 			}
 			await student.keyboard.press('Tab');
+			if (i > 0) {
+				// from the second question on, Previous comes first, left of Next
+				await expect(student.getByRole('button', { name: 'Previous' })).toBeFocused();
+				await student.keyboard.press('Tab');
+			}
 			await expect(
 				student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' })
 			).toBeFocused();
@@ -213,5 +229,57 @@ test('a student takes an assignment with the keyboard alone', async ({
 	await expect(
 		student.getByRole('heading', { name: /Your score: 100% \(5 of 5 right\)/ })
 	).toBeVisible();
+	await student.context().close();
+});
+
+test('a student goes back with Previous to change an answer, and the receipt carries the change', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const link = await createAssignment(page, { title: 'Second thoughts' });
+	const student = await studentPage(browser, baseURL!);
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Fatou');
+	await student.getByRole('button', { name: 'Start' }).click();
+
+	await expect(student.getByText('Question 1 of 5')).toBeVisible();
+	await expect(student.getByRole('button', { name: 'Previous' })).toHaveCount(0);
+	await answer(student, true);
+	await student.getByRole('button', { name: 'Next' }).click();
+	await expect(student.getByText('Question 2 of 5')).toBeVisible();
+	await answer(student, true);
+
+	// Previous keeps the second answer and shows the first again, focus on the question
+	await student.getByRole('button', { name: 'Previous' }).click();
+	await expect(student.getByText('Question 1 of 5')).toBeVisible();
+	await expect(student.getByRole('region', { name: 'Question 1' })).toBeFocused();
+	await expectAnswerShown(student, true);
+	await student.reload();
+	await expect(student.getByText('Question 1 of 5')).toBeVisible();
+	await expectAnswerShown(student, true);
+
+	await answer(student, false);
+	await student.getByRole('button', { name: 'Next' }).click();
+	await expect(student.getByText('Question 2 of 5')).toBeVisible();
+	await expectAnswerShown(student, true);
+	await student.getByRole('button', { name: 'Next' }).click();
+	for (let i = 2; i < 5; i++) {
+		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
+		await answer(student, true);
+		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
+	}
+	await expect(
+		student.getByRole('heading', { name: /Your score: 80% \(4 of 5 right\)/ })
+	).toBeVisible();
+
+	// the gradebook recomputes the score from the answers the receipt carries
+	const receipt = await student.getByLabel('Your receipt', { exact: true }).inputValue();
+	await page.getByRole('link', { name: 'Open gradebook' }).click();
+	await page.getByLabel('Paste receipts, one per line').fill(receipt);
+	await page.getByRole('button', { name: 'Import' }).click();
+	const row = page.getByRole('row', { name: /Fatou/ });
+	await expect(row).toContainText('80%');
+	await expect(row).toContainText('4 / 5');
 	await student.context().close();
 });

@@ -118,6 +118,8 @@ test('a 10-question practice quiz shows all ten types and is done with the keybo
 		await answerByKeyboard(page, item, true);
 		await expect(page.getByText(/^Right\.$/)).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Read in context' })).toBeVisible();
+		// practice answers are marked as they are given: there is no going back to change one
+		await expect(page.getByRole('button', { name: 'Previous' })).toHaveCount(0);
 		// after Check, focus waits on Next (Finish on the last question): Enter moves on
 		await expect(page.getByRole('button', { name: n < 10 ? 'Next' : 'Finish' })).toBeFocused();
 		await page.keyboard.press('Enter');
@@ -298,11 +300,83 @@ test('an exam gives no feedback until the end and a time limit ends it with the 
 	await answerByKeyboardExam(page, item);
 	await expect(questionHeading(page)).toHaveText('Question 2 of 5');
 	await expect(page.getByText(/^(Right|Wrong)\.$/)).toHaveCount(0);
+	// going back to an answer leaves the time limit running
+	await page.getByRole('button', { name: 'Previous' }).click();
+	await expect(questionHeading(page)).toHaveText('Question 1 of 5');
 
 	await page.clock.runFor(5 * 60 * 1000 + 1000);
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 	await expect(page.getByText('Time is up.', { exact: true })).toBeVisible();
 	await expect(page.getByText('1 of 5 right', { exact: true })).toBeVisible();
+});
+
+/** Exam mode: picks the right or a wrong option, or types the right or a wrong answer. */
+async function giveAnswer(page: Page, item: BankItem, right: boolean) {
+	if (CHOICE_TYPES.has(item.type)) {
+		await page
+			.getByRole('radio', { name: right ? item.answer : wrongOption(item), exact: true })
+			.check();
+	} else await page.getByRole('textbox').fill(right ? item.answer : 'zzzz');
+}
+
+/** The answer `giveAnswer` gave is on screen again. */
+async function expectAnswerShown(page: Page, item: BankItem, right: boolean) {
+	if (CHOICE_TYPES.has(item.type)) {
+		const option = page.getByRole('radio', {
+			name: right ? item.answer : wrongOption(item),
+			exact: true
+		});
+		await expect(option).toBeChecked();
+	} else await expect(page.getByRole('textbox')).toHaveValue(right ? item.answer : 'zzzz');
+}
+
+test('in an exam, Previous goes back to change an answer, and the changed answer is marked', async ({
+	page
+}) => {
+	await page.goto('/quiz');
+	// choice and typed answers only, so any question can be answered wrong on purpose
+	await page.getByText('Question types:').click();
+	await page.getByRole('button', { name: 'No types' }).click();
+	await page.getByRole('checkbox', { name: 'Multiple choice' }).check();
+	await page.getByRole('checkbox', { name: 'Fill the gap' }).check();
+	await page.getByRole('radio', { name: '5', exact: true }).check();
+	await page.getByRole('radio', { name: 'Exam', exact: true }).check();
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+
+	const first = await currentItem(page, 1);
+	await expect(page.getByRole('button', { name: 'Previous' })).toHaveCount(0);
+	await giveAnswer(page, first, true);
+	await page.getByRole('button', { name: 'Next' }).click();
+	const second = await currentItem(page, 2);
+	await giveAnswer(page, second, true);
+
+	// Previous keeps the answer on screen and shows the first one again, from its heading
+	await page.getByRole('button', { name: 'Previous' }).click();
+	await expect(questionHeading(page)).toHaveText('Question 1 of 5');
+	await expect(questionHeading(page)).toBeFocused();
+	await expectAnswerShown(page, first, true);
+	await page.reload();
+	expect((await currentItem(page, 1)).id).toBe(first.id);
+	await expectAnswerShown(page, first, true);
+
+	// a change of mind is stored by Next, and a reload resumes at the question reached
+	await giveAnswer(page, first, false);
+	await page.getByRole('button', { name: 'Next' }).click();
+	await expect(questionHeading(page)).toBeFocused();
+	await expectAnswerShown(page, second, true);
+	await page.reload();
+	expect((await currentItem(page, 2)).id).toBe(second.id);
+	await expectAnswerShown(page, second, true);
+	await page.getByRole('button', { name: 'Next' }).click();
+	for (let n = 3; n <= 5; n++) {
+		await giveAnswer(page, await currentItem(page, n), true);
+		await page.getByRole('button', { name: n < 5 ? 'Next' : 'Finish' }).click();
+	}
+
+	await expect(page.getByText('4 of 5 right', { exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Questions to review (1)' })).toBeVisible();
+	const missed = (await page.getByRole('heading', { level: 4 }).textContent()) ?? '';
+	expect(missed.replace('(blank)', '').trim()).toBe(first.prompt);
 });
 
 /** Exam mode: the answer is given and Next stores it without a verdict. */

@@ -14,7 +14,13 @@ import {
 	saveReceiptCode,
 	type StoredAssignment
 } from '$lib/storage/assignments';
-import { finishAttempt, listAttempts, saveAnswer, startAttempt } from '$lib/storage/attempts';
+import {
+	finishAttempt,
+	listAttempts,
+	saveAnswer,
+	savePosition,
+	startAttempt
+} from '$lib/storage/attempts';
 import type { AttemptRow } from '$lib/storage/db';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
@@ -90,6 +96,14 @@ export class AssignmentTaker {
 	}
 	get checked() {
 		return this.#checked;
+	}
+	/** Past the first question, without immediate feedback: Previous can go back to change an answer. */
+	get canGoBack() {
+		return (
+			this.#phase === 'running' &&
+			this.#position > 0 &&
+			this.#assignment?.feedback !== 'immediately'
+		);
 	}
 	/** The grade of the question on screen, once checked. */
 	get grade(): Grade | undefined {
@@ -211,6 +225,16 @@ export class AssignmentTaker {
 			return;
 		}
 		this.#show(this.#position + 1);
+	}
+
+	/** Saves the answer on screen, if any, and goes back one question so its answer can be changed. */
+	async previous(): Promise<void> {
+		if (!this.canGoBack) return;
+		const previousPosition = this.#position - 1;
+		// the position is saved even without an answer, so a reload resumes at the question before
+		if (this.#response) await this.#saveCurrent(previousPosition);
+		else await savePosition(this.#attemptId, previousPosition);
+		this.#show(previousPosition);
 	}
 
 	/** Ends the attempt and makes the receipt; answers already given are all kept. */
@@ -352,7 +376,8 @@ export class AssignmentTaker {
 		this.#checked = false;
 	}
 
-	async #saveCurrent(): Promise<void> {
+	/** Grades and stores the answer on screen, with `position` as the question reached. */
+	async #saveCurrent(position = this.#position + 1): Promise<void> {
 		const item = this.item;
 		const response = this.#response;
 		if (!item || !response) return;
@@ -362,7 +387,7 @@ export class AssignmentTaker {
 			this.#attemptId,
 			item.id,
 			{ response, correct: grade.correct, score: grade.score, answeredAt: this.#clock() },
-			this.#position + 1,
+			position,
 			item.factIds
 		);
 	}

@@ -146,6 +146,10 @@ export class QuizRun {
 	get isLast() {
 		return this.#position >= this.total - 1;
 	}
+	/** Exam, past the first question: Previous can go back to change an answer. */
+	get canGoBack() {
+		return this.#phase === 'running' && this.mode === 'exam' && this.#position > 0;
+	}
 	get question(): QuizQuestion | undefined {
 		return this.#plan?.questions[this.#position];
 	}
@@ -281,18 +285,17 @@ export class QuizRun {
 			this.#announcement = 'Choose Check to see if you are right before moving on.';
 			return;
 		}
-		if (this.mode === 'exam' && isAnswerGiven(this.#draft)) {
-			if (!(await this.#store(item, this.#draft!, nextPosition))) return;
-		} else {
-			this.#busy = true;
-			try {
-				await savePosition(this.#attemptId, nextPosition);
-			} finally {
-				this.#busy = false;
-			}
-		}
+		if (!(await this.#leave(item, nextPosition))) return;
 		if (nextPosition >= this.total) await this.finish();
 		else this.#show(nextPosition);
+	}
+
+	/** Exam: back to the question before (storing the answer given, if any), to change it. */
+	async previous(): Promise<void> {
+		const item = this.item;
+		if (!this.canGoBack || !item || this.#busy) return;
+		const previousPosition = this.#position - 1;
+		if (await this.#leave(item, previousPosition)) this.#show(previousPosition);
 	}
 
 	/** Ends the attempt now; unanswered questions count as missed. */
@@ -408,6 +411,23 @@ export class QuizRun {
 		// practice: a stored answer means Check was pressed before the reload
 		this.#checked = this.mode === 'practice' && stored !== undefined;
 		this.#draft = stored?.response ?? (question && startingResponse(question));
+	}
+
+	/**
+	 * Saves `position` as the question reached, with the exam answer on screen if one was given;
+	 * false when the answer could not be saved.
+	 */
+	async #leave(item: BankItem, position: number): Promise<boolean> {
+		if (this.mode === 'exam' && isAnswerGiven(this.#draft)) {
+			return (await this.#store(item, this.#draft, position)) !== undefined;
+		}
+		this.#busy = true;
+		try {
+			await savePosition(this.#attemptId, position);
+			return true;
+		} finally {
+			this.#busy = false;
+		}
 	}
 
 	async #store(
