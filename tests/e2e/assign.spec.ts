@@ -283,3 +283,20 @@ test('a student goes back with Previous to change an answer, and the receipt car
 	await expect(row).toContainText('4 / 5');
 	await student.context().close();
 });
+
+test('"Submit now" hands in the answer on screen too', async ({ page, browser, baseURL }) => {
+	const link = await createAssignment(page, { title: 'In a hurry' });
+	const student = await studentPage(browser, baseURL!);
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Ibrahim');
+	await student.getByRole('button', { name: 'Start' }).click();
+	await answer(student, true);
+	await student.getByRole('button', { name: 'Next' }).click();
+	await expect(student.getByText('Question 2 of 5')).toBeVisible();
+	await answer(student, true);
+	await student.getByRole('button', { name: 'Submit now' }).click();
+	await expect(
+		student.getByRole('heading', { name: /Your score: 40% \(2 of 5 right\)/ })
+	).toBeVisible();
+	await student.context().close();
+});

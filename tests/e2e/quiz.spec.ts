@@ -379,6 +379,24 @@ test('in an exam, Previous goes back to change an answer, and the changed answer
 	expect(missed.replace('(blank)', '').trim()).toBe(first.prompt);
 });
 
+test('ending an exam early counts the answer on screen, not yet stored by Next', async ({
+	page
+}) => {
+	await page.goto('/quiz');
+	await page.getByText('Question types:').click();
+	await page.getByRole('button', { name: 'No types' }).click();
+	await page.getByRole('checkbox', { name: 'Multiple choice' }).check();
+	await page.getByRole('checkbox', { name: 'Fill the gap' }).check();
+	await page.getByRole('radio', { name: '5', exact: true }).check();
+	await page.getByRole('radio', { name: 'Exam', exact: true }).check();
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	await giveAnswer(page, await currentItem(page, 1), true);
+	await page.getByRole('button', { name: 'Next' }).click();
+	await giveAnswer(page, await currentItem(page, 2), true);
+	await page.getByRole('button', { name: 'End quiz early' }).click();
+	await expect(page.getByText('2 of 5 right', { exact: true })).toBeVisible();
+});
+
 /** Exam mode: the answer is given and Next stores it without a verdict. */
 async function answerByKeyboardExam(page: Page, item: BankItem) {
 	if (CHOICE_TYPES.has(item.type)) {

@@ -53,6 +53,8 @@ export class AssignmentTaker {
 	#finished = $state.raw<AttemptRow[]>([]);
 	#plan = $state.raw<StudentPlan | undefined>();
 	#position = $state(0);
+	/** A submission is being written: the timer and a tap on "Submit now" must not both make one. */
+	#submitting = false;
 	#answers = $state.raw<Record<string, GivenAnswer>>({});
 	#response = $state.raw<Response | undefined>();
 	#checked = $state(false);
@@ -219,11 +221,9 @@ export class AssignmentTaker {
 
 	/** Saves the answer (if not saved yet) and moves to the next question, or submits after the last. */
 	async next(): Promise<void> {
+		// after the last question, submit() saves the answer on screen
+		if (this.#position + 1 >= this.total) return this.submit();
 		if (!this.#checked) await this.#saveCurrent();
-		if (this.#position + 1 >= this.total) {
-			await this.submit();
-			return;
-		}
 		this.#show(this.#position + 1);
 	}
 
@@ -242,8 +242,19 @@ export class AssignmentTaker {
 		const assignment = this.#assignment;
 		const plan = this.#plan;
 		const bank = this.#bank;
-		if (!assignment || !plan || !bank || this.#phase !== 'running') return;
+		if (!assignment || !plan || !bank || this.#phase !== 'running' || this.#submitting) return;
+		this.#submitting = true;
+		try {
+			await this.#submit(assignment, plan, bank);
+		} finally {
+			this.#submitting = false;
+		}
+	}
+
+	async #submit(assignment: Assignment, plan: StudentPlan, bank: Bank): Promise<void> {
 		this.#stopTimer();
+		// the answer on screen counts, whether the last Next, "Submit now" or the timer ends it
+		if (!this.#checked) await this.#saveCurrent(this.#position);
 		const now = this.#clock();
 		const attempt = (await listAttempts('assignment')).find((row) => row.id === this.#attemptId);
 		const receipt: Receipt = {
@@ -401,7 +412,7 @@ export class AssignmentTaker {
 			this.#stopTimer();
 			// time is up: the answers given so far are handed in as they are
 			this.#announcement = 'Time is up. Your answers were submitted.';
-			void this.#saveCurrent().then(() => this.submit());
+			void this.submit();
 		}
 	}
 

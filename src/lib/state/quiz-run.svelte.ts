@@ -303,6 +303,13 @@ export class QuizRun {
 		if (this.#phase !== 'running' || !this.#plan) return;
 		this.#stopTimer();
 		const id = this.#attemptId;
+		// exam: the answer on screen counts when the quiz is ended early or the time runs out
+		const item = this.item;
+		const draft = this.#draft;
+		const unstored = item && draft && this.#answers[item.id]?.response !== draft;
+		if (this.mode === 'exam' && unstored && isAnswerGiven(draft)) {
+			if (!(await this.#store(item, draft, this.#position))) return;
+		}
 		try {
 			await finishAttempt(id, at);
 		} catch (error) {
