@@ -300,3 +300,21 @@ test('"Submit now" hands in the answer on screen too', async ({ page, browser, b
 	).toBeVisible();
 	await student.context().close();
 });
+
+test('a question left blank is passed, and a reload resumes after it', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const link = await createAssignment(page, { title: 'Skipping' });
+	const student = await studentPage(browser, baseURL!);
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Awa');
+	await student.getByRole('button', { name: 'Start' }).click();
+	await expect(student.getByText('Question 1 of 5')).toBeVisible();
+	await student.getByRole('button', { name: 'Next' }).click();
+	await expect(student.getByText('Question 2 of 5')).toBeVisible();
+	await student.reload();
+	await expect(student.getByText('Question 2 of 5')).toBeVisible();
+	await student.context().close();
+});

@@ -231,9 +231,7 @@ export class AssignmentTaker {
 	async previous(): Promise<void> {
 		if (!this.canGoBack) return;
 		const previousPosition = this.#position - 1;
-		// the position is saved even without an answer, so a reload resumes at the question before
-		if (this.#response) await this.#saveCurrent(previousPosition);
-		else await savePosition(this.#attemptId, previousPosition);
+		await this.#saveCurrent(previousPosition);
 		this.#show(previousPosition);
 	}
 
@@ -387,11 +385,18 @@ export class AssignmentTaker {
 		this.#checked = false;
 	}
 
-	/** Grades and stores the answer on screen, with `position` as the question reached. */
+	/**
+	 * Grades and stores the answer on screen, with `position` as the question reached; with no
+	 * answer, stores the position alone.
+	 */
 	async #saveCurrent(position = this.#position + 1): Promise<void> {
 		const item = this.item;
 		const response = this.#response;
-		if (!item || !response) return;
+		if (!item || !response) {
+			// a question left blank still moves the resume point, so a reload comes back here
+			await savePosition(this.#attemptId, position);
+			return;
+		}
 		const grade = gradeItem(item, response);
 		this.#answers = { ...this.#answers, [item.id]: { response, grade } };
 		await saveAnswer(
