@@ -71,6 +71,20 @@ async function studentPage(browser: Browser, baseURL: string): Promise<Page> {
 	return context.newPage();
 }
 
+/** A student opens the link on a phone of their own and starts under `name`. */
+async function startAsStudent(
+	browser: Browser,
+	baseURL: string,
+	link: string,
+	name: string
+): Promise<Page> {
+	const student = await studentPage(browser, baseURL);
+	await student.goto(link);
+	await student.getByLabel('Your name').fill(name);
+	await student.getByRole('button', { name: 'Start' }).click();
+	return student;
+}
+
 test('an assignment goes from instructor to an offline student and back, scored by hand count', async ({
 	page,
 	browser,
@@ -238,10 +252,7 @@ test('a student goes back with Previous to change an answer, and the receipt car
 	baseURL
 }) => {
 	const link = await createAssignment(page, { title: 'Second thoughts' });
-	const student = await studentPage(browser, baseURL!);
-	await student.goto(link);
-	await student.getByLabel('Your name').fill('Fatou');
-	await student.getByRole('button', { name: 'Start' }).click();
+	const student = await startAsStudent(browser, baseURL!, link, 'Fatou');
 
 	await expect(student.getByText('Question 1 of 5')).toBeVisible();
 	await expect(student.getByRole('button', { name: 'Previous' })).toHaveCount(0);
@@ -286,10 +297,7 @@ test('a student goes back with Previous to change an answer, and the receipt car
 
 test('"Submit now" hands in the answer on screen too', async ({ page, browser, baseURL }) => {
 	const link = await createAssignment(page, { title: 'In a hurry' });
-	const student = await studentPage(browser, baseURL!);
-	await student.goto(link);
-	await student.getByLabel('Your name').fill('Ibrahim');
-	await student.getByRole('button', { name: 'Start' }).click();
+	const student = await startAsStudent(browser, baseURL!, link, 'Ibrahim');
 	await answer(student, true);
 	await student.getByRole('button', { name: 'Next' }).click();
 	await expect(student.getByText('Question 2 of 5')).toBeVisible();
@@ -307,10 +315,7 @@ test('a question left blank is passed, and a reload resumes after it', async ({
 	baseURL
 }) => {
 	const link = await createAssignment(page, { title: 'Skipping' });
-	const student = await studentPage(browser, baseURL!);
-	await student.goto(link);
-	await student.getByLabel('Your name').fill('Awa');
-	await student.getByRole('button', { name: 'Start' }).click();
+	const student = await startAsStudent(browser, baseURL!, link, 'Awa');
 	await expect(student.getByText('Question 1 of 5')).toBeVisible();
 	await student.getByRole('button', { name: 'Next' }).click();
 	await expect(student.getByText('Question 2 of 5')).toBeVisible();

@@ -330,11 +330,9 @@ async function expectAnswerShown(page: Page, item: BankItem, right: boolean) {
 	} else await expect(page.getByRole('textbox')).toHaveValue(right ? item.answer : 'zzzz');
 }
 
-test('in an exam, Previous goes back to change an answer, and the changed answer is marked', async ({
-	page
-}) => {
+/** A 5-question exam of choice and typed questions only, so any answer can be made wrong. */
+async function startExamOfChoiceAndTyped(page: Page) {
 	await page.goto('/quiz');
-	// choice and typed answers only, so any question can be answered wrong on purpose
 	await page.getByText('Question types:').click();
 	await page.getByRole('button', { name: 'No types' }).click();
 	await page.getByRole('checkbox', { name: 'Multiple choice' }).check();
@@ -342,6 +340,12 @@ test('in an exam, Previous goes back to change an answer, and the changed answer
 	await page.getByRole('radio', { name: '5', exact: true }).check();
 	await page.getByRole('radio', { name: 'Exam', exact: true }).check();
 	await page.getByRole('button', { name: 'Start quiz' }).click();
+}
+
+test('in an exam, Previous goes back to change an answer, and the changed answer is marked', async ({
+	page
+}) => {
+	await startExamOfChoiceAndTyped(page);
 
 	const first = await currentItem(page, 1);
 	await expect(page.getByRole('button', { name: 'Previous' })).toHaveCount(0);
@@ -382,14 +386,7 @@ test('in an exam, Previous goes back to change an answer, and the changed answer
 test('ending an exam early counts the answer on screen, not yet stored by Next', async ({
 	page
 }) => {
-	await page.goto('/quiz');
-	await page.getByText('Question types:').click();
-	await page.getByRole('button', { name: 'No types' }).click();
-	await page.getByRole('checkbox', { name: 'Multiple choice' }).check();
-	await page.getByRole('checkbox', { name: 'Fill the gap' }).check();
-	await page.getByRole('radio', { name: '5', exact: true }).check();
-	await page.getByRole('radio', { name: 'Exam', exact: true }).check();
-	await page.getByRole('button', { name: 'Start quiz' }).click();
+	await startExamOfChoiceAndTyped(page);
 	await giveAnswer(page, await currentItem(page, 1), true);
 	await page.getByRole('button', { name: 'Next' }).click();
 	await giveAnswer(page, await currentItem(page, 2), true);
