@@ -301,15 +301,16 @@ export class QuizRun {
 	/** Ends the attempt now; unanswered questions count as missed. */
 	async finish(at: Date = this.#clock(), timedOut = false): Promise<void> {
 		if (this.#phase !== 'running' || !this.#plan) return;
-		this.#stopTimer();
-		const id = this.#attemptId;
-		// exam: the answer on screen counts when the quiz is ended early or the time runs out
+		// exam: the answer on screen counts when the quiz is ended early or the time runs out;
+		// if it cannot be saved, the quiz stays open (and a running timer tries again)
 		const item = this.item;
 		const draft = this.#draft;
 		const unstored = item && draft && this.#answers[item.id]?.response !== draft;
 		if (this.mode === 'exam' && unstored && isAnswerGiven(draft)) {
 			if (!(await this.#store(item, draft, this.#position))) return;
 		}
+		this.#stopTimer();
+		const id = this.#attemptId;
 		try {
 			await finishAttempt(id, at);
 		} catch (error) {
