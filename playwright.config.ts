@@ -1,16 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath } from './scripts/chromium-path.js';
-
-/** The flags this machine needs: no sandbox as root, and no calls home from a closed network. */
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.js';
 
 export const E2E_PORT = 4174;
 

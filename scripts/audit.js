@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from './chromium-path.js';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.js';
 import { serveBuild } from './serve.js';
 
 const ALL_PAGES = ['/', '/study', '/quiz', '/read', '/progress', '/assign'];
@@ -66,16 +66,7 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 const server = await serveBuild({ root: 'build', port: 0, gzip: true });
 const browser = await chromium.launch({
 	executablePath: chromiumPath(),
-	args: [
-		`--remote-debugging-port=${PORT}`,
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run',
-		'--disable-quic'
-	]
+	args: [`--remote-debugging-port=${PORT}`, ...CHROMIUM_ARGS]
 });
 
 const rows = [];

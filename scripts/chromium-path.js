@@ -5,6 +5,17 @@ export const CHROMIUM_INSTALL_HINT =
 	'Chromium is needed for the browser tests. On Debian or Ubuntu: sudo apt-get install -y chromium ' +
 	'(or set CHROMIUM_PATH to a Chromium or Chrome binary). Do not use "playwright install".';
 
+/** The flags this machine needs: no sandbox as root, and no calls home from a closed network. */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
 /** The Chromium binary to launch, or undefined when none is installed. */
 export function findChromium() {
 	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];

@@ -2,7 +2,7 @@
 // Usage: node scripts/screenshots.js [/path ...]   (serves build/; run `npm run build` first)
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from './chromium-path.js';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.js';
 import { serveBuild } from './serve.js';
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/settings'];
@@ -14,7 +14,7 @@ mkdirSync('screenshots', { recursive: true });
 const server = await serveBuild({ root: 'build', port: 0 });
 const browser = await chromium.launch({
 	executablePath: chromiumPath(),
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+	args: CHROMIUM_ARGS
 });
 for (const size of sizes) {
 	for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {

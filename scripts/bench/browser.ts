@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumPath } from '../chromium-path.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium-path.js';
 import { serveBuild } from '../serve.js';
 import type { BenchResult, Benchmark } from './measure';
 import { summarize } from './measure';
@@ -111,7 +111,7 @@ export async function withAppPage<T>(work: (page: Page, url: string) => Promise<
 	const server = await serveBuild({ root: 'build', port: 0 });
 	const browser = await chromium.launch({
 		executablePath: chromiumPath(),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+		args: CHROMIUM_ARGS
 	});
 	try {
 		const page = await browser.newPage({

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { encode } from 'uqr';
-import { CHROMIUM_ARGS, E2E_PORT } from '../../playwright.config';
+import { E2E_PORT } from '../../playwright.config';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-path.js';
 import { chromiumPath } from '../../scripts/chromium-path.js';
 import { expect, test } from './fixtures';
 
