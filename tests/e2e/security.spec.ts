@@ -1,5 +1,6 @@
 import { test as withoutConsoleCheck, type Page } from '@playwright/test';
 import { PAGES, expect, test } from './fixtures';
+import { E2E_PORT } from '../../playwright.config';
 
 /** Records CSP violations and requests to other origins for the rest of the test. */
 async function watch(page: Page) {
@@ -14,7 +15,7 @@ async function watch(page: Page) {
 	page.on('request', (request) => {
 		const url = new URL(request.url());
 		if (['data:', 'blob:'].includes(url.protocol)) return;
-		if (url.host !== '127.0.0.1:4174') foreign.push(request.url());
+		if (url.host !== `127.0.0.1:${E2E_PORT}`) foreign.push(request.url());
 	});
 	return {
 		violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
