@@ -6,17 +6,6 @@ import { arrangeQuestion, type QuizQuestion } from '../quiz/build';
 import { createRng, shuffle } from '../quiz/random';
 import type { Assignment } from './assignment-code';
 
-/** What an assignment attempt stores in its plan. */
-export interface StudentPlan {
-	assignmentId: string;
-	student: string;
-	attempt: number;
-	questions: QuizQuestion[];
-	/** Milliseconds since 1970 when time runs out, if the assignment has a time limit. */
-	deadline?: number;
-	receiptCode?: string;
-}
-
 /** The questions of one attempt, in the order this student sees them. */
 export function studentQuestions(
 	assignment: Assignment,
@@ -36,12 +25,4 @@ export function studentQuestions(
 		if (!assignment.shuffleOptions && arranged.optionOrder) arranged.optionOrder = item.options;
 		return [arranged];
 	});
-}
-
-/** The plan stored with an attempt, read back defensively (it comes from storage). */
-export function readStudentPlan(value: unknown): StudentPlan | undefined {
-	const plan = value as Partial<StudentPlan> | null;
-	if (!plan || typeof plan !== 'object' || !Array.isArray(plan.questions)) return undefined;
-	if (typeof plan.student !== 'string' || typeof plan.attempt !== 'number') return undefined;
-	return plan as StudentPlan;
 }

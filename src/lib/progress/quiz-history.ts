@@ -1,6 +1,6 @@
-// Quiz scores over time, from the summaries of finished attempts (quiz/results.ts).
+// Quiz scores over time, from the summaries of finished attempts (attempt/score.ts).
 // Unfinished attempts are left out: a half-done quiz is not a score.
-import type { AttemptSummary } from '../quiz/results';
+import type { AttemptSummary } from '../attempt/score';
 import { DEFAULT_DAY_START_HOUR, dayKeyOf, studyDayNumber, type DayOptions } from './study-days';
 
 /** A finished attempt and its summary, as the state layer reads them from storage. */

@@ -2,7 +2,7 @@
 // visit (no database yet) neither the database code nor the statistics code is downloaded.
 import type { ProgressStatistics } from '$lib/progress';
 import type { FinishedAttempt } from '$lib/progress/quiz-history';
-import { attemptOutcome } from '$lib/quiz/plan';
+import { attemptOutcome } from '$lib/attempt';
 import type { AttemptRow } from '$lib/storage/db';
 import { databaseExists } from '$lib/storage/lifecycle';
 import { getBank } from './bank';

@@ -1,32 +1,33 @@
-// A quiz for the /quiz page: the builder's choices, the run (one question at a time, each
-// answer stored as it is given), the results and the history. Resumes after a reload.
-import { ITEM_TYPES, type BankItem, type ItemType } from '$lib/bank/types';
-import { buildQuiz, eligibleItems, type QuizQuestion } from '$lib/quiz/build';
-import { gradeItem } from '$lib/quiz/grade';
+// A quiz for the /quiz page: the builder's choices, the run (an AttemptRun: one question at a
+// time, each answer stored as it is given), the results and the history. Resumes after a reload.
 import {
 	attemptOutcome,
-	deadlineOf,
-	readAnswer,
-	readPlan,
+	quizPolicy,
+	readAttempt,
+	summarizeAttempt,
 	type AttemptOutcome,
+	type AttemptRecord,
+	type AttemptSummary,
 	type QuizPlan,
 	type StoredAnswer
-} from '$lib/quiz/plan';
-import { isAnswerGiven, startingResponse } from '$lib/quiz/response';
-import { summarizeAttempt, type AttemptSummary } from '$lib/quiz/results';
+} from '$lib/attempt';
+import { ITEM_TYPES, type BankItem, type ItemType } from '$lib/bank/types';
+import { buildQuiz, eligibleItems } from '$lib/quiz/build';
+import { gradeItem } from '$lib/quiz/grade';
 import type { Grade, QuizConfig, QuizMode, Response } from '$lib/quiz/types';
 import {
-	activeQuizAttempt,
 	finishAttempt,
 	getAttempt,
 	listAttempts,
 	mistakeItemIds,
-	saveAnswer,
-	savePosition,
+	openAttempts,
 	startAttempt
 } from '$lib/storage/attempts';
 import type { AttemptRow } from '$lib/storage/db';
+import { lockAttempt } from './attempt-lock';
+import { AttemptRun } from './attempt-run.svelte';
 import { getBank } from './bank';
+import { errorText } from './error-text';
 
 export type QuizPhase = 'loading' | 'error' | 'builder' | 'running' | 'results';
 
@@ -80,10 +81,7 @@ export class QuizRun {
 	#clock: () => Date;
 	#items = new Map<string, BankItem>();
 	#allItems: BankItem[] = [];
-	#attemptId = '';
-	#timer: ReturnType<typeof setInterval> | undefined;
 	#busy = false;
-	#warned = false;
 
 	#phase = $state<QuizPhase>('loading');
 	#error = $state('');
@@ -92,14 +90,8 @@ export class QuizRun {
 	#mistakes = $state.raw<Set<string>>(new Set());
 	#resumable = $state.raw<AttemptOutcome | undefined>();
 	#history = $state.raw<AttemptOutcome[]>([]);
-	// raw: plans and answers go to IndexedDB, which cannot clone Svelte's proxies
+	#run = $state.raw<AttemptRun | undefined>();
 	#plan = $state.raw<QuizPlan | undefined>();
-	#startedAt = $state.raw(new Date(0));
-	#answers = $state.raw<Record<string, StoredAnswer>>({});
-	#position = $state(0);
-	#draft = $state.raw<Response | undefined>();
-	#checked = $state(false);
-	#now = $state.raw(new Date());
 	#results = $state.raw<QuizResults | undefined>();
 	#announcement = $state('');
 
@@ -133,58 +125,14 @@ export class QuizRun {
 	get history() {
 		return this.#history;
 	}
-	get mode(): QuizMode {
-		return this.#plan?.config.mode ?? 'practice';
-	}
-	get total() {
-		return this.#plan?.questions.length ?? 0;
-	}
-	/** Index of the question on screen (0-based). */
-	get position() {
-		return this.#position;
-	}
-	get isLast() {
-		return this.#position >= this.total - 1;
-	}
-	/** Exam, past the first question: Previous can go back to change an answer. */
-	get canGoBack() {
-		return this.#phase === 'running' && this.mode === 'exam' && this.#position > 0;
-	}
-	get question(): QuizQuestion | undefined {
-		return this.#plan?.questions[this.#position];
-	}
-	get item(): BankItem | undefined {
-		const question = this.question;
-		return question && this.#items.get(question.itemId);
-	}
-	/** The answer being composed for the question on screen. */
-	get draft() {
-		return this.#draft;
-	}
-	/** Practice mode, after "Check": the answer is locked and its feedback shows. */
-	get checked() {
-		return this.#checked;
-	}
-	/** The grade of the question on screen, once checked. */
-	get grade(): Grade | undefined {
-		const item = this.item;
-		const answer = item && this.#answers[item.id];
-		return this.#checked && item && answer ? gradeItem(item, answer.response) : undefined;
-	}
-	get answeredCount() {
-		return Object.keys(this.#answers).length;
-	}
-	/** Seconds left before the time limit ends the attempt; undefined without one. */
-	get secondsLeft(): number | undefined {
-		const deadline = this.#deadline();
-		return deadline
-			? Math.max(0, Math.ceil((deadline.getTime() - this.#now.getTime()) / 1000))
-			: undefined;
+	/** The attempt on screen while the phase is 'running'. */
+	get attempt() {
+		return this.#run;
 	}
 	get results() {
 		return this.#results;
 	}
-	/** The last thing that happened, for a live region. */
+	/** The last thing that happened, for a live region (the run has its own). */
 	get announcement() {
 		return this.#announcement;
 	}
@@ -204,7 +152,7 @@ export class QuizRun {
 			if (active && runningInThisTab() === active.id) await this.#enter(active);
 			else this.#phase = 'builder';
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 			this.#phase = 'error';
 		}
 	}
@@ -226,9 +174,7 @@ export class QuizRun {
 		this.#busy = true;
 		try {
 			const now = this.#clock();
-			// an unfinished quiz is finished, not lost, when another one starts
-			const previous = await activeQuizAttempt();
-			if (previous) await finishAttempt(previous.id, now);
+			await this.#finishAbandoned(now);
 			const row: AttemptRow = {
 				id: crypto.randomUUID(),
 				kind: 'quiz',
@@ -240,7 +186,7 @@ export class QuizRun {
 			await startAttempt(row);
 			await this.#enter(row);
 		} catch (error) {
-			this.#announcement = `The quiz could not be started: ${message(error)}`;
+			this.#announcement = `The quiz could not be started: ${errorText(error)}`;
 		} finally {
 			this.#busy = false;
 		}
@@ -248,81 +194,9 @@ export class QuizRun {
 
 	/** Continues the unfinished attempt at the question it reached. */
 	async resume(): Promise<void> {
-		const row = await activeQuizAttempt();
+		const [row] = await openAttempts('quiz');
 		if (row) await this.#enter(row);
 		else await this.#refresh();
-	}
-
-	/** Replaces the answer being composed. */
-	setDraft(response: Response | undefined): void {
-		if (this.#checked || this.#phase !== 'running') return;
-		this.#draft = response;
-	}
-
-	/** Practice: grades and stores the answer, then shows its feedback. */
-	async check(): Promise<void> {
-		const item = this.item;
-		if (this.#phase !== 'running' || this.mode !== 'practice' || this.#checked || !item) return;
-		if (!isAnswerGiven(this.#draft)) {
-			this.#announcement = 'Give an answer first, then choose Check.';
-			return;
-		}
-		const answer = await this.#store(item, this.#draft!, this.#position);
-		if (!answer) return;
-		this.#checked = true;
-		const grade = gradeItem(item, answer.response);
-		this.#announcement = grade.correct
-			? `Your answer is right.${grade.note ? ` ${grade.note}.` : ''}`
-			: `Your answer is ${grade.score > 0 ? `partly right: ${grade.note}` : 'wrong'}. The answer is: ${grade.expected}`;
-	}
-
-	/** Moves to the next question (exam: storing the answer given, if any), or finishes. */
-	async next(): Promise<void> {
-		const item = this.item;
-		if (this.#phase !== 'running' || !item || this.#busy) return;
-		const nextPosition = this.#position + 1;
-		if (this.mode === 'practice' && !this.#checked) {
-			this.#announcement = 'Choose Check to see if you are right before moving on.';
-			return;
-		}
-		if (!(await this.#leave(item, nextPosition))) return;
-		if (nextPosition >= this.total) await this.finish();
-		else this.#show(nextPosition);
-	}
-
-	/** Exam: back to the question before (storing the answer given, if any), to change it. */
-	async previous(): Promise<void> {
-		const item = this.item;
-		if (!this.canGoBack || !item || this.#busy) return;
-		const previousPosition = this.#position - 1;
-		if (await this.#leave(item, previousPosition)) this.#show(previousPosition);
-	}
-
-	/** Ends the attempt now; unanswered questions count as missed. */
-	async finish(at: Date = this.#clock(), timedOut = false): Promise<void> {
-		if (this.#phase !== 'running' || !this.#plan) return;
-		// exam: the answer on screen counts when the quiz is ended early or the time runs out;
-		// if it cannot be saved, the quiz stays open (and a running timer tries again)
-		const item = this.item;
-		const draft = this.#draft;
-		const unstored = item && draft && this.#answers[item.id]?.response !== draft;
-		if (this.mode === 'exam' && unstored && isAnswerGiven(draft)) {
-			if (!(await this.#store(item, draft, this.#position))) return;
-		}
-		this.#stopTimer();
-		const id = this.#attemptId;
-		try {
-			await finishAttempt(id, at);
-		} catch (error) {
-			this.#announcement = `The quiz could not be finished: ${message(error)}`;
-			return;
-		}
-		rememberRunning(undefined);
-		this.#results = this.#summarize(at, timedOut);
-		this.#phase = 'results';
-		const { right, total } = this.#results.summary;
-		this.#announcement = `${timedOut ? 'Time is up. ' : ''}Quiz finished: ${right} of ${total} right.`;
-		await this.#refresh();
 	}
 
 	/** A new quiz of the questions missed in the results on screen, same mode. */
@@ -338,30 +212,50 @@ export class QuizRun {
 
 	/** Back to the builder. */
 	showBuilder(): void {
-		this.#stopTimer();
+		this.#leaveRun();
 		this.#phase = 'builder';
 	}
 
 	/** Shows the results of a past attempt from the history. */
 	async showAttempt(attemptId: string): Promise<void> {
 		const row = await getAttempt(attemptId);
-		if (!row?.finishedAt || !this.#load(row)) return;
-		this.#results = this.#summarize(row.finishedAt, false);
+		const record = row && readAttempt(row);
+		if (!row?.finishedAt || !record?.quiz) return;
+		this.#leaveRun();
+		this.#plan = record.quiz;
+		this.#results = this.#summarize(record, record.answers, row.finishedAt, false);
 		this.#phase = 'results';
 	}
 
-	/** Stops timers when the page goes away. */
+	/** Stops timers and lets go of the attempt when the page goes away. */
 	dispose(): void {
-		this.#stopTimer();
+		this.#leaveRun();
+	}
+
+	/**
+	 * Ends unfinished quizzes no tab is running, so "Resume quiz" offers the new one; a quiz
+	 * open in another tab is left to that tab, never ended behind its back.
+	 */
+	async #finishAbandoned(now: Date): Promise<void> {
+		for (const row of await openAttempts('quiz')) {
+			const lock = await lockAttempt(row.id, { onLost: () => {} });
+			if (!lock) continue;
+			try {
+				await finishAttempt(row.id, now);
+			} finally {
+				lock.release();
+			}
+		}
 	}
 
 	/** Rereads mistakes, the unfinished attempt and the history; returns the unfinished one. */
 	async #refresh(): Promise<AttemptRow | undefined> {
-		const [mistakes, active, rows] = await Promise.all([
+		const [mistakes, open, rows] = await Promise.all([
 			mistakeItemIds(),
-			activeQuizAttempt(),
+			openAttempts('quiz'),
 			listAttempts('quiz')
 		]);
+		const active = open[0];
 		this.#mistakes = mistakes;
 		this.#resumable = active && attemptOutcome(active);
 		this.#history = rows
@@ -372,108 +266,59 @@ export class QuizRun {
 		return active;
 	}
 
-	/** Reads an attempt row into the run's fields; false when its plan is unreadable. */
-	#load(row: AttemptRow): boolean {
-		const plan = readPlan(row.plan);
-		if (!plan) return false;
-		// questions whose item left the bank (a newer pack) are dropped rather than shown empty
-		const questions = plan.questions.filter((q) => this.#items.has(q.itemId));
-		this.#plan = { ...plan, questions };
-		this.#attemptId = row.id;
-		this.#startedAt = row.startedAt;
-		const answers: Record<string, StoredAnswer> = {};
-		for (const [itemId, value] of Object.entries(row.answers)) {
-			const answer = readAnswer(value);
-			if (answer) answers[itemId] = answer;
-		}
-		this.#answers = answers;
-		return true;
-	}
-
 	async #enter(row: AttemptRow): Promise<void> {
-		if (!this.#load(row)) {
+		const record = readAttempt(row);
+		if (!record?.quiz) {
 			this.#announcement = 'This quiz was saved by another version of the app and cannot resume.';
 			await finishAttempt(row.id, this.#clock());
 			await this.#refresh();
 			return;
 		}
+		this.#leaveRun();
+		const plan = record.quiz;
+		this.#plan = plan;
 		this.#results = undefined;
-		this.#warned = false;
-		this.#phase = 'running';
 		rememberRunning(row.id);
-		this.#now = this.#clock();
-		const deadline = this.#deadline();
-		if (deadline && this.#now >= deadline) {
-			// the time ran out while the page was closed: the attempt ends at its deadline
-			await this.finish(deadline, true);
-			return;
-		}
-		this.#show(Math.min(row.position, Math.max(0, this.total - 1)));
-		if (deadline) this.#startTimer();
+		const run = await AttemptRun.open({
+			record,
+			policy: quizPolicy(plan.config),
+			items: this.#items,
+			clock: this.#clock,
+			end: async (at, answers, timedOut) => {
+				await finishAttempt(record.id, at);
+				rememberRunning(undefined);
+				this.#results = this.#summarize(record, answers, at, timedOut);
+				this.#phase = 'results';
+				const { right, total } = this.#results.summary;
+				this.#announcement = `${timedOut ? 'Time is up. ' : ''}Quiz finished: ${right} of ${total} right.`;
+				await this.#refresh();
+			}
+		});
+		this.#run = run;
+		// a deadline that passed while the page was closed has already ended it (results show)
+		if (run.phase !== 'finished') this.#phase = 'running';
 	}
 
-	#show(position: number): void {
-		this.#position = position;
-		const question = this.question;
-		const stored = question && this.#answers[question.itemId];
-		// practice: a stored answer means Check was pressed before the reload
-		this.#checked = this.mode === 'practice' && stored !== undefined;
-		this.#draft = stored?.response ?? (question && startingResponse(question));
+	#leaveRun(): void {
+		this.#run?.dispose();
+		this.#run = undefined;
 	}
 
-	/**
-	 * Saves `position` as the question reached, with the exam answer on screen if one was given;
-	 * false when the answer could not be saved.
-	 */
-	async #leave(item: BankItem, position: number): Promise<boolean> {
-		if (this.mode === 'exam' && isAnswerGiven(this.#draft)) {
-			return (await this.#store(item, this.#draft, position)) !== undefined;
-		}
-		this.#busy = true;
-		try {
-			await savePosition(this.#attemptId, position);
-			return true;
-		} finally {
-			this.#busy = false;
-		}
-	}
-
-	async #store(
-		item: BankItem,
-		response: Response,
-		position: number
-	): Promise<StoredAnswer | undefined> {
-		if (this.#busy) return undefined;
-		this.#busy = true;
-		try {
-			const grade = gradeItem(item, response);
-			const answer: StoredAnswer = {
-				response,
-				correct: grade.correct,
-				score: grade.score,
-				answeredAt: this.#clock()
-			};
-			await saveAnswer(this.#attemptId, item.id, answer, position, item.factIds);
-			this.#answers = { ...this.#answers, [item.id]: answer };
-			return answer;
-		} catch (error) {
-			this.#announcement = `Your answer could not be saved: ${message(error)}. Try again.`;
-			return undefined;
-		} finally {
-			this.#busy = false;
-		}
-	}
-
-	#summarize(endedAt: Date, timedOut: boolean): QuizResults {
-		const plan = this.#plan!;
-		const graded = plan.questions.map(({ itemId }) => {
-			const item = this.#items.get(itemId)!;
-			const response = this.#answers[itemId]?.response;
-			return { item, response, grade: response ? gradeItem(item, response) : undefined };
+	#summarize(
+		record: AttemptRecord,
+		answers: Readonly<Record<string, StoredAnswer>>,
+		endedAt: Date,
+		timedOut: boolean
+	): QuizResults {
+		const graded = record.questions.flatMap(({ itemId }) => {
+			const item = this.#items.get(itemId);
+			if (!item) return [];
+			const response = answers[itemId]?.response;
+			return [{ item, response, grade: response ? gradeItem(item, response) : undefined }];
 		});
 		const summary = summarizeAttempt(
 			graded.map(({ item, grade }) => ({ itemId: item.id, topic: item.topic, grade })),
-			this.#startedAt,
+			record.startedAt,
 			endedAt
 		);
 		const missed = graded
@@ -483,33 +328,12 @@ export class QuizRun {
 				response,
 				grade: grade ?? { correct: false, score: 0, expected: item.answer }
 			}));
-		return { attemptId: this.#attemptId, mode: plan.config.mode, summary, missed, timedOut };
+		return {
+			attemptId: record.id,
+			mode: record.quiz?.config.mode ?? 'practice',
+			summary,
+			missed,
+			timedOut
+		};
 	}
-
-	#deadline(): Date | undefined {
-		const config = this.#plan?.config;
-		return config?.mode === 'exam' ? deadlineOf(this.#startedAt, config.timeLimitSec) : undefined;
-	}
-
-	#startTimer(): void {
-		this.#stopTimer();
-		this.#timer = setInterval(() => {
-			this.#now = this.#clock();
-			const left = this.secondsLeft ?? Infinity;
-			if (left <= 0) void this.finish(this.#deadline(), true);
-			else if (left <= 60 && !this.#warned) {
-				this.#warned = true;
-				this.#announcement = 'One minute left.';
-			}
-		}, 1000);
-	}
-
-	#stopTimer(): void {
-		clearInterval(this.#timer);
-		this.#timer = undefined;
-	}
-}
-
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -68,13 +68,3 @@ export async function listReceipts(assignmentId: string): Promise<StoredReceipt[
 	);
 	return rows.map((row) => row.receipt as StoredReceipt);
 }
-
-/** Keeps the receipt code with the attempt it closes, so "My assignments" can show it again. */
-export async function saveReceiptCode(attemptId: string, receiptCode: string): Promise<void> {
-	const db = await database();
-	await db.transaction('rw', db.attempts, async () => {
-		const row = await db.attempts.get(attemptId);
-		if (!row) return;
-		await db.attempts.put({ ...row, plan: { ...(row.plan as object), receiptCode } });
-	});
-}

@@ -1,49 +1,100 @@
 // Quiz and assignment attempts: started, answered one answer at a time, finished. Every
-// answer is written as it is given, so a reload or a crash resumes the attempt where it was.
-import { latestMistakes, type StoredAnswer } from '../quiz/plan';
+// answer, and the answer being composed, is written as it is given, so a reload or a crash
+// resumes the attempt where it was.
+import { latestMistakes, type DraftAnswer, type StoredAnswer } from '../attempt/record';
 import { cardsMadeDue } from '../quiz/study-link';
 import type { AttemptKind, AttemptRow } from './db';
+import { StorageError, storageError } from './errors';
 import { database, readStored } from './repository';
 
+/** Runs a write, turning whatever the browser throws into a StorageError. */
+async function writing<T>(write: () => Promise<T>): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		throw storageError(error);
+	}
+}
+
 /** Stores a new attempt (its plan fixes the questions and their order). */
-export async function startAttempt(row: AttemptRow): Promise<void> {
-	await (await database()).attempts.add(row);
+export function startAttempt(row: AttemptRow): Promise<void> {
+	return writing(async () => {
+		await (await database()).attempts.add(row);
+	});
+}
+
+/** The attempt row, refused when it is gone or already finished (by another tab, say). */
+function openRow(row: AttemptRow | undefined): AttemptRow {
+	if (!row) throw new StorageError('attempt-missing');
+	if (row.finishedAt) throw new StorageError('attempt-finished');
+	return row;
 }
 
 /**
- * Writes one answer and the position reached. When the answer is wrong, the study cards of
- * the same facts that the learner already studied become due at the answer time, in the same
- * transaction (see "How quizzes feed study" in README.md).
+ * Writes one answer and the position reached, and clears the draft it came from. When the
+ * answer is wrong, the study cards of the same facts that the learner already studied become
+ * due at the answer time, in the same transaction (see "How quizzes feed study" in README.md).
  */
-export async function saveAnswer(
+export function saveAnswer(
 	attemptId: string,
 	itemId: string,
 	answer: StoredAnswer,
 	position: number,
 	factIds: readonly string[] = []
 ): Promise<void> {
-	const db = await database();
-	await db.transaction('rw', db.attempts, db.cards, async () => {
-		const row = await db.attempts.get(attemptId);
-		if (!row) throw new Error('This quiz is no longer stored on this device.');
-		// the answer is not written into a finished attempt (another tab finished it)
-		if (row.finishedAt) return;
-		await db.attempts.put({ ...row, answers: { ...row.answers, [itemId]: answer }, position });
-		if (answer.correct || factIds.length === 0) return;
-		const cards = await db.cards.toArray();
-		const due = cardsMadeDue(cards, factIds, answer.answeredAt);
-		if (due.length) await db.cards.bulkPut(due);
+	return writing(async () => {
+		const db = await database();
+		await db.transaction('rw', db.attempts, db.cards, async () => {
+			const row = openRow(await db.attempts.get(attemptId));
+			await db.attempts.put({
+				...row,
+				answers: { ...row.answers, [itemId]: answer },
+				position,
+				draft: undefined
+			});
+			if (answer.correct || factIds.length === 0) return;
+			const cards = await db.cards.toArray();
+			const due = cardsMadeDue(cards, factIds, answer.answeredAt);
+			if (due.length) await db.cards.bulkPut(due);
+		});
+	});
+}
+
+/** Keeps the answer being composed (or clears it), so a reload shows it again. */
+export function saveDraft(attemptId: string, draft: DraftAnswer | undefined): Promise<void> {
+	return writing(async () => {
+		const db = await database();
+		await db.transaction('rw', db.attempts, async () => {
+			const row = openRow(await db.attempts.get(attemptId));
+			await db.attempts.put({ ...row, draft });
+		});
 	});
 }
 
 /** Records the question the learner moved on to. */
-export async function savePosition(attemptId: string, position: number): Promise<void> {
-	await (await database()).attempts.update(attemptId, { position });
+export function savePosition(attemptId: string, position: number): Promise<void> {
+	return writing(async () => {
+		const db = await database();
+		await db.transaction('rw', db.attempts, async () => {
+			const row = openRow(await db.attempts.get(attemptId));
+			await db.attempts.put({ ...row, position, draft: undefined });
+		});
+	});
 }
 
-/** Marks an attempt finished at `at` (answers are kept as they are). */
-export async function finishAttempt(attemptId: string, at: Date): Promise<void> {
-	await (await database()).attempts.update(attemptId, { finishedAt: at });
+/**
+ * Marks an attempt finished at `at` (answers are kept as they are). An assignment attempt is
+ * finished together with its receipt code, in one transaction: a used attempt always has one.
+ */
+export function finishAttempt(attemptId: string, at: Date, receiptCode?: string): Promise<void> {
+	return writing(async () => {
+		const db = await database();
+		await db.transaction('rw', db.attempts, async () => {
+			const row = openRow(await db.attempts.get(attemptId));
+			const plan = receiptCode ? { ...(row.plan as object), receiptCode } : row.plan;
+			await db.attempts.put({ ...row, plan, finishedAt: at, draft: undefined });
+		});
+	});
 }
 
 /** One attempt by id. */
@@ -51,17 +102,9 @@ export async function getAttempt(attemptId: string): Promise<AttemptRow | undefi
 	return readStored(undefined, (db) => db.attempts.get(attemptId));
 }
 
-/** The most recently started unfinished attempt of `kind`, if any. */
-export async function activeAttempt(kind: AttemptKind = 'quiz'): Promise<AttemptRow | undefined> {
-	const rows = await readStored([], (db) => db.attempts.where('kind').equals(kind).toArray());
-	return rows
-		.filter((row) => !row.finishedAt)
-		.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
-}
-
-/** The unfinished quiz attempt to offer "Resume quiz" for. */
-export function activeQuizAttempt(): Promise<AttemptRow | undefined> {
-	return activeAttempt('quiz');
+/** Unfinished attempts of `kind`, most recently started first. */
+export async function openAttempts(kind: AttemptKind): Promise<AttemptRow[]> {
+	return (await listAttempts(kind)).filter((row) => !row.finishedAt);
 }
 
 /** Every attempt of `kind`, newest first. */

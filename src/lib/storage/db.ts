@@ -21,6 +21,8 @@ export interface AttemptRow {
 	plan: unknown;
 	answers: Record<string, unknown>;
 	position: number;
+	/** The answer being composed on the question at `position`, not yet given. */
+	draft?: unknown;
 }
 
 export type AssignmentRole = 'instructor' | 'student';

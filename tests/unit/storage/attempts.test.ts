@@ -1,14 +1,15 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cardsMadeDue } from '$lib/quiz/study-link';
-import type { QuizPlan, StoredAnswer } from '$lib/quiz/plan';
+import type { QuizPlan, StoredAnswer } from '$lib/attempt';
 import {
-	activeQuizAttempt,
 	finishAttempt,
 	getAttempt,
 	listAttempts,
 	mistakeItemIds,
+	openAttempts,
 	saveAnswer,
+	saveDraft,
 	savePosition,
 	startAttempt
 } from '$lib/storage/attempts';
@@ -69,17 +70,45 @@ describe('attempts', () => {
 	test('the newest unfinished quiz is the one to resume; finished ones are history', async () => {
 		await startAttempt(attempt('old', at(1)));
 		await startAttempt(attempt('new', at(2)));
-		expect((await activeQuizAttempt())?.id).toBe('new');
+		expect((await openAttempts('quiz'))[0]?.id).toBe('new');
 		await finishAttempt('new', at(3));
-		expect((await activeQuizAttempt())?.id).toBe('old');
+		expect((await openAttempts('quiz'))[0]?.id).toBe('old');
 		expect((await listAttempts()).map((row) => row.id)).toEqual(['new', 'old']);
 	});
 
-	test('an answer is not written into a finished attempt', async () => {
+	test('an answer for an attempt another tab finished is refused with a coded error', async () => {
 		await startAttempt(attempt('a'));
 		await finishAttempt('a', NOW);
-		await saveAnswer('a', 'q1', answer(true), 1);
+		await expect(saveAnswer('a', 'q1', answer(true), 1)).rejects.toMatchObject({
+			code: 'attempt-finished'
+		});
+		await expect(saveDraft('a', undefined)).rejects.toMatchObject({ code: 'attempt-finished' });
+		await expect(finishAttempt('a', at(2))).rejects.toMatchObject({ code: 'attempt-finished' });
 		expect((await getAttempt('a'))!.answers).toEqual({});
+		expect((await getAttempt('a'))!.finishedAt).toEqual(NOW);
+	});
+
+	test('an answer for an attempt that is gone says so', async () => {
+		await expect(saveAnswer('gone', 'q1', answer(true), 1)).rejects.toMatchObject({
+			code: 'attempt-missing'
+		});
+	});
+
+	test('a draft is kept until the answer it becomes is saved', async () => {
+		await startAttempt(attempt('a'));
+		const response = { kind: 'choice', choice: 'False' } as const;
+		await saveDraft('a', { itemId: 'q1', response });
+		expect((await getAttempt('a'))!.draft).toEqual({ itemId: 'q1', response });
+		await saveAnswer('a', 'q1', answer(false), 0);
+		expect((await getAttempt('a'))!.draft).toBeUndefined();
+	});
+
+	test('an assignment attempt ends together with its receipt code', async () => {
+		await startAttempt(attempt('a'));
+		await finishAttempt('a', NOW, 'RECEIPT');
+		const row = await getAttempt('a');
+		expect(row!.finishedAt).toEqual(NOW);
+		expect((row!.plan as { receiptCode?: string }).receiptCode).toBe('RECEIPT');
 	});
 
 	test('mistakes are the items last answered wrong', async () => {

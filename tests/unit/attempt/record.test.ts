@@ -10,7 +10,7 @@ import {
 	type AttemptLike,
 	type QuizPlan,
 	type StoredAnswer
-} from '$lib/quiz/plan';
+} from '$lib/attempt';
 
 const plan = (itemIds: string[], mode: 'practice' | 'exam' = 'practice'): QuizPlan => ({
 	version: 1,

@@ -1,6 +1,21 @@
-// The summary shown after a quiz and kept in its history: how much was right, where, and
-// what to retry.
-import type { Grade } from './types';
+// The one scorer: how answers become points, a percentage and a summary by topic. Quizzes,
+// assignments, the history and the gradebook all count with it.
+import type { Grade } from '../quiz/types';
+
+/** A question's score kept within 0..1 (a stored score may be anything). */
+export function clampScore(score: number): number {
+	return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+}
+
+/** Sum of scores over `total` questions, as 0..1 and as a percentage; unanswered count 0. */
+export function scoreOf(
+	scores: readonly number[],
+	total = scores.length
+): { points: number; fraction: number; percent: number } {
+	const points = scores.reduce((sum, score) => sum + clampScore(score), 0);
+	const fraction = total === 0 ? 0 : points / total;
+	return { points, fraction, percent: 100 * fraction };
+}
 
 /** One question of an attempt; `grade` is absent when it was never answered. */
 export interface AnsweredQuestion {
@@ -40,26 +55,27 @@ export function summarizeAttempt(
 	const byTopic = new Map<string, TopicResult>();
 	const missedIds: string[] = [];
 	let right = 0;
-	let points = 0;
 	let answered = 0;
 	for (const { itemId, topic, grade } of questions) {
 		const entry = byTopic.get(topic) ?? { topic, right: 0, total: 0 };
 		byTopic.set(topic, entry);
 		entry.total++;
 		if (grade) answered++;
-		points += grade ? clamp01(grade.score) : 0;
 		if (grade?.correct) {
 			right++;
 			entry.right++;
 		} else missedIds.push(itemId);
 	}
-	const total = questions.length;
+	const { points, fraction } = scoreOf(
+		questions.map((q) => q.grade?.score ?? 0),
+		questions.length
+	);
 	return {
-		total,
+		total: questions.length,
 		answered,
 		right,
 		points,
-		score: total === 0 ? 0 : points / total,
+		score: fraction,
 		byTopic: [...byTopic.values()],
 		missedIds,
 		// a clock set back mid-quiz must not give a negative time
@@ -68,4 +84,3 @@ export function summarizeAttempt(
 }
 
 const toMs = (time: Date | number) => (typeof time === 'number' ? time : time.getTime());
-const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { summarizeAttempt, type AnsweredQuestion } from '../../../src/lib/quiz/results';
+import { summarizeAttempt, type AnsweredQuestion } from '../../../src/lib/attempt/score';
 import type { Grade } from '../../../src/lib/quiz/types';
 
 const grade = (score: number): Grade => ({ correct: score === 1, score, expected: 'x' });

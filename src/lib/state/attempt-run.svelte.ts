@@ -1,0 +1,351 @@
+// Runs any attempt (practice quiz, exam, assignment) one question at a time. One action at a
+// time: a tap while an answer is being saved is ignored, so a double tap cannot skip a
+// question. The answer being composed is saved as it is made, so a reload shows it again;
+// a timed attempt ends only once the answer on screen is saved.
+import type { BankItem } from '$lib/bank/types';
+import {
+	canGoBack,
+	checksEachAnswer,
+	primaryAction,
+	secondsLeft,
+	type AttemptPolicy,
+	type AttemptRecord,
+	type PrimaryAction,
+	type StoredAnswer
+} from '$lib/attempt';
+import type { QuizQuestion } from '$lib/quiz/build';
+import { gradeItem } from '$lib/quiz/grade';
+import { isAnswerGiven, startingResponse } from '$lib/quiz/response';
+import type { Grade, Response } from '$lib/quiz/types';
+import { saveAnswer, saveDraft, savePosition } from '$lib/storage/attempts';
+import { lockAttempt, type AttemptLock } from './attempt-lock';
+import { errorText } from './error-text';
+
+export type RunPhase = 'running' | 'elsewhere' | 'finished';
+
+/** Everything a run needs: the stored attempt, its rules, the bank, and how it ends. */
+export interface RunSetup {
+	record: AttemptRecord;
+	policy: AttemptPolicy;
+	items: ReadonlyMap<string, BankItem>;
+	clock?: () => Date;
+	/**
+	 * Ends the attempt in storage at `at` (an assignment makes its receipt here); throws when it
+	 * cannot, and the attempt then stays open.
+	 */
+	end: (at: Date, answers: Readonly<Record<string, StoredAnswer>>, timedOut: boolean) => Promise<void>;
+	/** What the words say the attempt is ("quiz", "assignment"). */
+	noun?: string;
+}
+
+export class AttemptRun {
+	readonly policy: AttemptPolicy;
+	readonly id: string;
+	#setup: RunSetup;
+	#clock: () => Date;
+	#questions: QuizQuestion[];
+	#items: ReadonlyMap<string, BankItem>;
+	#deadline: Date | undefined;
+	#timer: ReturnType<typeof setInterval> | undefined;
+	#lock: AttemptLock | undefined;
+	#busy = false;
+	#warned = false;
+	/** Draft writes, in order; every other write waits for them. */
+	#drafts: Promise<void> = Promise.resolve();
+
+	#phase = $state<RunPhase>('running');
+	#position = $state(0);
+	// raw: answers and drafts go to IndexedDB, which cannot clone Svelte's proxies
+	#answers = $state.raw<Record<string, StoredAnswer>>({});
+	#draft = $state.raw<Response | undefined>();
+	#checked = $state(false);
+	#now = $state.raw(new Date());
+	#announcement = $state('');
+
+	private constructor(setup: RunSetup) {
+		this.#setup = setup;
+		this.#clock = setup.clock ?? (() => new Date());
+		this.policy = setup.policy;
+		this.id = setup.record.id;
+		this.#items = setup.items;
+		// questions whose item left the bank (a newer pack) are dropped rather than shown empty
+		this.#questions = setup.record.questions.filter((q) => setup.items.has(q.itemId));
+		this.#answers = setup.record.answers;
+		this.#deadline = setup.record.deadline;
+		this.#now = this.#clock();
+	}
+
+	/**
+	 * Opens a stored attempt in this tab. When another tab runs it, the run starts in the
+	 * 'elsewhere' phase and `continueHere` takes it over. A deadline passed while the page was
+	 * closed ends the attempt at its deadline.
+	 */
+	static async open(setup: RunSetup): Promise<AttemptRun> {
+		const run = new AttemptRun(setup);
+		const draft = setup.record.draft;
+		run.#show(Math.min(setup.record.position, Math.max(0, run.total - 1)), draft);
+		await run.#takeLock(false);
+		return run;
+	}
+
+	get phase() {
+		return this.#phase;
+	}
+	get total() {
+		return this.#questions.length;
+	}
+	/** Index of the question on screen (0-based). */
+	get position() {
+		return this.#position;
+	}
+	get isLast() {
+		return this.#position >= this.total - 1;
+	}
+	get question(): QuizQuestion | undefined {
+		return this.#questions[this.#position];
+	}
+	get questions(): readonly QuizQuestion[] {
+		return this.#questions;
+	}
+	get item(): BankItem | undefined {
+		const question = this.question;
+		return question && this.#items.get(question.itemId);
+	}
+	/** The answer being composed for the question on screen. */
+	get draft() {
+		return this.#draft;
+	}
+	/** After Check: the answer is locked and its feedback shows. */
+	get checked() {
+		return this.#checked;
+	}
+	/** The grade of the question on screen, once checked. */
+	get grade(): Grade | undefined {
+		const item = this.item;
+		const answer = item && this.#answers[item.id];
+		return this.#checked && item && answer ? gradeItem(item, answer.response) : undefined;
+	}
+	get answers(): Readonly<Record<string, StoredAnswer>> {
+		return this.#answers;
+	}
+	get answeredCount() {
+		return this.#questions.filter((q) => this.#answers[q.itemId]).length;
+	}
+	get canGoBack() {
+		return this.#phase === 'running' && canGoBack(this.policy, this.#position);
+	}
+	/** What the main button does now. */
+	get action(): PrimaryAction {
+		return primaryAction(this.policy, this.#checked, this.#position, this.total);
+	}
+	/** True while an answer is being saved: the buttons wait. */
+	get busy() {
+		return this.#busy;
+	}
+	/** Seconds left before the time limit ends the attempt; undefined without one. */
+	get secondsLeft(): number | undefined {
+		return this.#deadline ? secondsLeft(this.#deadline, this.#now) : undefined;
+	}
+	/** The last thing that happened, for a live region. */
+	get announcement() {
+		return this.#announcement;
+	}
+
+	/** Replaces the answer being composed, and saves it so a reload keeps it. */
+	setDraft(response: Response | undefined): void {
+		if (this.#checked || this.#phase !== 'running') return;
+		const item = this.item;
+		this.#draft = response;
+		if (!item) return;
+		const draft = response && { itemId: item.id, response };
+		this.#drafts = this.#drafts
+			.then(() => saveDraft(this.id, draft))
+			.catch((error: unknown) => {
+				this.#announcement = `Your answer could not be kept: ${errorText(error)}`;
+			});
+	}
+
+	/** Grades and stores the answer on screen, then shows its feedback (answers checked one by one). */
+	check(): Promise<void> {
+		return this.#act(async () => {
+			const item = this.item;
+			if (!item || this.#checked || !checksEachAnswer(this.policy)) return;
+			if (!isAnswerGiven(this.#draft)) {
+				this.#announcement = 'Choose or type an answer first, then choose Check.';
+				return;
+			}
+			const answer = await this.#store(item, this.#draft, this.#position);
+			if (!answer) return;
+			this.#checked = true;
+			const grade = gradeItem(item, answer.response);
+			this.#announcement = grade.correct
+				? `Your answer is right.${grade.note ? ` ${grade.note}.` : ''}`
+				: `Your answer is ${grade.score > 0 ? `partly right: ${grade.note}` : 'wrong'}. The answer is: ${grade.expected}`;
+		});
+	}
+
+	/** Moves to the next question, keeping the answer given (if any), or ends after the last. */
+	async next(): Promise<void> {
+		if (this.#phase !== 'running' || this.#busy) return;
+		if (checksEachAnswer(this.policy) && !this.#checked) {
+			this.#announcement = 'Choose Check to see if you are right before moving on.';
+			return;
+		}
+		if (this.isLast) return this.finish();
+		await this.#act(() => this.#move(this.#position + 1));
+	}
+
+	/** Back to the question before, keeping the answer given, to change it. */
+	previous(): Promise<void> {
+		return this.#act(async () => {
+			if (this.canGoBack) await this.#move(this.#position - 1);
+		});
+	}
+
+	/** Ends the attempt now; unanswered questions count as missed. */
+	finish(timedOut = false): Promise<void> {
+		return this.#act(async () => {
+			if (this.#phase !== 'running') return;
+			const at = timedOut && this.#deadline ? this.#deadline : this.#clock();
+			// the answer on screen counts when the attempt is ended early, submitted or timed out;
+			// if it cannot be saved the attempt stays open (and a running timer tries again)
+			if (!checksEachAnswer(this.policy) && !(await this.#keepDraft(this.#position))) return;
+			try {
+				await this.#setup.end(at, this.#answers, timedOut);
+			} catch (error) {
+				this.#announcement = `The ${this.#noun} could not be ended: ${errorText(error)} Try again.`;
+				return;
+			}
+			this.#stopTimer();
+			this.#lock?.release();
+			this.#phase = 'finished';
+		});
+	}
+
+	/** Takes over an attempt that another tab was running. */
+	async continueHere(): Promise<void> {
+		if (this.#phase === 'elsewhere') await this.#takeLock(true);
+	}
+
+	/** Stops the timer and lets go of the attempt when the page goes away. */
+	dispose(): void {
+		this.#stopTimer();
+		this.#lock?.release();
+		this.#lock = undefined;
+	}
+
+	get #noun() {
+		return this.#setup.noun ?? 'quiz';
+	}
+
+	async #takeLock(steal: boolean): Promise<void> {
+		this.#lock = await lockAttempt(this.id, {
+			steal,
+			onLost: () => {
+				this.#stopTimer();
+				this.#phase = 'elsewhere';
+				this.#announcement = `This ${this.#noun} was continued in another tab.`;
+			}
+		});
+		if (!this.#lock) {
+			this.#phase = 'elsewhere';
+			return;
+		}
+		this.#phase = 'running';
+		this.#now = this.#clock();
+		if (this.#deadline && this.#now >= this.#deadline) {
+			await this.finish(true);
+			return;
+		}
+		if (this.#deadline) this.#startTimer();
+	}
+
+	/** Runs one action; a second one while it runs is ignored (a double tap). */
+	async #act(action: () => Promise<void>): Promise<void> {
+		if (this.#busy || this.#phase !== 'running') return;
+		this.#busy = true;
+		try {
+			await this.#drafts;
+			await action();
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/** Keeps the answer on screen (when not checked one by one), then shows `position`. */
+	async #move(position: number): Promise<void> {
+		const saved = this.#checked
+			? await this.#savePosition(position)
+			: await this.#keepDraft(position);
+		if (saved) this.#show(position);
+	}
+
+	/** Stores the unchecked answer on screen with `position` reached; false when it failed. */
+	async #keepDraft(position: number): Promise<boolean> {
+		const item = this.item;
+		const draft = this.#draft;
+		if (!item || !isAnswerGiven(draft)) return this.#savePosition(position);
+		if (this.#answers[item.id]?.response === draft) return this.#savePosition(position);
+		return (await this.#store(item, draft, position)) !== undefined;
+	}
+
+	async #savePosition(position: number): Promise<boolean> {
+		try {
+			await savePosition(this.id, position);
+			return true;
+		} catch (error) {
+			this.#announcement = `Your place could not be saved: ${errorText(error)} Try again.`;
+			return false;
+		}
+	}
+
+	async #store(item: BankItem, response: Response, position: number) {
+		const grade = gradeItem(item, response);
+		const answer: StoredAnswer = {
+			response,
+			correct: grade.correct,
+			score: grade.score,
+			answeredAt: this.#clock()
+		};
+		try {
+			await saveAnswer(this.id, item.id, answer, position, item.factIds);
+		} catch (error) {
+			this.#announcement = `Your answer could not be saved: ${errorText(error)} Try again.`;
+			return undefined;
+		}
+		this.#answers = { ...this.#answers, [item.id]: answer };
+		return answer;
+	}
+
+	#show(position: number, draft?: { itemId: string; response: Response }): void {
+		this.#position = position;
+		const question = this.question;
+		const stored = question && this.#answers[question.itemId];
+		// answers checked one by one: a stored answer means Check was pressed before the reload
+		this.#checked = checksEachAnswer(this.policy) && stored !== undefined;
+		const kept = !this.#checked && draft && draft.itemId === question?.itemId;
+		this.#draft = kept
+			? draft.response
+			: (stored?.response ?? (question && startingResponse(question)));
+	}
+
+	#startTimer(): void {
+		this.#stopTimer();
+		this.#timer = setInterval(() => this.#tick(), 1000);
+	}
+
+	#tick(): void {
+		this.#now = this.#clock();
+		const left = this.secondsLeft ?? Infinity;
+		if (left <= 0) void this.finish(true);
+		else if (left <= 60 && !this.#warned) {
+			this.#warned = true;
+			this.#announcement = 'One minute left.';
+		}
+	}
+
+	#stopTimer(): void {
+		clearInterval(this.#timer);
+		this.#timer = undefined;
+	}
+}
