@@ -264,7 +264,7 @@ test('a student goes back with Previous to change an answer, and the receipt car
 	// Previous keeps the second answer and shows the first again, focus on the question
 	await student.getByRole('button', { name: 'Previous' }).click();
 	await expect(student.getByText('Question 1 of 5')).toBeVisible();
-	await expect(student.getByRole('region', { name: 'Question 1' })).toBeFocused();
+	await expect(student.getByRole('heading', { name: 'Question 1 of 5' })).toBeFocused();
 	await expectAnswerShown(student, true);
 	await student.reload();
 	await expect(student.getByText('Question 1 of 5')).toBeVisible();

@@ -215,6 +215,7 @@ test('reloading mid-quiz resumes at the same question, with the same order and a
 		if (n < 4) await page.getByRole('button', { name: 'Next' }).click();
 	}
 	// question 4 is checked, its feedback on screen: a reload must bring back exactly that
+	await expect(page.getByText(/^Right\.$/)).toBeVisible();
 	const before = await storedAttempt(page);
 	expect(before.itemIds.slice(0, 4)).toEqual(seen);
 	before.answers.sort();
@@ -228,13 +229,23 @@ test('reloading mid-quiz resumes at the same question, with the same order and a
 	after.answers.sort();
 	expect(after).toEqual(before);
 
-	// another tab does not jump into the quiz but offers to resume it
+	// another tab does not jump into the quiz but offers to resume it; resuming there while this
+	// tab runs it says so, and "Continue here" moves the quiz over, telling this tab
 	const other = await context.newPage();
 	await other.goto('/quiz');
 	await expect(other.getByText('4 of 10 answered')).toBeVisible();
 	await other.getByRole('button', { name: 'Resume quiz' }).click();
+	await expect(
+		other.getByRole('heading', { name: 'This quiz is open in another tab' })
+	).toBeVisible();
+	await other.getByRole('button', { name: 'Continue here' }).click();
 	await expect(questionHeading(other)).toHaveText('Question 4 of 10');
+	await expect(
+		page.getByRole('heading', { name: 'This quiz is open in another tab' })
+	).toBeVisible();
 	await other.close();
+	await page.getByRole('button', { name: 'Continue here' }).click();
+	await expect(questionHeading(page)).toHaveText('Question 4 of 10');
 
 	await page.getByRole('button', { name: 'Next' }).click();
 	for (let n = 5; n <= 10; n++) {

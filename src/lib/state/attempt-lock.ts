@@ -35,19 +35,23 @@ export function lockAttempt(
 		const held = new Promise<void>((done) => (release = done));
 		let released = false;
 		locks
-			.request(`sahel-brief:attempt:${id}`, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
-				if (!lock) {
-					resolve(undefined);
-					return Promise.resolve();
-				}
-				resolve({
-					release() {
-						released = true;
-						release();
+			.request(
+				`sahel-brief:attempt:${id}`,
+				steal ? { steal: true } : { ifAvailable: true },
+				(lock) => {
+					if (!lock) {
+						resolve(undefined);
+						return Promise.resolve();
 					}
-				});
-				return held;
-			})
+					resolve({
+						release() {
+							released = true;
+							release();
+						}
+					});
+					return held;
+				}
+			)
 			// a stolen lock rejects its request: another tab runs the attempt now
 			.catch(() => {
 				if (!released) onLost();

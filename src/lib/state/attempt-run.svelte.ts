@@ -10,6 +10,7 @@ import {
 	secondsLeft,
 	type AttemptPolicy,
 	type AttemptRecord,
+	type DraftAnswer,
 	type PrimaryAction,
 	type StoredAnswer
 } from '$lib/attempt';
@@ -33,7 +34,11 @@ export interface RunSetup {
 	 * Ends the attempt in storage at `at` (an assignment makes its receipt here); throws when it
 	 * cannot, and the attempt then stays open.
 	 */
-	end: (at: Date, answers: Readonly<Record<string, StoredAnswer>>, timedOut: boolean) => Promise<void>;
+	end: (
+		at: Date,
+		answers: Readonly<Record<string, StoredAnswer>>,
+		timedOut: boolean
+	) => Promise<void>;
 	/** What the words say the attempt is ("quiz", "assignment"). */
 	noun?: string;
 }
@@ -50,8 +55,10 @@ export class AttemptRun {
 	#lock: AttemptLock | undefined;
 	#busy = false;
 	#warned = false;
-	/** Draft writes, in order; every other write waits for them. */
-	#drafts: Promise<void> = Promise.resolve();
+	/** The newest draft not yet written; typing writes only the latest, not every keystroke. */
+	#unsavedDraft: { value: DraftAnswer | undefined } | undefined;
+	/** The draft writer while it runs; every other write waits for it. */
+	#draftWriter: Promise<void> | undefined;
 
 	#phase = $state<RunPhase>('running');
 	#position = $state(0);
@@ -138,10 +145,6 @@ export class AttemptRun {
 	get action(): PrimaryAction {
 		return primaryAction(this.policy, this.#checked, this.#position, this.total);
 	}
-	/** True while an answer is being saved: the buttons wait. */
-	get busy() {
-		return this.#busy;
-	}
 	/** Seconds left before the time limit ends the attempt; undefined without one. */
 	get secondsLeft(): number | undefined {
 		return this.#deadline ? secondsLeft(this.#deadline, this.#now) : undefined;
@@ -157,12 +160,8 @@ export class AttemptRun {
 		const item = this.item;
 		this.#draft = response;
 		if (!item) return;
-		const draft = response && { itemId: item.id, response };
-		this.#drafts = this.#drafts
-			.then(() => saveDraft(this.id, draft))
-			.catch((error: unknown) => {
-				this.#announcement = `Your answer could not be kept: ${errorText(error)}`;
-			});
+		this.#unsavedDraft = { value: response && { itemId: item.id, response } };
+		this.#draftWriter ??= this.#writeDrafts();
 	}
 
 	/** Grades and stores the answer on screen, then shows its feedback (answers checked one by one). */
@@ -260,12 +259,27 @@ export class AttemptRun {
 		if (this.#deadline) this.#startTimer();
 	}
 
+	/** Writes drafts until none is waiting, one at a time. */
+	async #writeDrafts(): Promise<void> {
+		while (this.#unsavedDraft) {
+			const { value } = this.#unsavedDraft;
+			this.#unsavedDraft = undefined;
+			try {
+				await saveDraft(this.id, value);
+			} catch (error) {
+				this.#announcement = `Your answer could not be kept: ${errorText(error)}`;
+			}
+		}
+		this.#draftWriter = undefined;
+	}
+
 	/** Runs one action; a second one while it runs is ignored (a double tap). */
 	async #act(action: () => Promise<void>): Promise<void> {
 		if (this.#busy || this.#phase !== 'running') return;
 		this.#busy = true;
 		try {
-			await this.#drafts;
+			// the action's own write must land after the drafts typed before it
+			while (this.#draftWriter) await this.#draftWriter;
 			await action();
 		} finally {
 			this.#busy = false;
@@ -317,7 +331,7 @@ export class AttemptRun {
 		return answer;
 	}
 
-	#show(position: number, draft?: { itemId: string; response: Response }): void {
+	#show(position: number, draft?: DraftAnswer): void {
 		this.#position = position;
 		const question = this.question;
 		const stored = question && this.#answers[question.itemId];
