@@ -117,10 +117,24 @@ test('an assignment goes from instructor to an offline student and back, scored 
 	const receipt = await student.getByLabel('Your receipt', { exact: true }).inputValue();
 	expect(receipt.length).toBeGreaterThan(20);
 
-	// the student's list keeps it
+	// the student's list keeps it, and shows the same receipt again
 	await student.goto('/a');
 	await expect(student.getByRole('link', { name: 'Week 3: the Sahel' })).toBeVisible();
 	await expect(student.getByText('Submitted')).toBeVisible();
+	await student.getByRole('button', { name: 'Show receipt' }).click();
+	await expect(student.getByLabel('Your receipt', { exact: true })).toHaveValue(receipt);
+	await expect(
+		student.getByRole('heading', { name: /Your score: 60% \(3 of 5 right\)/ })
+	).toBeVisible();
+
+	// the assignment counts in the student's progress
+	await student.goto('/progress');
+	await expect(student.getByTestId('total-quizzes')).toHaveText('1');
+	await student
+		.getByRole('region', { name: 'Quiz scores' })
+		.getByRole('button', { name: 'Show as table' })
+		.click();
+	await expect(student.getByRole('row', { name: /Assignment 3 of 5 60%/ })).toBeVisible();
 
 	// the instructor imports the receipt, a duplicate and a tampered copy
 	await page.getByRole('link', { name: 'Open gradebook' }).click();
@@ -321,5 +335,76 @@ test('a question left blank is passed, and a reload resumes after it', async ({
 	await expect(student.getByText('Question 2 of 5')).toBeVisible();
 	await student.reload();
 	await expect(student.getByText('Question 2 of 5')).toBeVisible();
+	await student.context().close();
+});
+
+test('with immediate feedback, Check with nothing chosen says what to do and stays', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto('/assign');
+	await page.getByLabel('Title', { exact: true }).fill('Feedback at once');
+	await page.getByLabel('Students see what was right').selectOption('immediately');
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	const student = await startAsStudent(browser, baseURL!, link, 'Moussa');
+	await expect(student.getByText('Question 1 of 10')).toBeVisible();
+	await student.getByRole('button', { name: 'Check' }).click();
+	await expect(
+		student.getByText('Choose or type an answer first, then choose Check.')
+	).toBeAttached();
+	await expect(student.getByText('Question 1 of 10')).toBeVisible();
+	await expect(student.getByText(/undefined/)).toHaveCount(0);
+	// a double tap on Next after Check moves one question, not two
+	await answer(student, true);
+	await student.getByRole('button', { name: 'Check' }).click();
+	await student.getByRole('button', { name: 'Next' }).dblclick();
+	await expect(student.getByText('Question 2 of 10')).toBeVisible();
+	await student.context().close();
+});
+
+test('a receipt too long for one QR code is shown as numbered codes, and used up only once made', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto('/assign');
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const box of await types.getByRole('checkbox').all()) {
+		const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+		await box.setChecked(name === 'Fill the gap');
+	}
+	await page.getByLabel('Number of questions').selectOption('20');
+	await page.getByLabel('Title', { exact: true }).fill('Long answers');
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	const student = await startAsStudent(browser, baseURL!, link, 'Aminata');
+	// long answers in words a deflater cannot shrink much
+	let seed = 7;
+	const word = () =>
+		Array.from({ length: 8 }, () =>
+			String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))
+		).join('');
+	for (let i = 0; i < 20; i++) {
+		await expect(student.getByText(`Question ${i + 1} of 20`)).toBeVisible();
+		await student.getByRole('textbox').fill(Array.from({ length: 25 }, word).join(' '));
+		await student.getByRole('button', { name: i === 19 ? 'Submit' : 'Next' }).click();
+	}
+	await expect(
+		student.getByRole('heading', { name: 'Submitted: hand in your receipt' })
+	).toBeVisible();
+	const receipt = await student.getByLabel('Your receipt', { exact: true }).inputValue();
+	const codes = student.getByRole('img', { name: /^QR code \d+ of \d+ of your receipt$/ });
+	const count = await codes.count();
+	expect(count).toBe(Math.ceil(receipt.length / 900));
+	expect(count).toBeGreaterThan(1);
+
+	// the whole receipt still imports as text
+	await page.getByRole('link', { name: 'Open gradebook' }).click();
+	await page.getByLabel('Paste receipts, one per line').fill(receipt);
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Aminata/ })).toContainText('0%');
 	await student.context().close();
 });

@@ -2,6 +2,7 @@
 import type { Assignment } from '$lib/assign/assignment-code';
 import { importReceipts, scoreSubmission, type Submission } from '$lib/assign/gradebook';
 import { analyseItems, latestAttempts, type ClassAnalysis } from '$lib/assign/item-analysis';
+import { isQrPart, QrPartCollector } from '$lib/assign/qr-parts';
 import type { Bank, BankItem } from '$lib/bank/types';
 import {
 	addSubmissions,
@@ -11,6 +12,7 @@ import {
 } from '$lib/storage/assignments';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
+import { errorText } from './error-text';
 
 /** What the last import did, for a status message. */
 export interface ImportReport {
@@ -26,6 +28,8 @@ export class Gradebook {
 	#report = $state.raw<ImportReport | undefined>();
 	#error = $state('');
 	#loaded = $state(false);
+	#parts = new QrPartCollector();
+	#scanProgress = $state('');
 
 	get assignments() {
 		return this.#assignments;
@@ -38,6 +42,10 @@ export class Gradebook {
 	}
 	get report() {
 		return this.#report;
+	}
+	/** How far a receipt split over several QR codes has been scanned. */
+	get scanProgress() {
+		return this.#scanProgress;
 	}
 	get bank() {
 		return this.#bank;
@@ -125,6 +133,27 @@ export class Gradebook {
 				reason: message
 			}))
 		};
+	}
+
+	/** A code read by the camera: a whole receipt, or one part of a receipt split over several. */
+	async importScanned(text: string): Promise<void> {
+		if (!isQrPart(text)) return this.importTexts([{ label: 'A scanned code', text }]);
+		let progress;
+		try {
+			progress = this.#parts.add(text);
+		} catch (error) {
+			this.#scanProgress = '';
+			this.#report = { taken: 0, refused: [{ label: 'A scanned code', reason: errorText(error) }] };
+			return;
+		}
+		if (!progress.code) {
+			this.#scanProgress = `Part ${progress.index} of ${progress.count} of a receipt read (${progress.have} of ${progress.count}). Show the next part.`;
+			return;
+		}
+		this.#scanProgress = '';
+		await this.importTexts([
+			{ label: `A receipt in ${progress.count} parts`, text: progress.code }
+		]);
 	}
 
 	/** Pasted text: one receipt per line. */
