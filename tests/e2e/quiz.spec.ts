@@ -528,3 +528,52 @@ test('a wrong answer makes the studied cards of its fact due now, and no other c
 	await page.goto('/study');
 	await expect(page.getByLabel('Cards left today')).toContainText(/\b[1-9]\d* due/);
 });
+
+test('in an exam, an answer picked and then a reload before Next comes back', async ({ page }) => {
+	await startExamOfChoiceAndTyped(page);
+	const first = await currentItem(page, 1);
+	await giveAnswer(page, first, false);
+	// the draft is written as it is made: wait for it to land, as a learner's phone would
+	await expect
+		.poll(async () =>
+			page.evaluate(
+				() =>
+					new Promise<boolean>((resolve) => {
+						const open = indexedDB.open('sahel-brief');
+						open.onsuccess = () => {
+							const request = open.result.transaction('attempts').objectStore('attempts').getAll();
+							request.onsuccess = () => {
+								open.result.close();
+								resolve(request.result.some((row: { draft?: unknown }) => row.draft));
+							};
+						};
+					})
+			)
+		)
+		.toBe(true);
+	await page.reload();
+	expect((await currentItem(page, 1)).id).toBe(first.id);
+	await expectAnswerShown(page, first, false);
+});
+
+test("starting a quiz in a second tab leaves the first tab's quiz running and every answer saved", async ({
+	page,
+	context
+}) => {
+	await startExamOfChoiceAndTyped(page);
+	const other = await context.newPage();
+	await startQuiz(other, { count: '5', mode: 'Practice' });
+	await other.close();
+
+	// the first tab carries on: each answer is stored, and the score matches the history
+	for (let n = 1; n <= 5; n++) {
+		const item = await currentItem(page, n);
+		await giveAnswer(page, item, true);
+		await page.getByRole('button', { name: n < 5 ? 'Next' : 'Finish' }).click();
+	}
+	await expect(page.getByText('5 of 5 right', { exact: true })).toBeVisible();
+	await expect(page.getByText('Your answer could not be saved')).toHaveCount(0);
+	await page.goto('/quiz');
+	const history = page.getByRole('region', { name: 'Past quizzes' });
+	await expect(history.getByText(/100%/)).toBeVisible();
+});
