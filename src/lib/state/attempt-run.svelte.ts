@@ -208,7 +208,9 @@ export class AttemptRun {
 			const at = timedOut && this.#deadline ? this.#deadline : this.#clock();
 			// the answer on screen counts when the attempt is ended early, submitted or timed out;
 			// if it cannot be saved the attempt stays open (and a running timer tries again)
-			if (!checksEachAnswer(this.policy) && !(await this.#keepDraft(this.#position))) return;
+			if (!checksEachAnswer(this.policy) && this.#unsavedAnswer()) {
+				if (!(await this.#store(this.item!, this.#draft!, this.#position))) return;
+			}
 			try {
 				await this.#setup.end(at, this.#answers, timedOut);
 			} catch (error) {
@@ -288,19 +290,18 @@ export class AttemptRun {
 
 	/** Keeps the answer on screen (when not checked one by one), then shows `position`. */
 	async #move(position: number): Promise<void> {
-		const saved = this.#checked
-			? await this.#savePosition(position)
-			: await this.#keepDraft(position);
+		const saved = this.#unsavedAnswer()
+			? (await this.#store(this.item!, this.#draft!, position)) !== undefined
+			: await this.#savePosition(position);
 		if (saved) this.#show(position);
 	}
 
-	/** Stores the unchecked answer on screen with `position` reached; false when it failed. */
-	async #keepDraft(position: number): Promise<boolean> {
+	/** True when an answer is on screen that is not yet stored as given (and not checked). */
+	#unsavedAnswer(): boolean {
 		const item = this.item;
 		const draft = this.#draft;
-		if (!item || !isAnswerGiven(draft)) return this.#savePosition(position);
-		if (this.#answers[item.id]?.response === draft) return this.#savePosition(position);
-		return (await this.#store(item, draft, position)) !== undefined;
+		if (this.#checked || !item || !isAnswerGiven(draft)) return false;
+		return this.#answers[item.id]?.response !== draft;
 	}
 
 	async #savePosition(position: number): Promise<boolean> {
