@@ -1,6 +1,7 @@
 // The instructor's side of receipts: import them (refusing what does not belong) and score
 // them. Every score is recomputed from the answers with the quiz's own gradeItem; the
 // receipt's claimedScore is never read here.
+import { scoreOf } from '../attempt/score';
 import type { Bank } from '../bank/types';
 import { gradeItem } from '../quiz/grade';
 import type { Grade } from '../quiz/types';
@@ -109,9 +110,8 @@ export function scoreSubmission(
 		}
 		return { itemId, answered: true, grade: gradeItem(item, answer) };
 	});
-	const points = questions.reduce((sum, q) => sum + clamp01(q.grade.score), 0);
+	const { points, percent } = scoreOf(questions.map((q) => q.grade.score));
 	const total = questions.length;
-	const percent = total === 0 ? 0 : (100 * points) / total;
 	const submitted = Date.parse(receipt.submittedAt);
 	const due = assignment.due === undefined ? null : Date.parse(assignment.due);
 	return {
@@ -155,4 +155,3 @@ export function studentKey(name: string): string {
 }
 
 const NO_ITEM: Grade = { correct: false, score: 0, expected: '' };
-const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);

@@ -13,6 +13,7 @@ import { QUIZ_COUNTS, type QuizCount } from '$lib/quiz/types';
 import { saveAssignment } from '$lib/storage/assignments';
 import { getBank } from './bank';
 import { randomId } from './random-id';
+import { errorText } from './error-text';
 
 export type SelectionMode = 'random' | 'pick';
 
@@ -92,7 +93,7 @@ export class AssignmentBuilder {
 		try {
 			this.#bank = await getBank();
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 		}
 	}
 
@@ -148,7 +149,7 @@ export class AssignmentBuilder {
 			this.#error = '';
 			this.#created = { assignment, code, link: `${location.origin}/a#${code}` };
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 		}
 	}
 

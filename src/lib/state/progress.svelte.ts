@@ -6,6 +6,7 @@ import { attemptOutcome } from '$lib/attempt';
 import type { AttemptRow } from '$lib/storage/db';
 import { databaseExists } from '$lib/storage/lifecycle';
 import { getBank } from './bank';
+import { errorText } from './error-text';
 
 /** A finished attempt with its score figures, or undefined when its plan cannot be read. */
 export function finishedAttempt(row: AttemptRow): FinishedAttempt | undefined {
@@ -71,7 +72,7 @@ export class ProgressOverview {
 			this.#reviewCount = rows.reviews.length;
 			this.#quizCount = attempts.length;
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 		} finally {
 			this.#loaded = true;
 		}

@@ -3,6 +3,7 @@
 // database and their code are only loaded once the script runs, after the text is on screen.
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
+import { errorText } from './error-text';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -90,7 +91,7 @@ export class ReadingState {
 			this.#shadeStatus = 'ready';
 		} catch (error) {
 			this.#shadeStatus = 'error';
-			this.#error = `Your progress could not be read: ${message(error)}`;
+			this.#error = `Your progress could not be read: ${errorText(error)}`;
 		}
 	}
 
@@ -102,11 +103,7 @@ export class ReadingState {
 			this.#questionsStatus = 'ready';
 		} catch (error) {
 			this.#questionsStatus = 'error';
-			this.#error = `The questions could not be loaded: ${message(error)}`;
+			this.#error = `The questions could not be loaded: ${errorText(error)}`;
 		}
 	}
-}
-
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

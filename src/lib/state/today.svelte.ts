@@ -12,6 +12,7 @@ import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage/repository';
 import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
+import { errorText } from './error-text';
 
 /** Enough recent reviews to hold any realistic single session. */
 const LAST_SESSION_WINDOW = 1000;
@@ -84,7 +85,7 @@ export class TodayOverview {
 			this.#streak = stored.streak;
 			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 		} finally {
 			this.#loaded = true;
 		}
