@@ -186,6 +186,43 @@ test('Reset progress needs RESET typed, then deletes study progress only', async
 	await expect(reset).toBeDisabled();
 });
 
+test('Reset progress keeps assignments and their receipts, as it says', async ({ page }) => {
+	await study(page, 1);
+	// an instructor trying their own assignment on this device: made, taken and handed in
+	await page.goto('/assign');
+	await page.getByLabel('Number of questions').selectOption('5');
+	await page.getByLabel('Title', { exact: true }).fill('Kept through a reset');
+	await page.getByLabel('Your name').fill('Dr Diallo');
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	await page.goto(link);
+	await page.getByLabel('Your name').fill('Awa');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: 'Submit now' }).click();
+	const receipt = await page.getByLabel('Your receipt', { exact: true }).inputValue();
+	await page.goto('/gradebook');
+	await page.getByLabel('Paste receipts, one per line').fill(receipt);
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
+	const before = await allCounts(page);
+
+	await page.goto('/settings');
+	const help = page.getByText(/^Deletes every study card, review and quiz attempt/);
+	await expect(help).toContainText(
+		'Your settings, assignments, your assignment attempts and their receipts, and the receipts imported into the gradebook stay.'
+	);
+	await page.getByLabel('Type RESET to confirm').fill('RESET');
+	await page.getByRole('button', { name: 'Reset progress' }).click();
+	await expect(page.getByTestId('reset-done')).toContainText(
+		'1 reviews, 1 cards and 0 quiz attempts deleted. Assignments and receipts were kept.'
+	);
+	expect(await allCounts(page)).toEqual({ ...before, cards: 0, reviews: 0 });
+
+	await page.goto('/a');
+	await expect(page.getByRole('link', { name: 'Kept through a reset' })).toBeVisible();
+	await expect(page.getByText('Submitted')).toBeVisible();
+});
+
 test('after a week of study without a backup, Settings reminds the learner', async ({ page }) => {
 	await study(page, 1);
 	const { path } = await exportBackup(page);

@@ -181,7 +181,7 @@ export class BackupManager {
 		});
 	}
 
-	/** Deletes every card, review and quiz attempt, once the confirmation word is typed. */
+	/** Deletes every card, review and quiz attempt (never assignments or receipts), once RESET is typed. */
 	async resetProgress(): Promise<void> {
 		if (!this.canReset) return;
 		await this.#run('Your progress was not reset', 'reset', async () => {
@@ -189,7 +189,7 @@ export class BackupManager {
 			const removed = await resetProgress();
 			this.#confirmation = '';
 			await this.refresh();
-			this.#done = `Progress reset: ${removed.reviews} reviews, ${removed.cards} cards and ${removed.attempts} quiz attempts deleted.`;
+			this.#done = `Progress reset: ${removed.reviews} reviews, ${removed.cards} cards and ${removed.quizAttempts} quiz attempts deleted. Assignments and receipts were kept.`;
 		});
 	}
 
