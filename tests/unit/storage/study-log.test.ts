@@ -1,6 +1,6 @@
 // Ratings and Undo as the repository stores them: the card always follows from its reviews.
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createScheduler, newCard } from '$lib/srs/scheduler';
 import { DEFAULT_STUDY_SETTINGS } from '$lib/srs/settings';
 import { Rating, State, type Grade, type StudyCard } from '$lib/srs/types';
@@ -102,10 +102,9 @@ describe('recordReview', () => {
 
 	test('nothing is stored when the write fails', async () => {
 		const db = await database();
-		const add = db.reviews.add.bind(db.reviews);
-		db.reviews.add = () => Promise.reject(new Error('disk on fire'));
+		const failing = vi.spyOn(db.reviews, 'add').mockRejectedValue(new Error('disk on fire'));
 		await expect(rate(Rating.Good, at(10))).rejects.toThrow('disk on fire');
-		db.reviews.add = add;
+		failing.mockRestore();
 		expect(await stored()).toBeUndefined();
 		expect(await db.reviews.count()).toBe(0);
 	});
