@@ -1,7 +1,7 @@
 // A card's state as a function of its reviews. Replaying every rating of a card in time order
 // through ts-fsrs gives the same card whichever tab, device or backup each rating came from,
 // so two tabs never drop a rating and Undo is exact whatever happened elsewhere.
-import type { FSRS } from 'ts-fsrs';
+import type { Card, FSRS } from 'ts-fsrs';
 import { fsrsFor, newCard, type SchedulerOptions } from './scheduler';
 import { DEFAULT_STUDY_SETTINGS } from './settings';
 import type { Grade, StudyCard, StudyReview, StudySettings } from './types';
@@ -24,15 +24,15 @@ export function compareReviews(a: ReplayedReview, b: ReplayedReview): number {
 
 /** Replays `reviews` (already in order) onto `card` with one ts-fsrs instance. */
 function replayOnto(f: FSRS, card: StudyCard, reviews: readonly ReplayedReview[]): StudyCard {
-	let current: StudyCard = card;
+	const { itemId, factIds, ...start } = card;
+	let current: Card = start;
 	for (const { rating, review } of reviews) {
 		// a manual reschedule logged by another tool is no rating of ours
 		if (!isGrade(rating)) continue;
 		// logs are in time order, so a review never falls before the card's last one
-		const next = f.next(current, review, rating).card;
-		current = { ...next, itemId: card.itemId, factIds: card.factIds };
+		current = f.next(current, review, rating).card;
 	}
-	return current;
+	return { ...current, itemId, factIds };
 }
 
 /**
