@@ -5,6 +5,8 @@ import type { Bank } from '$lib/bank/types';
 import { createScheduler, newCard, DEFAULT_STUDY_SETTINGS, Rating, type Grade } from '$lib/srs';
 import type { StudyCard } from '$lib/srs/types';
 import { StudySession } from '$lib/state/study-session.svelte';
+import { importBackup } from '$lib/storage/backup';
+import { createBackup } from '$lib/storage/backup-format';
 import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database } from '$lib/storage/repository';
 
@@ -178,5 +180,35 @@ describe('two tabs studying the same card', () => {
 		expect((await storedReviews(itemId)).map((r) => r.rating)).toEqual([Rating.Good]);
 		expect(await storedCard(itemId)).toEqual(afterA);
 		expect(tabB.current?.id).toBe(itemId);
+	});
+
+	test('a Replace in another tab: the next rating here builds on the restored reviews', async () => {
+		const time = testClock();
+		const tab = await openTab(time.clock);
+		const itemId = tab.current!.id;
+		const item = bank.items.find((candidate) => candidate.id === itemId)!;
+		// another tab restores a backup in which this card was rated Easy an hour ago
+		const easyAt = new Date(START.getTime() - 60 * MINUTE);
+		const scheduler = createScheduler(DEFAULT_STUDY_SETTINGS);
+		const restored = scheduler.rateCard(newCard(itemId, item.factIds, easyAt), Rating.Easy, easyAt);
+		const empty = { attempts: [], assignments: [], submissions: [], settings: [] };
+		await importBackup(
+			createBackup(
+				{ ...empty, cards: [restored.card], reviews: [{ ...restored.review, id: 1 }] },
+				START,
+				'test'
+			),
+			'replace'
+		);
+
+		time.advance(MINUTE);
+		await rateShown(tab, Rating.Good);
+		expect((await storedReviews(itemId)).map((r) => r.rating)).toEqual([Rating.Easy, Rating.Good]);
+		expect(await storedCard(itemId)).toEqual(
+			ratedInTurn(itemId, [
+				{ rating: Rating.Easy, at: easyAt },
+				{ rating: Rating.Good, at: time.clock() }
+			])
+		);
 	});
 });
