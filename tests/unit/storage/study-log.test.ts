@@ -142,6 +142,14 @@ describe('undoReview', () => {
 		expect(await ratingsOf()).toEqual([]);
 	});
 
+	test('on a card whose older logs are gone, rolls the rating back to the stored state', async () => {
+		const old = card('fc-1', { factIds: ['fact-fc-1'] });
+		await (await database()).cards.put(old);
+		const rated = await rate(Rating.Again, at(21));
+		expect(await undoReview(target(rated), settings)).toEqual(old);
+		expect(await stored()).toEqual(old);
+	});
+
 	test('twice (two tabs) undoes once', async () => {
 		const t0 = at(10);
 		await rate(Rating.Good, t0);
