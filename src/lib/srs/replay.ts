@@ -12,6 +12,8 @@ export type ReplayedReview = Pick<StudyReview, 'rating' | 'review'> & Pick<Study
 /** Which card a replay is for. */
 export type CardIdentity = Pick<StudyCard, 'itemId' | 'factIds'>;
 
+type GradedReview = ReplayedReview & { rating: Grade };
+
 const isGrade = (rating: number): rating is Grade => rating >= 1 && rating <= 4;
 
 /** Orders reviews as they were made: by time, then by key (two ratings in one millisecond). */
@@ -22,16 +24,27 @@ export function compareReviews(a: ReplayedReview, b: ReplayedReview): number {
 	);
 }
 
-/** Replays `reviews` (already in order) onto `card` with one ts-fsrs instance. */
-function replayOnto(f: FSRS, card: StudyCard, reviews: readonly ReplayedReview[]): StudyCard {
+/**
+ * Replays `reviews` (already in order) onto `card`. Fuzz only spreads `due` and
+ * `scheduled_days`, which no later rating reads (ts-fsrs works from `last_review`, memory and
+ * state), and its seed is the review time, reps and memory: so every rating but the last is
+ * replayed without fuzz, about twice as fast, and the last with the settings' own.
+ */
+function replayOnto(
+	plain: FSRS,
+	last: FSRS,
+	card: StudyCard,
+	reviews: readonly ReplayedReview[]
+): StudyCard {
 	const { itemId, factIds, ...start } = card;
+	// a manual reschedule logged by another tool is no rating of ours
+	const graded = reviews.filter((review): review is GradedReview => isGrade(review.rating));
 	let current: Card = start;
-	for (const { rating, review } of reviews) {
-		// a manual reschedule logged by another tool is no rating of ours
-		if (!isGrade(rating)) continue;
+	graded.forEach(({ rating, review }, i) => {
+		const f = i === graded.length - 1 ? last : plain;
 		// logs are in time order, so a review never falls before the card's last one
 		current = f.next(current, review, rating).card;
-	}
+	});
 	return { ...current, itemId, factIds };
 }
 
@@ -49,7 +62,8 @@ export function replayCard(
 	const ordered = [...reviews].sort(compareReviews);
 	const first = ordered.find((review) => isGrade(review.rating));
 	const start = newCard(identity.itemId, identity.factIds, first?.review ?? new Date(0));
-	return replayOnto(fsrsFor(settings, options), start, ordered);
+	const plain = fsrsFor(settings, { ...options, fuzz: false });
+	return replayOnto(plain, fsrsFor(settings, options), start, ordered);
 }
 
 /**

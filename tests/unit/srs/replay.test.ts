@@ -40,7 +40,7 @@ describe('replayCard', () => {
 				const { card, reviews } = ratedInTurn(ratings, fuzz);
 				expect(replayCard(identity, reviews, settings(), { fuzz })).toEqual(card);
 			}),
-			{ numRuns: 200 }
+			{ numRuns: 1000 }
 		);
 	});
 
