@@ -44,6 +44,10 @@ export default defineConfig({
 					'prerendered/**/*.{html,json}'
 				],
 				navigateFallback: null,
+				// every page is static, so a query string (a shared /study?topic=..., a tracker's
+				// ?utm_source=...) never changes what the server would send: match the precached
+				// page without it, or a reload offline shows the browser's offline page
+				ignoreURLParametersMatching: [/.*/],
 				cleanupOutdatedCaches: true
 			}
 		})

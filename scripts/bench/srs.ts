@@ -3,6 +3,7 @@
 import { State } from 'ts-fsrs';
 import { STUDY_TYPES } from '../../src/lib/bank/types';
 import { buildQueue, queueCounts, type QueueInput } from '../../src/lib/srs/queue';
+import { replayCard } from '../../src/lib/srs/replay';
 import { createScheduler, newCard } from '../../src/lib/srs/scheduler';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/srs/settings';
 import { dayStreak, reviewsOnStudyDay } from '../../src/lib/srs/study-day';
@@ -150,8 +151,47 @@ export function benchRating(data = syntheticStudyData()): BenchResult[] {
 	];
 }
 
+/**
+ * Replaying reviews into cards, as every rating and Undo does inside its transaction: one card
+ * with all 100,000 logs (the worst case), every card of the synthetic history (a full
+ * recompute), and one card with its share of the history (what one tap costs).
+ */
+export function benchReplay(data = syntheticStudyData()): BenchResult[] {
+	const { items, reviews } = data;
+	const identity = { itemId: 'item-0', factIds: ['fact-0'] };
+	const byItem = new Map<string, StudyReview[]>();
+	for (const review of reviews) {
+		const list = byItem.get(review.itemId) ?? [];
+		list.push(review);
+		byItem.set(review.itemId, list);
+	}
+	const typical = byItem.get(items[0]!.id) ?? [];
+	return [
+		measure(
+			`replayCard: one card with all ${reviews.length} reviews`,
+			() => replayCard(identity, reviews, DEFAULT_STUDY_SETTINGS),
+			{ runs: 10, warmup: 2 }
+		),
+		measure(
+			`replayCard: every one of ${byItem.size} cards, ${reviews.length} reviews in all`,
+			() => {
+				for (const [itemId, own] of byItem) {
+					replayCard({ itemId, factIds: [] }, own, DEFAULT_STUDY_SETTINGS);
+				}
+			},
+			{ runs: 10, warmup: 2 }
+		),
+		measure(
+			`replayCard: one card's ${typical.length} reviews (one rating or Undo)`,
+			() => replayCard(identity, typical, DEFAULT_STUDY_SETTINGS),
+			{ runs: 500, warmup: 50, budgetMs: 16 }
+		)
+	];
+}
+
 /** The spaced-repetition benchmarks, for `scripts/bench.ts`. */
 export const srsBenchmarks: Benchmark[] = [
 	{ name: 'srs-queue', run: () => benchQueue() },
-	{ name: 'srs-rating', run: () => benchRating() }
+	{ name: 'srs-rating', run: () => benchRating() },
+	{ name: 'srs-replay', run: () => benchReplay() }
 ];

@@ -34,6 +34,37 @@ test('after one visit, every page and a deep link open with the server gone and 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiz');
 });
 
+test('offline, a page reloaded with a query string still opens from the cache', async ({
+	page,
+	context
+}) => {
+	const server = await serveBuild({ root: 'build', port: 0 });
+	try {
+		await page.goto(`${server.url}/`);
+		await waitForServiceWorker(page);
+	} finally {
+		await server.close();
+	}
+	await context.setOffline(true);
+
+	// links shared or bookmarked with a query string, each opened and then reloaded
+	const pages = [
+		{ path: '/study?topic=x', heading: 'Study' },
+		{ path: '/quiz?x=1', heading: 'Quiz' },
+		{ path: '/read?p=3', heading: 'Read the article' },
+		{ path: '/progress?utm_source=mail&from=today', heading: 'Your progress' },
+		{ path: '/settings?tab=backup', heading: 'Settings' },
+		{ path: '/?ref=home', heading: 'Today' },
+		{ path: '/a?code=1#not-a-code', heading: 'My assignments' }
+	];
+	for (const { path, heading } of pages) {
+		await page.goto(`${server.url}${path}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+	}
+});
+
 test('a new version waits for the learner: "Update available", then Later or Reload', async ({
 	page
 }) => {

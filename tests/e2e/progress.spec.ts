@@ -72,6 +72,9 @@ test('a backup restores the same counts after the site data is cleared', async (
 	await expect(preview.getByTestId('preview-attempts')).toHaveText('0');
 	await preview.getByRole('button', { name: 'Replace' }).click();
 	await expect(page.getByTestId('backup-done')).toContainText('Restored: 5 reviews, 5 cards');
+	// the file just restored is a backup of what is now stored
+	await expect(page.getByTestId('last-backup')).toContainText('Last backup:');
+	await expect(page.getByTestId('last-backup')).toContainText('No study since.');
 	expect(await countRows(page, 'reviews')).toBe(5);
 	expect(await countRows(page, 'cards')).toBe(5);
 
@@ -186,16 +189,56 @@ test('Reset progress needs RESET typed, then deletes study progress only', async
 	await expect(reset).toBeDisabled();
 });
 
+test('Reset progress keeps assignments and their receipts, as it says', async ({ page }) => {
+	await study(page, 1);
+	// an instructor trying their own assignment on this device: made, taken and handed in
+	await page.goto('/assign');
+	await page.getByLabel('Number of questions').selectOption('5');
+	await page.getByLabel('Title', { exact: true }).fill('Kept through a reset');
+	await page.getByLabel('Your name').fill('Dr Diallo');
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	await page.goto(link);
+	await page.getByLabel('Your name').fill('Awa');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: 'Submit now' }).click();
+	const receipt = await page.getByLabel('Your receipt', { exact: true }).inputValue();
+	await page.goto('/gradebook');
+	await page.getByLabel('Paste receipts, one per line').fill(receipt);
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
+	const before = await allCounts(page);
+
+	await page.goto('/settings');
+	const help = page.getByText(/^Deletes every study card, review and quiz attempt/);
+	await expect(help).toContainText(
+		'Your settings, assignments, your assignment attempts and their receipts, and the receipts imported into the gradebook stay.'
+	);
+	await page.getByLabel('Type RESET to confirm').fill('RESET');
+	await page.getByRole('button', { name: 'Reset progress' }).click();
+	await expect(page.getByTestId('reset-done')).toContainText(
+		'1 reviews, 1 cards and 0 quiz attempts deleted. Assignments and receipts were kept.'
+	);
+	expect(await allCounts(page)).toEqual({ ...before, cards: 0, reviews: 0 });
+
+	await page.goto('/a');
+	await expect(page.getByRole('link', { name: 'Kept through a reset' })).toBeVisible();
+	await expect(page.getByText('Submitted')).toBeVisible();
+});
+
 test('after a week of study without a backup, Settings reminds the learner', async ({ page }) => {
 	await study(page, 1);
 	const { path } = await exportBackup(page);
 	await expect(page.getByText(/days of study are in no backup/)).toHaveCount(0);
-	// the same review on seven earlier days: a week of study that no backup holds
+	// the same review on seven earlier days, in a file exported the day before them: a restore
+	// counts as a backup made when its file was exported, so the week of study is in no backup
 	const backup = JSON.parse(readFileSync(path, 'utf8'));
 	const [review] = backup.tables.reviews;
+	const daysBefore = (days: number) =>
+		new Date(Date.parse(review.review) - days * 86_400_000).toISOString();
+	backup.exportedAt = daysBefore(8);
 	backup.tables.reviews = [1, 2, 3, 4, 5, 6, 7].map((daysAgo) => {
-		const when = new Date(Date.parse(review.review) - daysAgo * 86_400_000).toISOString();
-		return { ...review, id: daysAgo, review: when };
+		return { ...review, id: daysAgo, review: daysBefore(daysAgo) };
 	});
 	await page.getByLabel('Choose a backup file').setInputFiles({
 		name: 'week.json',
@@ -204,7 +247,7 @@ test('after a week of study without a backup, Settings reminds the learner', asy
 	});
 	await page.getByRole('button', { name: 'Replace' }).click();
 	await expect(page.getByTestId('backup-done')).toContainText('Restored: 7 reviews');
-	await expect(page.getByTestId('last-backup')).toContainText('No backup yet, after 7 days');
+	await expect(page.getByTestId('last-backup')).toContainText('7 days of study since.');
 	await expect(page.getByText(/days of study are in no backup/)).toBeVisible();
 	// Today reminds too, with a way to back up
 	await page.goto('/');

@@ -138,3 +138,59 @@ test('study settings are saved, kept in range and used by the queue', async ({ p
 	await page.goto('/');
 	await expect(page.getByTestId('new-today')).toHaveText('5');
 });
+
+/** Every row of one table of the app's database, read straight from IndexedDB. */
+async function rows<T>(page: Page, table: string): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('sahel-brief');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const request = db.transaction(name).objectStore(name).getAll();
+					request.onsuccess = () => {
+						db.close();
+						resolve(request.result as T[]);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		table
+	);
+}
+
+test("two tabs rate the same card: both ratings count in its schedule, and Undo takes back only the tab's own", async ({
+	page,
+	context
+}) => {
+	const other = await context.newPage();
+	await page.goto('/study');
+	await other.goto('/study');
+	const shown = await prompt(page).textContent();
+	await expect(prompt(other)).toHaveText(shown!);
+
+	await studyByKeyboard(page, '4'); // Easy here
+	await studyByKeyboard(other, '1'); // Again in the other tab, which still showed the card
+	await expect.poll(() => countRows(page, 'reviews')).toBe(2);
+	const reviews = await rows<{ itemId: string; rating: number }>(page, 'reviews');
+	const itemId = reviews[0]!.itemId;
+	expect(reviews.map((review) => [review.itemId, review.rating])).toEqual([
+		[itemId, 4],
+		[itemId, 1]
+	]);
+	const card = async () =>
+		(await rows<{ itemId: string; reps: number; state: number }>(page, 'cards')).find(
+			(row) => row.itemId === itemId
+		);
+	// both ratings are in the card: rated twice, and Again after Easy sends it to relearning
+	expect(await card()).toMatchObject({ reps: 2, state: 3 });
+
+	// Undo here takes back Easy only: the card is what Again alone makes of a new card
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByText('Last rating undone.')).toBeAttached();
+	await expect.poll(() => countRows(page, 'reviews')).toBe(1);
+	expect((await rows<{ rating: number }>(page, 'reviews')).map((r) => r.rating)).toEqual([1]);
+	expect(await card()).toMatchObject({ reps: 1, state: 1 });
+	await other.close();
+});

@@ -7,15 +7,24 @@ export interface StorageStatus {
 	quotaBytes: number | undefined;
 }
 
+/** What asking the browser to keep the data came to; 'unavailable' when it cannot be asked. */
+export type PersistenceOutcome = 'granted' | 'refused' | 'unavailable';
+
+/** Asks the browser to keep this site's data, and says what it answered. */
+export async function askPersistentStorage(): Promise<PersistenceOutcome> {
+	const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+	if (!storage?.persist) return 'unavailable';
+	try {
+		if (storage.persisted && (await storage.persisted())) return 'granted';
+		return (await storage.persist()) ? 'granted' : 'refused';
+	} catch {
+		return 'unavailable';
+	}
+}
+
 /** Asks the browser to keep this site's data; resolves to whether it is now persistent. */
 export async function requestPersistentStorage(): Promise<boolean> {
-	if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
-	try {
-		if (await navigator.storage.persisted()) return true;
-		return await navigator.storage.persist();
-	} catch {
-		return false;
-	}
+	return (await askPersistentStorage()) === 'granted';
 }
 
 /** Whether storage is persistent and how much of it is used. */

@@ -6,3 +6,4 @@ export * from './interval-label';
 export * from './study-day';
 export * from './queue';
 export * from './session-summary';
+export * from './replay';

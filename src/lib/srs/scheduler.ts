@@ -37,12 +37,12 @@ function withIdentity(card: StudyCard, next: Card): StudyCard {
 	return { ...next, itemId: card.itemId, factIds: card.factIds };
 }
 
-/** A scheduler for `settings`; fuzz is on unless `options.fuzz` is false. */
-export function createScheduler(
-	settings: StudySettings = DEFAULT_STUDY_SETTINGS,
-	options: SchedulerOptions = {}
-): StudyScheduler {
-	const f: FSRS = fsrs(
+/**
+ * The ts-fsrs instance for `settings`. Its fuzz is seeded by the review time and the card's
+ * state, so the same ratings always give the same schedule (what replaying relies on).
+ */
+export function fsrsFor(settings: StudySettings, options: SchedulerOptions = {}): FSRS {
+	return fsrs(
 		generatorParameters({
 			request_retention: settings.desiredRetention,
 			enable_fuzz: options.fuzz ?? true,
@@ -51,6 +51,14 @@ export function createScheduler(
 			relearning_steps: settings.relearningSteps
 		})
 	);
+}
+
+/** A scheduler for `settings`; fuzz is on unless `options.fuzz` is false. */
+export function createScheduler(
+	settings: StudySettings = DEFAULT_STUDY_SETTINGS,
+	options: SchedulerOptions = {}
+): StudyScheduler {
+	const f = fsrsFor(settings, options);
 
 	return {
 		rateCard(card, rating, now) {

@@ -56,6 +56,7 @@ function problemOf(error: unknown, fallbackTitle: string): Problem {
 }
 
 export class BackupManager {
+	#clock: () => Date;
 	#pending: Backup | undefined;
 	#busy = $state(false);
 	#status = $state.raw<BackupStatus | undefined>();
@@ -65,6 +66,10 @@ export class BackupManager {
 	#confirmation = $state('');
 	#scope = $state<BackupScope>('backup');
 	#risk = $state<EvictionRisk>('unknown');
+
+	constructor(clock: () => Date = () => new Date()) {
+		this.#clock = clock;
+	}
 
 	get busy() {
 		return this.#busy;
@@ -111,9 +116,9 @@ export class BackupManager {
 	}
 
 	/** Downloads the whole database as one JSON file and remembers when. */
-
-	async exportBackup(now: Date = new Date()): Promise<void> {
+	async exportBackup(): Promise<void> {
 		await this.#run('The backup could not be made', 'backup', async () => {
+			const now = this.#clock();
 			const [{ exportBackup }, storage] = await Promise.all([
 				import('$lib/storage/backup'),
 				import('$lib/storage/progress-read')
@@ -155,10 +160,16 @@ export class BackupManager {
 		const backup = this.#pending;
 		if (!backup) return;
 		await this.#run('The backup was not imported', 'backup', async () => {
-			const { importBackup } = await import('$lib/storage/backup');
+			const [{ importBackup }, storage] = await Promise.all([
+				import('$lib/storage/backup'),
+				import('$lib/storage/progress-read')
+			]);
 			const { written } = await importBackup(backup, mode);
 			this.#pending = undefined;
 			this.#preview = undefined;
+			// after a Replace, what is stored is exactly that file: a backup made when it was exported
+			// (a Merge adds to study the file does not hold, so it proves no backup)
+			if (mode === 'replace') await storage.recordBackupTime(backup.exportedAt);
 			await this.refresh();
 			this.#done =
 				mode === 'replace'
@@ -168,9 +179,9 @@ export class BackupManager {
 	}
 
 	/** Downloads the study deck as tab-separated text for Anki or Quizlet. */
-
-	async exportDeck(now: Date = new Date()): Promise<void> {
+	async exportDeck(): Promise<void> {
 		await this.#run('The deck could not be made', 'backup', async () => {
+			const now = this.#clock();
 			const [{ deckTsv }, { getBank }] = await Promise.all([
 				import('$lib/progress/deck-tsv'),
 				import('./bank')
@@ -181,7 +192,7 @@ export class BackupManager {
 		});
 	}
 
-	/** Deletes every card, review and quiz attempt, once the confirmation word is typed. */
+	/** Deletes every card, review and quiz attempt (never assignments or receipts), once RESET is typed. */
 	async resetProgress(): Promise<void> {
 		if (!this.canReset) return;
 		await this.#run('Your progress was not reset', 'reset', async () => {
@@ -189,11 +200,13 @@ export class BackupManager {
 			const removed = await resetProgress();
 			this.#confirmation = '';
 			await this.refresh();
-			this.#done = `Progress reset: ${removed.reviews} reviews, ${removed.cards} cards and ${removed.attempts} quiz attempts deleted.`;
+			this.#done = `Progress reset: ${removed.reviews} reviews, ${removed.cards} cards and ${removed.quizAttempts} quiz attempts deleted. Assignments and receipts were kept.`;
 		});
 	}
 
 	async #run(failureTitle: string, scope: BackupScope, action: () => Promise<void>): Promise<void> {
+		// one action at a time: a double tap must not export twice or import over an import
+		if (this.#busy) return;
 		this.#busy = true;
 		this.#scope = scope;
 		this.#problem = undefined;

@@ -1,5 +1,6 @@
 // Pure rules behind the backup section and the backup reminder: file names, when to remind,
 // when the browser may evict the data, and a title for every backup error. No Svelte, no Dexie.
+import type { PersistenceOutcome } from '$lib/pwa/storage-persistence';
 import type { BackupErrorCode } from '$lib/storage/backup-format';
 
 /** A reminder appears after this many study days (days with reviews) without a backup. */
@@ -76,4 +77,13 @@ export const BACKUP_ERROR_TITLES: Record<BackupErrorCode, string> = {
 	quota: 'Not enough storage space',
 	'write-failed': 'The backup could not be restored',
 	'read-failed': 'Your data could not be read'
+};
+
+/** What "Keep my data" came to, in the learner's words: a refusal is said, and what to do. */
+export const PERSISTENCE_MESSAGES: Record<PersistenceOutcome, string> = {
+	granted: 'Done: the browser will keep your data, even when space runs low.',
+	refused:
+		'The browser said no, so it may still clear your data when space runs low. Browsers decide this by themselves, mostly from how a site is used: installing the app or bookmarking it often helps, and you can ask again later. Until then, export a backup from time to time.',
+	unavailable:
+		'This browser cannot be asked to keep your data. Export a backup from time to time, so that a clean-up cannot take your progress.'
 };

@@ -1,11 +1,13 @@
 // A study session for the /study page: the queue, the card on screen, ratings and Undo.
-// Every rating is stored (card and review, one transaction) before the next card shows.
+// Every rating is stored (card and review, one transaction) before the next card shows; the
+// stored card is recomputed from all its reviews, so this tab's copy is only for showing.
 import type { BankItem } from '$lib/bank/types';
 import { studyItems } from '$lib/bank/study-items';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
 	Rating,
 	createScheduler,
+	formatIntervalUntil,
 	newCard,
 	planQueue,
 	queueCounts,
@@ -20,7 +22,13 @@ import {
 	type StudyScheduler,
 	type StudySettings
 } from '$lib/srs';
-import { loadStudyDay, prepareDatabase, recordReview, undoReview } from '$lib/storage/repository';
+import {
+	loadStudyDay,
+	prepareDatabase,
+	recordReview,
+	undoReview,
+	type UndoTarget
+} from '$lib/storage/repository';
 import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
 
@@ -33,11 +41,6 @@ export const GRADES = [
 	{ rating: Rating.Easy, label: 'Easy', key: '4' }
 ] as const;
 export type GradeLabel = (typeof GRADES)[number]['label'];
-
-interface UndoEntry {
-	reviewId: number;
-	previous: StudyCard;
-}
 
 /** Remembers when this tab's session started, so a reload continues the same session. */
 const SESSION_KEY = 'sahel-brief:study-session-start';
@@ -79,7 +82,7 @@ export class StudySession {
 	#typed = $state('');
 	#typedMatch = $state<AnswerMatch | undefined>();
 	// raw: the stored cards go back to IndexedDB, which cannot clone Svelte's proxies
-	#undo = $state.raw<UndoEntry[]>([]);
+	#undo = $state.raw<UndoTarget[]>([]);
 	#announcement = $state('');
 
 	constructor(clock: () => Date = () => new Date()) {
@@ -177,22 +180,27 @@ export class StudySession {
 	/** Records a rating for the card on screen, then shows the next card. */
 	async rate(rating: Grade): Promise<void> {
 		const item = this.#current;
-		if (this.#phase !== 'back' || !item || !this.#scheduler || this.#busy) return;
+		const settings = this.#settings;
+		if (this.#phase !== 'back' || !item || !settings || this.#busy) return;
 		this.#busy = true;
 		try {
 			const now = this.#clock();
-			const previous = this.#cards.get(item.id) ?? newCard(item.id, item.factIds, now);
-			const { card, review } = this.#scheduler.rateCard(previous, rating, now);
-			const stored: StudyReview = {
-				...review,
-				durationMs: Math.max(0, now.getTime() - this.#shownAt)
-			};
-			const reviewId = await recordReview(card, stored);
+			const { reviewId, review, card } = await recordReview(
+				{
+					itemId: item.id,
+					factIds: item.factIds,
+					rating,
+					at: now,
+					durationMs: Math.max(0, now.getTime() - this.#shownAt)
+				},
+				settings
+			);
 			this.#cards.set(item.id, card);
-			this.#reviewsToday.push({ ...stored, id: reviewId });
-			this.#undo = [...this.#undo, { reviewId, previous }];
+			this.#reviewsToday.push(review);
+			this.#undo = [...this.#undo, { id: reviewId, itemId: item.id, review: review.review }];
 			const label = GRADES.find((grade) => grade.rating === rating)?.label ?? '';
-			this.#announcement = `Rated ${label}. Next review ${this.#intervals?.[label as GradeLabel] ? `in ${this.#intervals[label as GradeLabel]}` : 'scheduled'}.`;
+			// from the stored card, which counts another tab's ratings too, not from the preview
+			this.#announcement = `Rated ${label}. Next review in ${formatIntervalUntil(card.due, now)}.`;
 			this.#showNext();
 		} catch (error) {
 			this.#announcement = `Your rating could not be saved: ${error instanceof Error ? error.message : error}. Try again.`;
@@ -204,15 +212,23 @@ export class StudySession {
 	/** Takes back the last rating exactly (card state and review row) and shows that card again. */
 	async undo(): Promise<void> {
 		const entry = this.#undo.at(-1);
-		if (!entry || this.#busy) return;
+		const settings = this.#settings;
+		if (!entry || !settings || this.#busy) return;
 		this.#busy = true;
 		try {
-			await undoReview(entry.reviewId, entry.previous);
+			const card = await undoReview(entry, settings);
 			this.#undo = this.#undo.slice(0, -1);
-			this.#cards.set(entry.previous.itemId, entry.previous);
-			this.#reviewsToday = this.#reviewsToday.filter((review) => review.id !== entry.reviewId);
+			this.#reviewsToday = this.#reviewsToday.filter((review) => review.id !== entry.id);
+			if (card === false) {
+				this.#announcement = 'That rating was already taken back, in another tab or by a restore.';
+				return;
+			}
+			if (card) this.#cards.set(entry.itemId, card);
+			else this.#cards.delete(entry.itemId);
 			this.#announcement = 'Last rating undone.';
-			this.#show(entry.previous.itemId);
+			this.#show(entry.itemId);
+		} catch (error) {
+			this.#announcement = `Undo could not be saved: ${error instanceof Error ? error.message : error}. Try again.`;
 		} finally {
 			this.#busy = false;
 		}

@@ -1,6 +1,6 @@
 // Reads for the /progress page and the backup reminder, and the one write that wipes study
 // progress. Kept beside the repository (which stays the lead's) and going through it.
-import type { AttemptRow, CardRow, ReviewRow } from './db';
+import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { database, readSetting, readStored, saveSetting } from './repository';
 
 /** Setting that holds the time of the last backup exported on this device. */
@@ -28,27 +28,34 @@ export async function readProgressRows(): Promise<ProgressRows> {
 	);
 }
 
-/** Rows removed by a reset, per table. */
+/** Rows a reset removes: study cards, their reviews, and quiz attempts. */
 export interface ResetResult {
 	cards: number;
 	reviews: number;
-	attempts: number;
+	quizAttempts: number;
+}
+
+/** The quiz attempts alone: an assignment attempt holds a hand-in (its receipt), not practice. */
+function quizAttempts(db: SahelDatabase) {
+	return db.attempts.where('kind').equals('quiz' satisfies AttemptKind);
 }
 
 /**
  * Deletes every card, review and quiz attempt in one transaction (all or nothing). Settings,
- * assignments and an instructor's imported submissions stay: they are not study progress.
+ * assignments, a student's assignment attempts with their receipts, and an instructor's
+ * imported receipts stay: they are coursework, not study progress, and an attempt used up
+ * must stay used up.
  */
 export async function resetProgress(): Promise<ResetResult> {
 	const db = await database();
 	return db.transaction('rw', db.cards, db.reviews, db.attempts, async () => {
-		const [cards, reviews, attempts] = await Promise.all([
+		const [cards, reviews, quizzes] = await Promise.all([
 			db.cards.count(),
 			db.reviews.count(),
-			db.attempts.count()
+			quizAttempts(db).count()
 		]);
-		await Promise.all([db.cards.clear(), db.reviews.clear(), db.attempts.clear()]);
-		return { cards, reviews, attempts };
+		await Promise.all([db.cards.clear(), db.reviews.clear(), quizAttempts(db).delete()]);
+		return { cards, reviews, quizAttempts: quizzes };
 	});
 }
 
@@ -106,15 +113,15 @@ export async function recordBackupTime(at: Date): Promise<void> {
 	await saveSetting(LAST_BACKUP_KEY, at);
 }
 
-/** How many cards, reviews and quiz attempts this device holds. */
+/** How many cards, reviews and quiz attempts this device holds: what a reset would delete. */
 export async function progressCounts(): Promise<ResetResult> {
 	const db = await database();
 	return db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
-		const [cards, reviews, attempts] = await Promise.all([
+		const [cards, reviews, quizzes] = await Promise.all([
 			db.cards.count(),
 			db.reviews.count(),
-			db.attempts.count()
+			quizAttempts(db).count()
 		]);
-		return { cards, reviews, attempts };
+		return { cards, reviews, quizAttempts: quizzes };
 	});
 }

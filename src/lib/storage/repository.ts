@@ -5,6 +5,7 @@ import type { CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { DB_NAME } from './db-name';
 import { announceDatabaseOutdated, databaseExists } from './lifecycle';
+import type { Grade, StudySettings } from '../srs/types';
 
 export { onDatabaseOutdated } from './lifecycle';
 
@@ -98,27 +99,115 @@ export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData
 	);
 }
 
-/** Writes a rating: the card's new state and its review row, together or not at all. */
-export async function recordReview(card: CardRow, review: ReviewRow): Promise<number> {
-	const db = await database();
-	const id = await db.transaction('rw', db.cards, db.reviews, async () => {
-		await db.cards.put(card);
-		return db.reviews.add(review);
-	});
-	noteSaved();
-	// '++id' makes IndexedDB assign a number
-	return id as number;
+/** A rating as the learner gives it: which card, which answer, when, and how long it took. */
+export interface NewRating {
+	itemId: string;
+	factIds: string[];
+	rating: Grade;
+	at: Date;
+	durationMs?: number;
 }
 
-/** Takes back one rating: removes its review row and restores the card as it was. */
-export async function undoReview(reviewId: number, previousCard: CardRow): Promise<void> {
-	const db = await database();
-	await db.transaction('rw', db.cards, db.reviews, async () => {
-		const review = await db.reviews.get(reviewId);
-		// another tab may have undone it already: restoring the card again would be wrong
-		if (!review || review.itemId !== previousCard.itemId) return;
-		await db.reviews.delete(reviewId);
-		await db.cards.put(previousCard);
+/** What a rating stored: its review's key, the review row and the card as it now is. */
+export interface RecordedRating {
+	reviewId: number;
+	review: ReviewRow;
+	card: CardRow;
+}
+
+// ts-fsrs loads with the first rating, not with every page that reads the database
+const loadScheduling = () =>
+	Promise.all([import('../srs/replay'), import('../srs/scheduler')]).then(
+		([replay, scheduler]) => ({ ...replay, ...scheduler })
+	);
+type Scheduling = Awaited<ReturnType<typeof loadScheduling>>;
+
+/** The card as its stored reviews make it; `stored` itself when its logs are incomplete. */
+function cardFromReviews(
+	srs: Scheduling,
+	identity: Pick<CardRow, 'itemId' | 'factIds'>,
+	stored: CardRow | undefined,
+	reviews: readonly ReviewRow[],
+	settings: StudySettings,
+	now: Date
+): CardRow {
+	if (stored && !srs.historyIsComplete(stored, reviews)) return stored;
+	if (reviews.length === 0) return stored ?? srs.newCard(identity.itemId, identity.factIds, now);
+	return srs.replayCard(identity, reviews, settings);
+}
+
+/**
+ * Writes a rating: its review row, and the card recomputed from all the card's stored reviews,
+ * in one transaction. The card is never the state this tab last saw, so a rating made in
+ * another tab (or restored from a backup) since then still counts in the schedule.
+ */
+export async function recordReview(
+	rating: NewRating,
+	settings: StudySettings
+): Promise<RecordedRating> {
+	const [db, srs] = await Promise.all([database(), loadScheduling()]);
+	const recorded = await db.transaction('rw', db.cards, db.reviews, async () => {
+		const [stored, reviews] = await Promise.all([
+			db.cards.get(rating.itemId),
+			db.reviews.where('itemId').equals(rating.itemId).toArray()
+		]);
+		const before = cardFromReviews(srs, rating, stored, reviews, settings, rating.at);
+		const { card, review } = srs
+			.createScheduler(settings)
+			.rateCard(before, rating.rating, rating.at);
+		// the due date as stored (a wrong quiz answer may have moved it), so Undo puts it back
+		const row: ReviewRow = { ...review, previousDue: stored?.due ?? before.due };
+		if (rating.durationMs !== undefined) row.durationMs = rating.durationMs;
+		await db.cards.put(card);
+		const reviewId = (await db.reviews.add(row)) as number; // '++id': IndexedDB assigns a number
+		return { reviewId, review: { ...row, id: reviewId }, card };
+	});
+	noteSaved();
+	return recorded;
+}
+
+/** The review an Undo means: its key, and its card and time to check it is still that review. */
+export type UndoTarget = Pick<Required<ReviewRow>, 'id' | 'itemId' | 'review'>;
+
+/**
+ * Takes back one rating: deletes its review and recomputes the card from the reviews left, in
+ * one transaction, so the result is exact whatever another tab rated meanwhile. Answers the
+ * card as it now is (undefined when no rating of it is left), or `false` when that review is
+ * gone already (undone in another tab, or replaced by a restore).
+ */
+export async function undoReview(
+	target: UndoTarget,
+	settings: StudySettings
+): Promise<CardRow | undefined | false> {
+	const [db, srs] = await Promise.all([database(), loadScheduling()]);
+	return db.transaction('rw', db.cards, db.reviews, async () => {
+		const [review, stored, reviews] = await Promise.all([
+			db.reviews.get(target.id),
+			db.cards.get(target.itemId),
+			db.reviews.where('itemId').equals(target.itemId).toArray()
+		]);
+		// after a restore the same key may hold another review: check it is the same rating
+		if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
+			return false;
+		}
+		await db.reviews.delete(target.id);
+		const left = reviews.filter((row) => row.id !== target.id);
+		const latest = left.every((row) => srs.compareReviews(row, review) < 0);
+		let card: CardRow | undefined;
+		if (stored && !srs.historyIsComplete(stored, reviews)) {
+			// older data without every log: ts-fsrs rolls the latest rating back; an earlier one
+			// can only be forgotten
+			card = latest ? srs.createScheduler(settings).undoReview(stored, review) : stored;
+		} else if (left.length > 0) {
+			const identity = { itemId: target.itemId, factIds: stored?.factIds ?? [] };
+			card = srs.replayCard(identity, left, settings);
+			// the due date as it was stored before this rating (a quiz may have moved it)
+			if (latest && review.previousDue) card.due = review.previousDue;
+		}
+		// no rating left: the card goes, as before its first rating
+		if (card) await db.cards.put(card);
+		else await db.cards.delete(target.itemId);
+		return card;
 	});
 }
 

@@ -11,7 +11,7 @@ import {
 	reviewTimeRange
 } from '$lib/storage/progress-read';
 import { closeDatabase, database, readSetting, saveSetting } from '$lib/storage/repository';
-import { at, card, review } from './backup-fixtures';
+import { at, card, review, sampleTables } from './backup-fixtures';
 
 afterEach(async () => {
 	closeDatabase();
@@ -75,10 +75,29 @@ describe('progress reads', () => {
 	});
 });
 
-test('reset deletes cards, reviews and attempts together and keeps settings', async () => {
-	await seed();
-	expect(await progressCounts()).toEqual({ cards: 2, reviews: 3, attempts: 2 });
-	expect(await resetProgress()).toEqual({ cards: 2, reviews: 3, attempts: 2 });
-	expect(await progressCounts()).toEqual({ cards: 0, reviews: 0, attempts: 0 });
-	expect(await readSetting('theme', 'system')).toBe('dark');
+describe('reset', () => {
+	test('deletes cards, reviews and quiz attempts together and keeps settings', async () => {
+		await seed();
+		expect(await progressCounts()).toEqual({ cards: 2, reviews: 3, quizAttempts: 2 });
+		expect(await resetProgress()).toEqual({ cards: 2, reviews: 3, quizAttempts: 2 });
+		expect(await progressCounts()).toEqual({ cards: 0, reviews: 0, quizAttempts: 0 });
+		expect(await readSetting('theme', 'system')).toBe('dark');
+	});
+
+	test("keeps assignments, a student's assignment attempts with their receipts, and imported receipts", async () => {
+		const tables = sampleTables();
+		const db = await database();
+		await db.cards.bulkPut(tables.cards);
+		await db.reviews.bulkAdd(tables.reviews);
+		await db.attempts.bulkPut(tables.attempts);
+		await db.assignments.bulkPut(tables.assignments);
+		await db.submissions.bulkPut(tables.submissions);
+		const handedIn = tables.attempts.find((attempt) => attempt.kind === 'assignment')!;
+
+		expect(await resetProgress()).toEqual({ cards: 3, reviews: 3, quizAttempts: 1 });
+
+		expect(await db.attempts.toArray()).toEqual([handedIn]);
+		expect(await db.assignments.toArray()).toEqual(tables.assignments);
+		expect(await db.submissions.toArray()).toEqual(tables.submissions);
+	});
 });
