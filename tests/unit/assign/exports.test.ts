@@ -2,7 +2,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { ankiTsv } from '../../../src/lib/assign/export-anki';
 import { csvCell, submissionsCsv } from '../../../src/lib/assign/export-csv';
-import { escapeGift, giftQuestion, giftQuestions } from '../../../src/lib/assign/export-gift';
 import { qtiItem, qtiPackage, xml } from '../../../src/lib/assign/export-qti';
 import { importReceipts } from '../../../src/lib/assign/gradebook';
 import { encodeReceipt } from '../../../src/lib/assign/receipt-code';
@@ -83,75 +82,6 @@ describe('CSV export', () => {
 		]);
 		expect(rows[2]?.[0]).toBe('Diallo, Awa');
 		expect(rows.flat().some((cell) => /^[=+\-@]/.test(cell))).toBe(false);
-	});
-});
-
-/** The characters of `text` that are GIFT syntax (not escaped), in order, with positions. */
-function giftSyntax(text: string): string {
-	let out = '';
-	for (let i = 0; i < text.length; i++) {
-		if (text[i] === '\\') i++;
-		else if ('~=#{}:'.includes(text[i] ?? '')) out += text[i];
-	}
-	return out;
-}
-const unescapeGift = (text: string) => text.replace(/\\(.)/g, '$1');
-
-describe('GIFT export', () => {
-	test.each(HOSTILE)('escaping %j leaves no GIFT syntax and reads back as written', (s) => {
-		expect(giftSyntax(escapeGift(s))).toBe('');
-		expect(escapeGift(s)).not.toMatch(/\n/);
-		if (!/[\r\n]/.test(s)) expect(unescapeGift(escapeGift(s))).toBe(s);
-	});
-
-	test.each(ITEMS.map((i) => [i.type, i] as const))(
-		'a %s question has a title and one answer block, and syntax only there',
-		(_, it) => {
-			const gift = giftQuestion(it, `Q1 ${it.id}`);
-			const syntax = giftSyntax(gift);
-			// '::' title '::', then one '{...}' with '=', '~', '#' only inside it
-			expect(syntax.slice(0, 4)).toBe('::::');
-			expect(syntax.slice(4)).toMatch(/^\{[=~#]*\}$/);
-			expect(gift).toContain(`::Q1 ${escapeGift(it.id)}::`);
-		}
-	);
-
-	test('multiple choice marks the answer right and every other option wrong', () => {
-		const gift = giftQuestion(ITEMS[0]!, 'Q1');
-		expect(gift).toContain('=Wagner Group\n~MINUSMA\n~ECOWAS\n~Barkhane');
-		expect(gift).toContain('####Because the article says so.');
-	});
-
-	test('matching, ordering, numeric and cloze use the GIFT forms documented', () => {
-		const byType = (type: string) => ITEMS.find((i) => i.type === type)!;
-		expect(giftQuestion(byType('matching'), 'Q')).toContain(
-			'=Serval -> 2013\n=Barkhane -> 2014-2022'
-		);
-		expect(giftQuestion(byType('ordering'), 'Q')).toContain(
-			'=Serval -> 1\n=Barkhane -> 2\n=Coup -> 3'
-		);
-		expect(giftQuestion(byType('numeric'), 'Q')).toMatch(/\{#\n=5100\n####/);
-		const cloze = giftQuestion(byType('cloze'), 'Q');
-		expect(cloze).toMatch(
-			/French troops left Mali in \{\n=2022\n=twenty twenty-two\n####.*\n\}\.$/
-		);
-	});
-
-	test('question text shows markup as text; typed answers stay as written', () => {
-		const hostile = item({
-			type: 'flashcard',
-			prompt: '<img src=x onerror=alert(1)>',
-			answer: 'a<b'
-		});
-		const gift = giftQuestion(hostile, 'Q1');
-		expect(gift).toContain('[html]&lt;img src\\=x onerror\\=alert(1)&gt;');
-		expect(gift).toContain('=a<b');
-	});
-
-	test('a whole export separates questions with blank lines and names its category', () => {
-		const gift = giftQuestions(ITEMS, 'Week 3 / France\nMali');
-		expect(gift.startsWith('$CATEGORY: $course$/Week 3 France Mali\n\n::Q1 ')).toBe(true);
-		expect(gift.trim().split('\n\n')).toHaveLength(ITEMS.length + 1);
 	});
 });
 
