@@ -53,7 +53,9 @@ export function giftForm(item: BankItem, title: string): GiftForm {
 	switch (item.type) {
 		case 'truefalse':
 			if (item.answer !== 'True' && item.answer !== 'False') return choices(item, question, prompt);
-			return { gift: `${name}[html]${prompt} {${item.answer === 'True' ? 'T' : 'F'}${feedback}\n}` };
+			return {
+				gift: `${name}[html]${prompt} {${item.answer === 'True' ? 'T' : 'F'}${feedback}\n}`
+			};
 		case 'mcq':
 		case 'who-said':
 			return choices(item, question, prompt);
@@ -66,7 +68,9 @@ export function giftForm(item: BankItem, title: string): GiftForm {
 				.filter((n): n is number => n !== null);
 			if (numbers.length === 0) return typed(item, question, prompt);
 			const unique = [...new Set(numbers)];
-			return { gift: `${name}[html]${prompt} {#\n${unique.map((n) => `=${n}`).join('\n')}${feedback}\n}` };
+			return {
+				gift: `${name}[html]${prompt} {#\n${unique.map((n) => `=${n}`).join('\n')}${feedback}\n}`
+			};
 		}
 		case 'cloze': {
 			if (isLong(item.answer)) return longAnswer();

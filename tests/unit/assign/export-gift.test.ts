@@ -148,8 +148,19 @@ describe('GIFT export read by gift-pegjs', () => {
 		'hostile text %j in a prompt, an option and an answer parses back as written',
 		(s) => {
 			const items = [
-				item({ id: 'h:mcq', type: 'mcq', prompt: `Q ${s}`, answer: `A ${s}`, options: [`A ${s}`, `B ${s}`] }),
-				item({ id: 'h:flashcard', type: 'flashcard', prompt: `P ${s}`, answer: `x ${s}`.slice(0, 40) }),
+				item({
+					id: 'h:mcq',
+					type: 'mcq',
+					prompt: `Q ${s}`,
+					answer: `A ${s}`,
+					options: [`A ${s}`, `B ${s}`]
+				}),
+				item({
+					id: 'h:flashcard',
+					type: 'flashcard',
+					prompt: `P ${s}`,
+					answer: `x ${s}`.slice(0, 40)
+				}),
 				item({ id: 'h:cloze', type: 'cloze', prompt: `Before ${s} _____ after ${s}.`, answer: 'x' })
 			].filter((it) => words(it.answer) < 5);
 			const { byTitle } = exported(items);
