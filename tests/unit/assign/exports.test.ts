@@ -38,7 +38,9 @@ describe('QTI 2.1 export', () => {
 		const elements = parseXml(qtiItem(it, 'Q1'));
 		expect(elements[0]?.name).toBe('assessmentItem');
 		expect(elements.filter((e) => e.name === interaction)).toHaveLength(1);
-		const values = elements.filter((e) => e.name === 'value').map((e) => e.text);
+		const values = elements
+			.filter((e) => e.name === 'value' && e.parent?.name === 'correctResponse')
+			.map((e) => e.text);
 		if (type === 'mcq') expect(values).toEqual(['C1']);
 		if (type === 'matching') expect(values).toEqual(['L1 R1', 'L2 R2', 'L3 R3']);
 		if (type === 'ordering') expect(values).toEqual(['E1', 'E2', 'E3', 'E4']);
