@@ -1,6 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { ankiTsv } from '../../../src/lib/assign/export-anki';
 import { qtiItem, qtiPackage, xml } from '../../../src/lib/assign/export-qti';
 import type { BankItem } from '../../../src/lib/bank/types';
 import { item } from '../quiz/fixtures';
@@ -66,17 +65,3 @@ describe('QTI 2.1 export', () => {
 function xmlSafe(s: string): string {
 	return s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
-
-describe('Anki TSV export', () => {
-	test('one Basic note per study item, three tab-separated fields, markup escaped', () => {
-		const hostile = item({ type: 'flashcard', id: 'x:flashcard', prompt: '<b>\tbold\nline</b>' });
-		const lines = ankiTsv([...ITEMS, hostile])
-			.trimEnd()
-			.split('\n')
-			.filter((l) => !l.startsWith('#'));
-		expect(lines).toHaveLength(4); // flashcard, reverse, cloze and the hostile flashcard
-		expect(lines.every((l) => l.split('\t').length === 3)).toBe(true);
-		expect(lines[3]?.split('\t')[0]).toBe('&lt;b&gt; bold<br>line&lt;/b&gt;');
-		expect(lines[0]?.split('\t')[2]).toBe('actors flashcard');
-	});
-});
