@@ -17,6 +17,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * the quotes say, so text after a ';' starts a cell of its own and is defused too.
  */
 const FORMULA_AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * One row per submission: student, attempt, times, late, points, percent, passed, then each
@@ -91,8 +92,12 @@ export function answersCsv(
 	return csv([header, ...rows]);
 }
 
-/** One CSV field: defused if it could run as a formula, quoted when RFC 4180 needs it. */
-export function csvCell(value: string): string {
+/**
+ * One CSV field: defused if it could run as a formula, quoted when RFC 4180 needs it. A lone
+ * surrogate, which UTF-8 cannot hold, becomes U+FFFD here rather than in the file's encoder.
+ */
+export function csvCell(text: string): string {
+	const value = text.replace(LONE_SURROGATE, '\uFFFD');
 	const start = FORMULA_START.test(value) ? `'${value}` : value;
 	const safe = start.replace(FORMULA_AFTER_SEMICOLON, ";'");
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

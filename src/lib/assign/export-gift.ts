@@ -9,8 +9,9 @@
 //   multiple choice between the two possible pairings;
 // - ordering: a matching of each entry with its position (1 = first), which Moodle grades pair
 //   by pair, close to our partial credit; with two entries, a choice between the two orders.
-// Map questions need the map, and long typed answers have no fair form: both are left out
-// and listed in a comment at the top of the file, so the instructor knows what is missing.
+// Map questions need the map, long typed answers have no fair form, and a typed answer
+// holding '->' would read as matching: these are left out and listed in a comment at the
+// top of the file, so the instructor knows what is missing.
 //
 // Question and choice text is written as [html] with markup escaped, so any text shows as
 // written; typed answers stay plain because Moodle compares them with what students type.
@@ -74,6 +75,7 @@ export function giftForm(item: BankItem, title: string): GiftForm {
 		}
 		case 'cloze': {
 			if (isLong(item.answer)) return longAnswer();
+			if (hasArrow(item)) return arrowAnswer();
 			// the missing-word form puts the answer box where the gap is; GIFT readers need some
 			// text before the box, so a gap that opens the sentence stays a written-out blank
 			const [before = '', ...after] = item.prompt.split('_____');
@@ -132,8 +134,17 @@ function twoWays(question: Question, prompt: string, [right, wrong]: [string, st
 }
 
 function typed(item: BankItem, question: Question, prompt: string): GiftForm {
-	return isLong(item.answer) ? longAnswer() : question(prompt, shortAnswers(item));
+	if (isLong(item.answer)) return longAnswer();
+	if (hasArrow(item)) return arrowAnswer();
+	return question(prompt, shortAnswers(item));
 }
+
+/** GIFT reads an answer holding '->' as a matching pair, and no escape prevents it. */
+const hasArrow = (item: BankItem) =>
+	[item.answer, ...(item.accept ?? [])].some((a) => a.includes('->'));
+const arrowAnswer = () => ({
+	leftOut: "a typed answer holding '->', which GIFT reads as matching"
+});
 
 const isLong = (answer: string) => answer.trim().split(/\s+/).length >= LONG_ANSWER_WORDS;
 const longAnswer = () => ({

@@ -51,7 +51,8 @@ export function ankiNotes(items: Iterable<BankItem>, source: DeckSource): AnkiNo
 			notes.push({
 				...common,
 				kind: 'cloze',
-				first: `${clozeSafe(before)}{{c1::${clozeSafe(item.answer)}}}${clozeSafe(after)}`,
+				// and ':' in the answer, since '::' there would start a hint
+				first: `${clozeSafe(before)}{{c1::${clozeSafe(item.answer).replace(/:/g, '&#58;')}}}${clozeSafe(after)}`,
 				second: html(item.answer)
 			});
 		} else {
@@ -61,9 +62,12 @@ export function ankiNotes(items: Iterable<BankItem>, source: DeckSource): AnkiNo
 	return notes;
 }
 
-/** HTML for a Cloze field: braces and '::' spaced apart so the text cannot open, end or split a deletion. */
+/**
+ * HTML for a Cloze field: braces as character references, so no text can open, end or split
+ * a deletion (Anki finds deletions in the raw field, then shows the references as braces).
+ */
 function clozeSafe(text: string): string {
-	return html(text).replace(/\{\{/g, '{ {').replace(/\}\}/g, '} }').replace(/::/g, ': :');
+	return html(text).replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
 }
 
 /** Text SQLite stores as written and no field separator can hide in. */

@@ -24,8 +24,11 @@ function exported(items: readonly BankItem[]) {
 
 /** What a question made from `it` must look like once parsed; null when it must be left out. */
 function expectParsed(it: BankItem, q: GIFTQuestion | undefined) {
-	const long = words(it.answer) >= 5;
-	if (it.type === 'map' || (['flashcard', 'reverse', 'cloze'].includes(it.type) && long)) {
+	// Moodle matches typed text exactly, and reads '->' in an answer as a matching pair
+	const untypable =
+		words(it.answer) >= 5 || [it.answer, ...(it.accept ?? [])].some((a) => a.includes('->'));
+	const typedType = ['flashcard', 'reverse', 'cloze'].includes(it.type);
+	if (it.type === 'map' || (typedType && untypable)) {
 		expect(q, `${it.id} is left out`).toBeUndefined();
 		return;
 	}
