@@ -40,7 +40,7 @@ export default defineConfig({
 			workbox: {
 				// every page, script, style, icon and bank file, so the whole app opens offline
 				globPatterns: [
-					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}',
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,json,wasm}',
 					'prerendered/**/*.{html,json}'
 				],
 				navigateFallback: null,

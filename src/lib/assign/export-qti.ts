@@ -1,7 +1,18 @@
 // The assignment's questions as an IMS QTI 2.1 content package: a zip holding
 // imsmanifest.xml and one assessmentItem per question. Choice types become
 // choiceInteraction, typed types textEntryInteraction (accepted spellings mapped to full
-// marks), matching matchInteraction (a point per pair) and ordering orderInteraction.
+// marks), matching matchInteraction and ordering orderInteraction.
+//
+// Every item is worth one point (SCORE 0..1, normalMaximum 1), as in the app:
+// - matching earns 1/n for each of its n pairs matched right (the map_response template over
+//   a mapping capped at 1; each share is rounded up at the fourth decimal so n right pairs
+//   reach exactly 1, which the cap keeps from going over);
+// - ordering earns 1 for the right order, else the share of entries in their right place
+//   (its own responseProcessing; QTI has no "comes before" operator, so this is close to,
+//   not the same as, the app's share of pairs put in the right order);
+// - every other type earns 1 or 0 (match_correct or map_response templates).
+// The explanation is a modalFeedback shown after the answer is processed: the FEEDBACK
+// outcome defaults to its identifier, so delivery engines show it whatever was answered.
 import { strToU8, zipSync } from 'fflate';
 import type { BankItem } from '../bank/types';
 import { RESPONSE_KIND_BY_TYPE } from '../quiz/types';
@@ -60,23 +71,33 @@ ${resources}
 /** One assessmentItem document for `item`. */
 export function qtiItem(item: BankItem, identifier: string): string {
 	const body = interaction(item);
+	const processing =
+		'template' in body
+			? `\t<responseProcessing template="${TEMPLATES}/${body.template}"/>`
+			: body.processing;
+	const feedback = item.explanation.trim()
+		? `\n\t<modalFeedback outcomeIdentifier="FEEDBACK" showHide="show" identifier="EXPLANATION"><p>${xml(item.explanation)}</p></modalFeedback>`
+		: '';
 	return `<?xml version="1.0" encoding="UTF-8"?>
 <assessmentItem xmlns="${QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${QTI_NS} ${QTI_XSD}" identifier="${xml(identifier)}" title="${xml(item.prompt)}" adaptive="false" timeDependent="false">
 ${body.declaration}
-	<outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"/>
+	<outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float" normalMinimum="0" normalMaximum="1">
+		<defaultValue><value>0</value></defaultValue>
+	</outcomeDeclaration>
+	<outcomeDeclaration identifier="FEEDBACK" cardinality="single" baseType="identifier">
+		<defaultValue><value>EXPLANATION</value></defaultValue>
+	</outcomeDeclaration>
 	<itemBody>
 ${body.interaction}
 	</itemBody>
-	<responseProcessing template="${TEMPLATES}/${body.template}"/>
+${processing}${feedback}
 </assessmentItem>
 `;
 }
 
-interface ItemParts {
-	declaration: string;
-	interaction: string;
-	template: 'match_correct' | 'map_response';
-}
+type ItemParts = { declaration: string; interaction: string } & (
+	{ template: 'match_correct' | 'map_response' } | { processing: string }
+);
 
 function interaction(item: BankItem): ItemParts {
 	const prompt = `<prompt>${xml(item.prompt)}</prompt>`;
@@ -114,15 +135,16 @@ function interaction(item: BankItem): ItemParts {
 			const set = (side: 'L' | 'R', texts: string[]) =>
 				`\t\t\t<simpleMatchSet>\n${texts.map((t, i) => `\t\t\t\t<simpleAssociableChoice identifier="${side}${i + 1}" matchMax="1">${xml(t)}</simpleAssociableChoice>`).join('\n')}\n\t\t\t</simpleMatchSet>`;
 			const values = pairs.map((_, i) => `L${i + 1} R${i + 1}`);
+			const share = Math.ceil(10_000 / Math.max(1, pairs.length)) / 10_000;
 			const entries = values
-				.map((v) => `\t\t\t<mapEntry mapKey="${v}" mappedValue="1"/>`)
+				.map((v) => `\t\t\t<mapEntry mapKey="${v}" mappedValue="${share}"/>`)
 				.join('\n');
 			return {
 				declaration: declare(
 					'multiple',
 					'directedPair',
 					values,
-					`\t\t<mapping defaultValue="0">\n${entries}\n\t\t</mapping>`
+					`\t\t<mapping lowerBound="0" upperBound="1" defaultValue="0">\n${entries}\n\t\t</mapping>`
 				),
 				interaction: `\t\t<matchInteraction responseIdentifier="RESPONSE" shuffle="true" maxAssociations="${pairs.length}">\n\t\t\t${prompt}\n${set(
 					'L',
@@ -143,10 +165,34 @@ function interaction(item: BankItem): ItemParts {
 			return {
 				declaration: declare('ordered', 'identifier', ids),
 				interaction: `\t\t<orderInteraction responseIdentifier="RESPONSE" shuffle="true">\n\t\t\t${prompt}\n${choices}\n\t\t</orderInteraction>`,
-				template: 'match_correct'
+				processing: orderingProcessing(ids)
 			};
 		}
 	}
+}
+
+/** 1 for the right order, else the share (rounded down) of entries in their right place. */
+function orderingProcessing(ids: readonly string[]): string {
+	const share = Math.floor(10_000 / Math.max(1, ids.length)) / 10_000;
+	const response = '<variable identifier="RESPONSE"/>';
+	const add = `<setOutcomeValue identifier="SCORE"><sum><variable identifier="SCORE"/><baseValue baseType="float">${share}</baseValue></sum></setOutcomeValue>`;
+	const places = ids
+		.map(
+			(id, i) =>
+				`\t\t\t\t<responseCondition><responseIf><match><index n="${i + 1}">${response}</index><baseValue baseType="identifier">${id}</baseValue></match>${add}</responseIf></responseCondition>`
+		)
+		.join('\n');
+	return `\t<responseProcessing>
+		<responseCondition>
+			<responseIf>
+				<match>${response}<correct identifier="RESPONSE"/></match>
+				<setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
+			</responseIf>
+			<responseElse>
+${places}
+			</responseElse>
+		</responseCondition>
+	</responseProcessing>`;
 }
 
 function declare(cardinality: string, baseType: string, values: string[], mapping = ''): string {

@@ -4,6 +4,7 @@ import { version } from '$app/environment';
 import type { Backup, BackupErrorCode, BackupSummary } from '$lib/storage/backup-format';
 import type { ImportMode } from '$lib/storage/backup';
 import { downloadText } from '$lib/ui/download';
+import { downloadFile } from './download';
 import { readBackupStatus, type BackupStatus } from './backup-reminder';
 import { readStorageStatus } from '$lib/pwa/storage-persistence';
 import {
@@ -14,6 +15,9 @@ import {
 	resetConfirmed,
 	type EvictionRisk
 } from './data-safety';
+
+/** The study deck's file forms: Anki package, Anki text, plain text for Quizlet. */
+export type DeckFormat = 'apkg' | 'anki-text' | 'quizlet';
 
 /** Which part of the page an action belongs to, so its message shows beside its button. */
 export type BackupScope = 'backup' | 'reset';
@@ -178,16 +182,35 @@ export class BackupManager {
 		});
 	}
 
-	/** Downloads the study deck as tab-separated text for Anki or Quizlet. */
-	async exportDeck(): Promise<void> {
+	/**
+	 * Downloads the study deck: an Anki package (.apkg), text with Anki's header lines, or
+	 * plain text for Quizlet.
+	 */
+	async exportDeck(format: DeckFormat = 'apkg'): Promise<void> {
 		await this.#run('The deck could not be made', 'backup', async () => {
 			const now = this.#clock();
-			const [{ deckTsv }, { getBank }] = await Promise.all([
-				import('$lib/progress/deck-tsv'),
-				import('./bank')
-			]);
-			const fileName = deckFileName(now);
-			downloadText(deckTsv((await getBank()).items), fileName, 'text/tab-separated-values');
+			const { getBank } = await import('./bank');
+			const bank = await getBank();
+			const readUrl = new URL('/read', location.href).href;
+			const base = deckFileName(now).replace(/\.tsv$/, '');
+			let fileName: string;
+			if (format === 'apkg') {
+				const { ankiPackage } = await import('./anki-package');
+				fileName = `${base}.apkg`;
+				const bytes = await ankiPackage(bank, readUrl, now);
+				downloadFile(fileName, bytes.slice().buffer, 'application/octet-stream');
+			} else if (format === 'anki-text') {
+				const [{ ankiDeckTsv }, { deckSource }] = await Promise.all([
+					import('$lib/progress/deck-tsv'),
+					import('./anki-package')
+				]);
+				fileName = `${base}-anki.txt`;
+				downloadText(ankiDeckTsv(bank.items, deckSource(bank, readUrl)), fileName, 'text/plain');
+			} else {
+				const { deckTsv } = await import('$lib/progress/deck-tsv');
+				fileName = `${base}.tsv`;
+				downloadText(deckTsv(bank.items), fileName, 'text/tab-separated-values');
+			}
 			this.#done = `Study deck saved as ${fileName}.`;
 		});
 	}

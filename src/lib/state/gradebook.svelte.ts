@@ -3,6 +3,7 @@ import type { Assignment } from '$lib/assign/assignment-code';
 import { importReceipts, scoreSubmission, type Submission } from '$lib/assign/gradebook';
 import { analyseItems, latestAttempts, type ClassAnalysis } from '$lib/assign/item-analysis';
 import { isQrPart, QrPartCollector } from '$lib/assign/qr-parts';
+import { studentAnswers, type AnswerRow } from '$lib/assign/student-answers';
 import type { Bank, BankItem } from '$lib/bank/types';
 import {
 	addSubmissions,
@@ -78,6 +79,13 @@ export class Gradebook {
 		const byId = new Map(bank.items.map((item) => [item.id, item]));
 		return assignment.itemIds.flatMap((id) => byId.get(id) ?? []);
 	});
+
+	/** One submission's answers, question by question; empty until the bank is loaded. */
+	answersOf(submission: Submission): AnswerRow[] {
+		const assignment = this.selected;
+		if (!assignment || !this.#bank) return [];
+		return studentAnswers(assignment, this.#bank, submission);
+	}
 
 	/** Loads the bank and the assignments made here; selects `preferredId` if given. */
 	async load(preferredId?: string): Promise<void> {
@@ -175,11 +183,20 @@ export class Gradebook {
 	}
 
 	/** Downloads the results or the questions; exporters load only when asked for. */
-	async export(format: 'csv' | 'gift' | 'qti'): Promise<void> {
+	async export(format: 'csv' | 'answers' | 'gift' | 'qti'): Promise<void> {
 		const assignment = this.selected;
 		if (!assignment) return;
 		const name = fileSlug(assignment.title);
-		if (format === 'csv') {
+		if (format === 'answers') {
+			const bank = this.#bank;
+			if (!bank) return;
+			const { answersCsv } = await import('$lib/assign/export-csv');
+			downloadFile(
+				`${name}-answers.csv`,
+				answersCsv(assignment, bank, this.#submissions),
+				'text/csv'
+			);
+		} else if (format === 'csv') {
 			const { submissionsCsv } = await import('$lib/assign/export-csv');
 			downloadFile(
 				`${name}-results.csv`,

@@ -1,159 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { ankiTsv } from '../../../src/lib/assign/export-anki';
-import { csvCell, submissionsCsv } from '../../../src/lib/assign/export-csv';
-import { escapeGift, giftQuestion, giftQuestions } from '../../../src/lib/assign/export-gift';
 import { qtiItem, qtiPackage, xml } from '../../../src/lib/assign/export-qti';
-import { importReceipts } from '../../../src/lib/assign/gradebook';
-import { encodeReceipt } from '../../../src/lib/assign/receipt-code';
 import type { BankItem } from '../../../src/lib/bank/types';
 import { item } from '../quiz/fixtures';
-import { assignment, BANK, HOSTILE, ITEMS, receipt } from './fixtures';
+import { HOSTILE, ITEMS } from './fixtures';
 import { parseXml } from './xml-check';
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows. */
-function parseCsv(csv: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < csv.length; i++) {
-		const ch = csv[i];
-		if (quoted && ch === '"' && csv[i + 1] === '"') {
-			field += '"';
-			i++;
-		} else if (quoted && ch === '"') {
-			quoted = false;
-		} else if (quoted) {
-			field += ch;
-		} else if (ch === '"') {
-			quoted = true;
-		} else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\r' && csv[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else {
-			field += ch;
-		}
-	}
-	return rows;
-}
-
-describe('CSV export', () => {
-	test.each([
-		['plain', 'plain'],
-		['=SUM(A1:A9)', "'=SUM(A1:A9)"],
-		['+33 6 12', "'+33 6 12"],
-		['-1+2', "'-1+2"],
-		['@cmd', "'@cmd"],
-		['\tTab', "'\tTab"],
-		['a,b', '"a,b"'],
-		['say "hi"', '"say ""hi"""'],
-		['two\r\nlines', '"two\r\nlines"'],
-		['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`]
-	])('the cell %j is written as %j', (value, written) => {
-		expect(csvCell(value)).toBe(written);
-	});
-
-	test('one row per student, one column per question, names defused and quoted', () => {
-		const A = assignment({ due: '2025-10-02T09:10:00.000Z' });
-		const codes = ['=cmd|" /C calc"!A0', 'Diallo, Awa', ...HOSTILE.slice(0, 3)].map((student) =>
-			encodeReceipt(receipt({ student }, A), A, BANK)
-		);
-		const { accepted } = importReceipts(codes, A, BANK);
-		const rows = parseCsv(submissionsCsv(A, accepted));
-		expect(rows).toHaveLength(1 + accepted.length);
-		expect(rows.every((r) => r.length === 9 + A.itemIds.length)).toBe(true);
-		expect(rows[0]?.slice(9, 10)).toEqual(['Q1 wagner-group-arrival:mcq']);
-		expect(rows[1]?.slice(0, 9)).toEqual([
-			`'=cmd|" /C calc"!A0`,
-			'1',
-			'2025-10-02T09:00:00.000Z',
-			'2025-10-02T09:12:30.000Z',
-			'750',
-			'yes',
-			'10',
-			'100',
-			'yes'
-		]);
-		expect(rows[2]?.[0]).toBe('Diallo, Awa');
-		expect(rows.flat().some((cell) => /^[=+\-@]/.test(cell))).toBe(false);
-	});
-});
-
-/** The characters of `text` that are GIFT syntax (not escaped), in order, with positions. */
-function giftSyntax(text: string): string {
-	let out = '';
-	for (let i = 0; i < text.length; i++) {
-		if (text[i] === '\\') i++;
-		else if ('~=#{}:'.includes(text[i] ?? '')) out += text[i];
-	}
-	return out;
-}
-const unescapeGift = (text: string) => text.replace(/\\(.)/g, '$1');
-
-describe('GIFT export', () => {
-	test.each(HOSTILE)('escaping %j leaves no GIFT syntax and reads back as written', (s) => {
-		expect(giftSyntax(escapeGift(s))).toBe('');
-		expect(escapeGift(s)).not.toMatch(/\n/);
-		if (!/[\r\n]/.test(s)) expect(unescapeGift(escapeGift(s))).toBe(s);
-	});
-
-	test.each(ITEMS.map((i) => [i.type, i] as const))(
-		'a %s question has a title and one answer block, and syntax only there',
-		(_, it) => {
-			const gift = giftQuestion(it, `Q1 ${it.id}`);
-			const syntax = giftSyntax(gift);
-			// '::' title '::', then one '{...}' with '=', '~', '#' only inside it
-			expect(syntax.slice(0, 4)).toBe('::::');
-			expect(syntax.slice(4)).toMatch(/^\{[=~#]*\}$/);
-			expect(gift).toContain(`::Q1 ${escapeGift(it.id)}::`);
-		}
-	);
-
-	test('multiple choice marks the answer right and every other option wrong', () => {
-		const gift = giftQuestion(ITEMS[0]!, 'Q1');
-		expect(gift).toContain('=Wagner Group\n~MINUSMA\n~ECOWAS\n~Barkhane');
-		expect(gift).toContain('####Because the article says so.');
-	});
-
-	test('matching, ordering, numeric and cloze use the GIFT forms documented', () => {
-		const byType = (type: string) => ITEMS.find((i) => i.type === type)!;
-		expect(giftQuestion(byType('matching'), 'Q')).toContain(
-			'=Serval -> 2013\n=Barkhane -> 2014-2022'
-		);
-		expect(giftQuestion(byType('ordering'), 'Q')).toContain(
-			'=Serval -> 1\n=Barkhane -> 2\n=Coup -> 3'
-		);
-		expect(giftQuestion(byType('numeric'), 'Q')).toMatch(/\{#\n=5100\n####/);
-		const cloze = giftQuestion(byType('cloze'), 'Q');
-		expect(cloze).toMatch(
-			/French troops left Mali in \{\n=2022\n=twenty twenty-two\n####.*\n\}\.$/
-		);
-	});
-
-	test('question text shows markup as text; typed answers stay as written', () => {
-		const hostile = item({
-			type: 'flashcard',
-			prompt: '<img src=x onerror=alert(1)>',
-			answer: 'a<b'
-		});
-		const gift = giftQuestion(hostile, 'Q1');
-		expect(gift).toContain('[html]&lt;img src\\=x onerror\\=alert(1)&gt;');
-		expect(gift).toContain('=a<b');
-	});
-
-	test('a whole export separates questions with blank lines and names its category', () => {
-		const gift = giftQuestions(ITEMS, 'Week 3 / France\nMali');
-		expect(gift.startsWith('$CATEGORY: $course$/Week 3 France Mali\n\n::Q1 ')).toBe(true);
-		expect(gift.trim().split('\n\n')).toHaveLength(ITEMS.length + 1);
-	});
-});
 
 describe('QTI 2.1 export', () => {
 	const zip = unzipSync(qtiPackage(ITEMS, '<script>alert(1)</script> -- title'));
@@ -186,7 +37,9 @@ describe('QTI 2.1 export', () => {
 		const elements = parseXml(qtiItem(it, 'Q1'));
 		expect(elements[0]?.name).toBe('assessmentItem');
 		expect(elements.filter((e) => e.name === interaction)).toHaveLength(1);
-		const values = elements.filter((e) => e.name === 'value').map((e) => e.text);
+		const values = elements
+			.filter((e) => e.name === 'value' && e.parent?.name === 'correctResponse')
+			.map((e) => e.text);
 		if (type === 'mcq') expect(values).toEqual(['C1']);
 		if (type === 'matching') expect(values).toEqual(['L1 R1', 'L2 R2', 'L3 R3']);
 		if (type === 'ordering') expect(values).toEqual(['E1', 'E2', 'E3', 'E4']);
@@ -212,17 +65,3 @@ describe('QTI 2.1 export', () => {
 function xmlSafe(s: string): string {
 	return s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
-
-describe('Anki TSV export', () => {
-	test('one Basic note per study item, three tab-separated fields, markup escaped', () => {
-		const hostile = item({ type: 'flashcard', id: 'x:flashcard', prompt: '<b>\tbold\nline</b>' });
-		const lines = ankiTsv([...ITEMS, hostile])
-			.trimEnd()
-			.split('\n')
-			.filter((l) => !l.startsWith('#'));
-		expect(lines).toHaveLength(4); // flashcard, reverse, cloze and the hostile flashcard
-		expect(lines.every((l) => l.split('\t').length === 3)).toBe(true);
-		expect(lines[3]?.split('\t')[0]).toBe('&lt;b&gt; bold<br>line&lt;/b&gt;');
-		expect(lines[0]?.split('\t')[2]).toBe('actors flashcard');
-	});
-});

@@ -1,0 +1,75 @@
+// docs/backup.schema.json checked by ajv, a validator of its own, against a real exported
+// backup, and against damaged copies: the schema and the import must agree on each.
+import Ajv from 'ajv';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { exportBackup } from '../../../src/lib/storage/backup';
+import { parseBackup, type BackupTables } from '../../../src/lib/storage/backup-format';
+import { DB_NAME } from '../../../src/lib/storage/db';
+import { closeDatabase, database } from '../../../src/lib/storage/repository';
+import { at, sampleTables } from './backup-fixtures';
+
+const schema = JSON.parse(readFileSync('docs/backup.schema.json', 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+async function fill(tables: BackupTables): Promise<void> {
+	const db = await database();
+	await db.transaction('rw', db.tables, async () => {
+		await db.cards.bulkPut(tables.cards);
+		await db.reviews.bulkPut(tables.reviews);
+		await db.attempts.bulkPut(tables.attempts);
+		await db.assignments.bulkPut(tables.assignments);
+		await db.submissions.bulkPut(tables.submissions);
+		await db.settings.bulkPut(tables.settings);
+	});
+}
+
+beforeEach(() => fill(sampleTables()));
+afterEach(async () => {
+	closeDatabase();
+	await Dexie.delete(DB_NAME);
+});
+
+/** Whether the app's own import takes `file`. */
+function importTakes(file: unknown): boolean {
+	try {
+		parseBackup(JSON.stringify(file));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+type Rows = Record<string, unknown>[];
+type File = {
+	tables: Record<
+		'cards' | 'reviews' | 'attempts' | 'assignments' | 'submissions' | 'settings',
+		Rows
+	>;
+} & Record<string, unknown>;
+
+describe('the backup JSON Schema', () => {
+	test('a real exported backup, every table filled, is valid', async () => {
+		const file = JSON.parse(await exportBackup(at(12, 9), '0.1.0')) as File;
+		for (const rows of Object.values(file.tables)) expect(rows.length).toBeGreaterThan(0);
+		expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+	});
+
+	test.each<[string, (file: File) => void]>([
+		['another format', (f) => (f.format = 'anki')],
+		['no format version', (f) => delete f.formatVersion],
+		['a table missing', (f) => delete (f.tables as Partial<File['tables']>).settings],
+		['a card with no due date', (f) => delete f.tables.cards[0]!.due],
+		['a card state of 7', (f) => (f.tables.cards[0]!.state = 7)],
+		['a review dated "yesterday"', (f) => (f.tables.reviews[0]!.review = 'yesterday')],
+		['a rating of 5', (f) => (f.tables.reviews[0]!.rating = 5)],
+		['an attempt of an unknown kind', (f) => (f.tables.attempts[0]!.kind = 'exam')],
+		['an empty setting key', (f) => (f.tables.settings[0]!.key = '')]
+	])('a file with %s is refused by the schema and by the import', async (_, damage) => {
+		const file = JSON.parse(await exportBackup(at(12, 9), '0.1.0')) as File;
+		damage(file);
+		expect(validate(file)).toBe(false);
+		expect(importTakes(file)).toBe(false);
+	});
+});
