@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { buildPack } from '../src/lib/bank/build-pack';
 import { PackError } from '../src/lib/bank/read-pack';
+import { bankReport } from '../src/lib/bank/report';
 
 const root = process.cwd();
 const questionsDir = join(root, 'questions');
 const outDir = join(root, 'static', 'bank');
 const check = process.argv.includes('--check');
+// --report prints the editor's figures (counts, balance, key positions) after the run
+const report = process.argv.includes('--report');
 const require = createRequire(import.meta.url);
 const topology = require('world-atlas/countries-50m.json') as Topology;
 
@@ -70,6 +73,7 @@ for (const packId of packIds) {
 	console.log(
 		`${packId}: ${built.generated.bank.facts.length} facts, ${built.generated.bank.items.length} items (${summary})`
 	);
+	if (report) console.log(bankReport(built.generated.bank).join('\n'));
 }
 
 if (packIds.length === 0) fail('no packs under questions/');

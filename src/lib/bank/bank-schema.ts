@@ -16,6 +16,7 @@ export const BankItemSchema = v.object({
 	pairs: v.optional(v.array(v.object({ left: Str, right: Str }))),
 	sequence: v.optional(v.array(Str)),
 	accept: v.optional(v.array(Str)),
+	keyTerms: v.optional(v.array(v.array(Str))),
 	explanation: Str,
 	factIds: v.array(Str),
 	topic: Str,

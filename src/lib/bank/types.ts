@@ -80,6 +80,11 @@ export interface BankItem {
 	pairs?: MatchPair[];
 	sequence?: string[];
 	accept?: string[];
+	/**
+	 * Typed items with a phrase answer: groups of interchangeable words; an answer is right
+	 * when it contains one word or phrase of every group (so other wordings are accepted).
+	 */
+	keyTerms?: string[][];
 	explanation: string;
 	factIds: string[];
 	topic: string;
