@@ -17,6 +17,7 @@ export const BankItemSchema = v.object({
 	sequence: v.optional(v.array(Str)),
 	accept: v.optional(v.array(Str)),
 	keyTerms: v.optional(v.array(v.array(Str))),
+	selfRated: v.optional(v.boolean()),
 	explanation: Str,
 	factIds: v.array(Str),
 	topic: Str,

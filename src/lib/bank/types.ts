@@ -85,6 +85,8 @@ export interface BankItem {
 	 * when it contains one word or phrase of every group (so other wordings are accepted).
 	 */
 	keyTerms?: string[][];
+	/** A phrase answer too long to type and grade: a study card the learner rates; quizzes skip it. */
+	selfRated?: boolean;
 	explanation: string;
 	factIds: string[];
 	topic: string;

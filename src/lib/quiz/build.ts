@@ -31,6 +31,8 @@ export function eligibleItems(
 	return items
 		.filter(
 			(item) =>
+				// a self-rated card's phrase answer cannot be graded when typed
+				!item.selfRated &&
 				(!topics || topics.has(item.topic)) &&
 				(!types || types.has(item.type)) &&
 				(!mistakes || mistakes.has(item.id))
