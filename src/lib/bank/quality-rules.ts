@@ -364,14 +364,14 @@ const mapAboutArticle: Rule = ({ pack, generated }) => {
 
 const nearDuplicate: Rule = ({ generated }) => {
 	const found: QualityProblem[] = [];
-	const items = generated.bank.items;
+	const items = generated.bank.items.filter((i) => i.type !== 'matching' && i.type !== 'ordering');
+	const words = items.map((i) => contentWords(i.prompt));
 	for (let i = 0; i < items.length; i++) {
 		for (let j = i + 1; j < items.length; j++) {
 			const a = items[i]!;
 			const b = items[j]!;
 			if (a.type !== b.type || a.factIds.some((id) => b.factIds.includes(id))) continue;
-			if (a.type === 'matching' || a.type === 'ordering') continue;
-			const similarity = wordSimilarity(a.prompt, b.prompt);
+			const similarity = wordSimilarity(words[i]!, words[j]!);
 			if (similarity >= NEAR_DUPLICATE)
 				found.push(
 					problem(

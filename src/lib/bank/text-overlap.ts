@@ -21,10 +21,10 @@ export function contentWords(text: string): string[] {
 		.filter((w) => !STOP_WORDS.has(w));
 }
 
-/** Jaccard similarity of the content words of two texts (0 = nothing shared, 1 = same words). */
-export function wordSimilarity(a: string, b: string): number {
-	const x = new Set(contentWords(a));
-	const y = new Set(contentWords(b));
+/** Jaccard similarity of two texts' content words (0 = nothing shared, 1 = the same words). */
+export function wordSimilarity(a: string | string[], b: string | string[]): number {
+	const x = new Set(typeof a === 'string' ? contentWords(a) : a);
+	const y = new Set(typeof b === 'string' ? contentWords(b) : b);
 	if (x.size === 0 && y.size === 0) return 1;
 	let shared = 0;
 	for (const w of x) if (y.has(w)) shared++;

@@ -2,6 +2,7 @@
 // order fixed. Everything comes from `config.seed`, so storing (config, seed) is enough to
 // rebuild an attempt after a reload or on the instructor's device.
 import type { BankItem, ItemType } from '../bank/types';
+import { fitsWith } from './giveaways';
 import { createRng, shuffle } from './random';
 import type { QuizConfig } from './types';
 
@@ -42,7 +43,8 @@ export function eligibleItems(
 
 /**
  * The quiz for `config`: eligible items drawn in turn from each item type (so ten questions
- * over ten types show every type), then shuffled, each with its own option order.
+ * over ten types show every type), never two that give each other away (one fact twice, or
+ * one stem showing another's answer), then shuffled, each with its own option order.
  * Deterministic for a given bank, config and `mistakeIds`.
  */
 export function buildQuiz(
@@ -62,7 +64,9 @@ export function buildQuiz(
 	const chosen: BankItem[] = [];
 	while (chosen.length < count && queues.some((queue) => queue.length > 0)) {
 		for (const queue of queues) {
-			const next = queue.shift();
+			// skip items that would give away, or be given away by, a question already chosen
+			let next = queue.shift();
+			while (next && !fitsWith(next, chosen)) next = queue.shift();
 			if (next && chosen.length < count) chosen.push(next);
 		}
 	}
