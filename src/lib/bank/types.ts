@@ -106,6 +106,8 @@ export interface MapRegion {
 	name: string;
 	entity?: string;
 	d: string; // SVG path in the map's viewBox
+	/** Where its name is written when it is a candidate (named places only). */
+	label?: [number, number];
 }
 
 /** One city drawn on a pack map as a point. */
