@@ -7,6 +7,7 @@ import type { Topology } from 'topojson-specification';
 import { buildPack } from '../src/lib/bank/build-pack';
 import { PackError } from '../src/lib/bank/read-pack';
 import { bankReport } from '../src/lib/bank/report';
+import { droppedIds, publishedIds } from '../src/lib/bank/retired';
 
 const root = process.cwd();
 const questionsDir = join(root, 'questions');
@@ -48,6 +49,13 @@ for (const packId of packIds) {
 		continue;
 	}
 	for (const problem of built.problems) fail(`${packId}: ${problem}`);
+	const bankFile = join(outDir, `${packId}.json`);
+	const published = publishedIds(existsSync(bankFile) ? readFileSync(bankFile, 'utf8') : undefined);
+	const generatedIds = built.generated.bank.items.map((item) => item.id);
+	for (const id of droppedIds(published, generatedIds, built.pack.retired))
+		fail(
+			`${packId}: retired: item ${id} was published and is no longer generated; list it under retired: in facts.yaml (its reviews are kept) or keep its fact and rule`
+		);
 	const outputs: [string, string | undefined][] = [
 		[`${packId}.json`, built.bankJson],
 		[`${packId}-map.json`, built.mapJson]

@@ -75,7 +75,9 @@ export const FactsFileSchema = v.strictObject({
 	matching: v.optional(v.array(MatchingSetSchema), []),
 	ordering: v.optional(v.array(OrderingSetSchema), []),
 	// the article's clumsy wordings, which quotes keep but no prompt, answer or explanation may copy
-	avoid: v.optional(v.array(Text), [])
+	avoid: v.optional(v.array(Text), []),
+	// published item ids no longer generated: their reviews stay stored, the app stops showing them
+	retired: v.optional(v.array(Text), [])
 });
 export type FactsFile = v.InferOutput<typeof FactsFileSchema>;
 

@@ -62,6 +62,14 @@ const uniqueIds: Rule = ({ pack, generated }) => {
 		['matching set', pack.matching.map((s) => s.id)],
 		['ordering set', pack.ordering.map((s) => s.id)]
 	];
+	const generatedIds = new Set(generated.bank.items.map((i) => i.id));
+	for (const id of pack.retired)
+		if (generatedIds.has(id))
+			found.push({
+				rule: 'unique-ids',
+				where: `item ${id}`,
+				message: `"${id}" is listed as retired but is still generated`
+			});
 	for (const [what, ids] of table) {
 		for (const id of duplicates(ids)) {
 			found.push({
