@@ -237,7 +237,7 @@ function trueFalsePair(
 			prompt: base.replace(wholeWordPattern(from, 'u'), to),
 			answer: 'False',
 			options: TRUE_FALSE_OPTIONS,
-			explanation: `False: the article says ${from}, not ${to}. ${fact.statement}`,
+			explanation: `False: “${to}” is wrong; the article supports “${from}”. ${fact.statement}`,
 			difficulty: 2
 		});
 		return drafts;
@@ -310,7 +310,10 @@ function choiceDrafts(fact: PackFact, entity: Entity | undefined, pack: PackMode
 function whoSaidDrafts(fact: PackFact, index: PackIndex): Draft[] {
 	const party = fact.claimBy === undefined ? undefined : index.party.get(fact.claimBy);
 	if (!fact.whoSaid || !party) return [];
-	const others = [...index.party.values()].filter((p) => p.id !== party.id);
+	// `exclude` drops parties who could not plausibly have said it, so every option is a real rival
+	const others = [...index.party.values()].filter(
+		(p) => p.id !== party.id && !fact.exclude?.includes(p.id)
+	);
 	const wrong = pickStable(others, MCQ_WRONG_OPTIONS, `${fact.id}:who-said`, (p) => p.id);
 	return [
 		{
@@ -469,7 +472,8 @@ export function generateBank(pack: PackModel): Generated {
 	for (const fact of pack.facts) {
 		const entity = fact.entity === undefined ? undefined : index.entity.get(fact.entity);
 		const choices = choiceDrafts(fact, entity, pack);
-		const hasMcq = choices.some((d) => d.type === 'mcq');
+		// a multiple choice asking the very question of the flashcard takes its place in quizzes
+		const hasMcq = choices.some((d) => d.type === 'mcq' && d.prompt === fact.ask);
 		items.push(
 			...itemsOf(fact, [
 				...recallDrafts(fact, entity, hasMcq),

@@ -171,7 +171,7 @@ const falseOneChange: Rule = ({ pack, generated, index }) => {
 			found.push(
 				problem('false-one-change', `item ${item.id}`, 'a false statement needs one named change')
 			);
-		else if (!/^False: the article says /.test(item.explanation))
+		else if (!item.explanation.startsWith('False:') || !mentions(item.explanation, changed))
 			found.push(
 				problem('false-one-change', `item ${item.id}`, 'the explanation must state the correction')
 			);

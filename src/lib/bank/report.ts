@@ -41,6 +41,11 @@ export function bankReport(bank: Bank): string[] {
 	for (const [type, n] of [...tally(items.map((i) => i.type))].sort((a, b) => b[1] - a[1]))
 		out(`  ${type.padEnd(10)} ${String(n).padStart(4)}  ${percent(n, items.length)}`);
 
+	const quiz = items.filter((i) => !i.selfRated);
+	const mcq = quiz.filter((i) => i.type === 'mcq').length;
+	out(
+		`quiz items (self-rated study cards left out): ${quiz.length}; multiple choice ${mcq} (${percent(mcq, quiz.length)})`
+	);
 	out('items per topic (true/false keyed True):');
 	const topics = [...new Set(items.map((i) => i.topic))];
 	for (const topic of topics) {
@@ -88,8 +93,10 @@ export function bankReport(bank: Bank): string[] {
 	);
 	const long = typed.filter((i) => answerWords(i.answer) > 3);
 	const keyGraded = long.filter((i) => (i.keyTerms?.length ?? 0) > 0);
+	const selfRated = long.filter((i) => i.selfRated);
 	out(
-		`typed answers: ${typed.length}; ${long.length} of four words or more, ${keyGraded.length} of them graded by key terms`
+		`typed answers: ${typed.length}; ${long.length} of four words or more: ${keyGraded.length} graded by key terms, ` +
+			`${selfRated.length} self-rated study cards (not in quizzes), ${long.length - keyGraded.length - selfRated.length} typed as written`
 	);
 	out('  longest:');
 	for (const item of [...typed]
