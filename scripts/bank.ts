@@ -8,6 +8,7 @@ import { buildPack } from '../src/lib/bank/build-pack';
 import { PackError } from '../src/lib/bank/read-pack';
 import { bankReport } from '../src/lib/bank/report';
 import { droppedIds, publishedIds } from '../src/lib/bank/retired';
+import { describeItem, sampleItems } from '../src/lib/bank/sample';
 
 const root = process.cwd();
 const questionsDir = join(root, 'questions');
@@ -15,6 +16,13 @@ const outDir = join(root, 'static', 'bank');
 const check = process.argv.includes('--check');
 // --report prints the editor's figures (counts, balance, key positions) after the run
 const report = process.argv.includes('--report');
+// --sample N [--seed S] prints N seeded random items for a reader who has only the article
+const option = (name: string) => {
+	const at = process.argv.indexOf(name);
+	return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const sample = option('--sample');
+const seed = option('--seed') ?? 'sample';
 const require = createRequire(import.meta.url);
 const topology = require('world-atlas/countries-50m.json') as Topology;
 
@@ -82,6 +90,12 @@ for (const packId of packIds) {
 		`${packId}: ${built.generated.bank.facts.length} facts, ${built.generated.bank.items.length} items (${summary})`
 	);
 	if (report) console.log(bankReport(built.generated.bank).join('\n'));
+	if (sample !== undefined)
+		console.log(
+			sampleItems(built.generated.bank, Number(sample), seed)
+				.map((item, i) => describeItem(item, i + 1))
+				.join('\n\n')
+		);
 }
 
 if (packIds.length === 0) fail('no packs under questions/');

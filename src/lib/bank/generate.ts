@@ -1,6 +1,6 @@
 // The generator: a pure function from a pack to its bank. Item ids come from fact ids and
 // the rule that made the item, never from wording, so fixing a typo keeps progress.
-import { countWholeWord, numberWords, wholeWordPattern } from './normalise';
+import { countWholeWord, normaliseText, numberWords, wholeWordPattern } from './normalise';
 import type { Entity } from './pack-schema';
 import { indexPack, namesOf, unsafeDistractor, type PackIndex } from './pack-index';
 import { pickStable, stableHash } from './pick';
@@ -126,6 +126,17 @@ function withSelfRating(draft: Draft, hasMcq: boolean): Draft {
 	return draft.keyTerms ? draft : { ...draft, selfRated: true };
 }
 
+/**
+ * Accepted spellings of a cloze gap: `termAccept`, else the answer's `accept` when the gap is
+ * the answer itself; "regime security" answers a question, it does not fill "at the expense of _____".
+ */
+function clozeAccept(fact: PackFact): string[] {
+	if (fact.termAccept) return fact.termAccept;
+	const same =
+		fact.answer !== undefined && normaliseText(fact.answer) === normaliseText(fact.term ?? '');
+	return same ? (fact.accept ?? []) : [];
+}
+
 /** Flashcard, reverse, numeric and cloze items of a fact. */
 function recallDrafts(fact: PackFact, entity: Entity | undefined, hasMcq: boolean): Draft[] {
 	return recallDraftsOf(fact, entity).map((d) =>
@@ -178,9 +189,7 @@ function recallDraftsOf(fact: PackFact, entity: Entity | undefined): Draft[] {
 			prompt: fact.statement.replace(wholeWordPattern(fact.term, 'u'), GAP),
 			answer: fact.term,
 			accept: distinct(
-				[...(fact.accept ?? []), ...entityAccept(entity, fact.term), ...numberForms].filter(
-					Boolean
-				),
+				[...clozeAccept(fact), ...entityAccept(entity, fact.term), ...numberForms].filter(Boolean),
 				fact.term
 			),
 			explanation: fact.statement,

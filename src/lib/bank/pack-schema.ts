@@ -25,6 +25,8 @@ export const FactInputSchema = v.strictObject({
 	answer: v.optional(Text),
 	term: v.optional(Text),
 	accept: v.optional(v.array(Text)),
+	// other spellings of `term` for the cloze (default: `accept` when term and answer are the same)
+	termAccept: v.optional(v.array(Text)),
 	entity: v.optional(Id),
 	exclude: v.optional(v.array(Id)),
 	mcqAsk: v.optional(Text),
