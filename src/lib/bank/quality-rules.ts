@@ -2,7 +2,7 @@
 // checks: a question passable by recognising a sentence, guessing "True" or reading another
 // question is a defect the check names, like a quote that is not verbatim.
 import { hasKeyTerms } from '../quiz/key-terms';
-import { countWholeWord, mentions, normaliseText } from './normalise';
+import { countWholeWord, foldMention, mentions, normaliseText } from './normalise';
 import { isMentioned } from './pack-index';
 import type { PackFact, PackModel } from './read-pack';
 import { answerWords, quoteShare, TYPED_TYPES } from './report';
@@ -198,10 +198,12 @@ const selfContained: Rule = ({ generated }) =>
 
 const cleanEnglish: Rule = ({ pack, generated }) => {
 	const found: QualityProblem[] = [];
+	const avoid = pack.avoid.map((phrase) => ({ phrase, folded: foldMention(phrase) }));
 	for (const item of generated.bank.items) {
 		const where = `item ${item.id}`;
 		for (const text of texts(item)) {
-			const copied = pack.avoid.find((phrase) => mentions(text, phrase));
+			const folded = foldMention(text);
+			const copied = avoid.find((a) => countWholeWord(folded, a.folded) > 0)?.phrase;
 			if (copied) {
 				found.push(
 					problem('clean-english', where, `"${copied}" is the article's clumsy wording; reword it`)
@@ -265,8 +267,26 @@ const mcqOptions: Rule = ({ pack, generated }) => {
 	return found;
 };
 
+/** A key that is the longest option more often than this gives itself away across a bank. */
+export const MAX_KEY_LONGEST = 0.3;
+
 const keyPositions: Rule = ({ generated }) => {
 	const found: QualityProblem[] = [];
+	const mcqs = generated.bank.items.filter((i) => i.type === 'mcq' && i.options);
+	const longest = mcqs.filter((i) =>
+		i.options!.every((o) => o === i.answer || answerWords(o) < answerWords(i.answer))
+	);
+	if (mcqs.length >= 8 && longest.length / mcqs.length > MAX_KEY_LONGEST)
+		found.push(
+			problem(
+				'key-positions',
+				'mcq items',
+				`the key is the longest option in ${longest.length} of ${mcqs.length} (${pct(longest.length / mcqs.length)}); keep it at most ${pct(MAX_KEY_LONGEST)} (${longest
+					.slice(0, 5)
+					.map((i) => i.id)
+					.join(', ')}, ...)`
+			)
+		);
 	for (const type of ['mcq', 'who-said', 'map']) {
 		const items = generated.bank.items.filter((i) => i.type === type && i.options?.length === 4);
 		if (items.length < 8) continue;

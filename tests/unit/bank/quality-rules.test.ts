@@ -24,11 +24,16 @@ const item = (g: Generated, id: string): BankItem => {
 };
 
 /** Copies of an item under new ids. */
-const copies = (g: Generated, id: string, n: number, change: (i: BankItem) => void = () => {}) =>
+const copies = (
+	g: Generated,
+	id: string,
+	n: number,
+	change: (i: BankItem, k: number) => void = () => {}
+) =>
 	Array.from({ length: n }, (_, k) => {
 		const copy = structuredClone(item(g, id));
 		copy.id = `${id}-copy-${k}`;
-		change(copy);
+		change(copy, k);
 		return copy;
 	});
 
@@ -153,6 +158,20 @@ describe('the item-writing rules', () => {
 					})
 				),
 			/mcq items: the key is option 1 in \d+ of \d+; keep each position 15-35%/
+		],
+		[
+			'eight multiple-choice items whose key is always the longest option',
+			'key-positions',
+			(g) =>
+				g.bank.items.push(
+					...copies(g, 'france-helped:mcq', 8, (c, k) => {
+						c.answer = 'France, with its partners';
+						c.options = [['Russia', 'Ghana', 'Chad'], c.answer].flat();
+						c.options.splice(k % 4, 0, c.options.pop()!);
+						c.factIds = [`other-${c.id}`];
+					})
+				),
+			/mcq items: the key is the longest option in \d+ of \d+/
 		],
 		[
 			'a typed answer of seven words without key terms',
