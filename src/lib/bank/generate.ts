@@ -120,8 +120,10 @@ function withSelfRating(draft: Draft, hasMcq: boolean): Draft {
 	const long = shortestForm(draft.answer, draft.accept) > MAX_TYPED_WORDS;
 	if (!long) return draft;
 	if (hasMcq && draft.type === 'flashcard') {
-		const { keyTerms: _unused, ...rest } = draft;
-		return { ...rest, selfRated: true };
+		// never typed in a quiz, so key terms would grade nothing
+		const card: Draft = { ...draft, selfRated: true };
+		delete card.keyTerms;
+		return card;
 	}
 	return draft.keyTerms ? draft : { ...draft, selfRated: true };
 }
