@@ -98,12 +98,19 @@ export function bankReport(bank: Bank): string[] {
 		`typed answers: ${typed.length}; ${long.length} of four words or more: ${keyGraded.length} graded by key terms, ` +
 			`${selfRated.length} self-rated study cards (not in quizzes), ${long.length - keyGraded.length - selfRated.length} typed as written`
 	);
-	out('  longest:');
-	for (const item of [...typed]
-		.sort((a, b) => answerWords(b.answer) - answerWords(a.answer) || (a.id < b.id ? -1 : 1))
-		.slice(0, 8))
+	const longest = (list: BankItem[]) =>
+		[...list]
+			.sort((a, b) => answerWords(b.answer) - answerWords(a.answer) || (a.id < b.id ? -1 : 1))
+			.slice(0, 6);
+	out('  longest typed in quizzes:');
+	for (const item of longest(typed.filter((i) => !i.selfRated)))
 		out(
-			`  ${String(answerWords(item.answer)).padStart(3)} words${item.keyTerms ? ' (key terms)' : ''}  ${item.id}: ${item.answer}`
+			`  ${String(answerWords(item.answer)).padStart(3)} words${item.keyTerms ? ' (key terms)' : ''}  ${item.id}: ${item.answer}${item.accept?.length ? ` (or ${item.accept.join(', ')})` : ''}`
+		);
+	out('  longest of all:');
+	for (const item of longest(typed))
+		out(
+			`  ${String(answerWords(item.answer)).padStart(3)} words${item.keyTerms ? ' (key terms)' : ''}${item.selfRated ? ' (self-rated)' : ''}  ${item.id}: ${item.answer}`
 		);
 	return lines;
 }
