@@ -3,7 +3,7 @@
 // rebuild an attempt after a reload or on the instructor's device.
 import type { BankItem, ItemType } from '../bank/types';
 import { fitsWith } from './giveaways';
-import { createRng, shuffle } from './random';
+import { createRng, shuffle, type Rng } from './random';
 import type { QuizConfig } from './types';
 
 /** One question as shown: the item and the order its parts appear in. */
@@ -55,7 +55,24 @@ export function buildQuiz(
 	const rng = createRng(`${config.seed}|select`);
 	const pool = eligibleItems(items, config, mistakeIds);
 	const count = config.count === 'all' ? pool.length : Math.min(config.count, pool.length);
+	const wanted = Math.min(new Set(pool.map((item) => item.type)).size, count);
+	// keeping giveaways apart can leave a type without a fitting item: a few more seeded draws
+	// almost always find a quiz that shows every type, and the draw that shows most is kept
+	let chosen: BankItem[] = [];
+	for (let draw = 0; draw < DRAWS && typesIn(chosen) < wanted; draw++) {
+		const drawn = drawByType(pool, count, rng);
+		if (typesIn(drawn) > typesIn(chosen) || draw === 0) chosen = drawn;
+	}
+	return shuffle(chosen, rng).map((item) => arrangeQuestion(item, config.seed));
+}
 
+/** How many draws buildQuiz tries before settling for fewer types. */
+const DRAWS = 12;
+
+const typesIn = (items: readonly BankItem[]) => new Set(items.map((item) => item.type)).size;
+
+/** Up to `count` items taken in turn from each type's shuffled queue, none giving another away. */
+function drawByType(pool: readonly BankItem[], count: number, rng: Rng): BankItem[] {
 	const byType = new Map<ItemType, BankItem[]>();
 	for (const item of shuffle(pool, rng)) {
 		byType.set(item.type, [...(byType.get(item.type) ?? []), item]);
@@ -70,7 +87,7 @@ export function buildQuiz(
 			if (next && chosen.length < count) chosen.push(next);
 		}
 	}
-	return shuffle(chosen, rng).map((item) => arrangeQuestion(item, config.seed));
+	return chosen;
 }
 
 /**

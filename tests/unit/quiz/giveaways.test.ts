@@ -116,6 +116,15 @@ describe('quizzes from the real bank', () => {
 		}
 	);
 
+	test.each(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'])(
+		'seed %s: ten questions still show all ten types',
+		(seed) => {
+			const byId = new Map(bank.items.map((i) => [i.id, i]));
+			const quiz = buildQuiz(bank.items, config(seed, 10)).map((q) => byId.get(q.itemId)!);
+			expect(new Set(quiz.map((i) => i.type)).size).toBe(10);
+		}
+	);
+
 	test('without the rule, random twenty-question draws would often hold a giveaway', () => {
 		// the check above can fail: the bank is full of pairs that answer each other
 		expect(giveawayConflicts(bank.items.slice(0, 20)).length).toBeGreaterThan(0);
