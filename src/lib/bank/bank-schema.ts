@@ -16,6 +16,8 @@ export const BankItemSchema = v.object({
 	pairs: v.optional(v.array(v.object({ left: Str, right: Str }))),
 	sequence: v.optional(v.array(Str)),
 	accept: v.optional(v.array(Str)),
+	keyTerms: v.optional(v.array(v.array(Str))),
+	selfRated: v.optional(v.boolean()),
 	explanation: Str,
 	factIds: v.array(Str),
 	topic: Str,
@@ -55,6 +57,13 @@ export const BankMapSchema = v.object({
 	pack: Str,
 	viewBox: v.pipe(Str, v.regex(/^0 0 \d+ \d+$/)),
 	attribution: Str,
-	regions: v.array(v.object({ name: Str, entity: v.optional(Str), d: Str })),
+	regions: v.array(
+		v.object({
+			name: Str,
+			entity: v.optional(Str),
+			d: Str,
+			label: v.optional(v.tuple([v.number(), v.number()]))
+		})
+	),
 	points: v.array(v.object({ name: Str, entity: Str, x: v.number(), y: v.number() }))
 });

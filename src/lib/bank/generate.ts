@@ -1,22 +1,28 @@
 // The generator: a pure function from a pack to its bank. Item ids come from fact ids and
 // the rule that made the item, never from wording, so fixing a typo keeps progress.
-import { countWholeWord, numberWords, wholeWordPattern } from './normalise';
+import { countWholeWord, normaliseText, numberWords, wholeWordPattern } from './normalise';
 import type { Entity } from './pack-schema';
 import { indexPack, namesOf, unsafeDistractor, type PackIndex } from './pack-index';
-import { pickStable } from './pick';
+import { pickStable, stableHash } from './pick';
 import type { PackFact, PackModel } from './read-pack';
+import { answerWords } from './report';
 import { BANK_SCHEMA_VERSION, type Bank, type BankItem, type Fact } from './types';
 
 /** The gap marker of cloze prompts. */
 export const GAP = '_____';
 export const TRUE_FALSE_OPTIONS = ['True', 'False'];
 const MCQ_WRONG_OPTIONS = 3;
+/** Typed answers longer than this many words need key terms or become self-rated. */
+export const MAX_TYPED_WORDS = 3;
 
 /** What the generator knows about an item that the public JSON does not carry. */
 export interface ItemNote {
 	/** truefalse False: the entity written in and the one it replaced. */
 	swappedIn?: string;
 	swappedOut?: string;
+	/** truefalse False from `falsify`: the words changed and what they became. */
+	changedFrom?: string;
+	changedTo?: string;
 }
 
 /** A generated bank with the notes the rules need. */
@@ -49,6 +55,8 @@ function ordered(item: BankItem): BankItem {
 	if (item.pairs) out.pairs = item.pairs;
 	if (item.sequence) out.sequence = item.sequence;
 	if (item.accept && item.accept.length > 0) out.accept = item.accept;
+	if (item.keyTerms) out.keyTerms = item.keyTerms;
+	if (item.selfRated) out.selfRated = true;
 	out.explanation = item.explanation;
 	out.factIds = item.factIds;
 	out.topic = item.topic;
@@ -98,8 +106,47 @@ function entityAccept(entity: Entity | undefined, answer: string): string[] {
 	return entity && entity.name === answer ? entity.aliases : [];
 }
 
+/** The fewest words any accepted form of an answer takes to type. */
+export function shortestForm(answer: string, accept: readonly string[] = []): number {
+	return Math.min(...[answer, ...accept].map(answerWords));
+}
+
+/**
+ * A phrase card is rated by the learner in study and left out of quizzes when no typed answer
+ * could be fairly graded against it (over three words, no short accepted form, no key terms),
+ * or when its fact's multiple choice already asks the same question in quizzes.
+ */
+function withSelfRating(draft: Draft, hasMcq: boolean): Draft {
+	const long = shortestForm(draft.answer, draft.accept) > MAX_TYPED_WORDS;
+	if (!long) return draft;
+	if (hasMcq && draft.type === 'flashcard') {
+		// never typed in a quiz, so key terms would grade nothing
+		const card: Draft = { ...draft, selfRated: true };
+		delete card.keyTerms;
+		return card;
+	}
+	return draft.keyTerms ? draft : { ...draft, selfRated: true };
+}
+
+/**
+ * Accepted spellings of a cloze gap: `termAccept`, else the answer's `accept` when the gap is
+ * the answer itself; "regime security" answers a question, it does not fill "at the expense of _____".
+ */
+function clozeAccept(fact: PackFact): string[] {
+	if (fact.termAccept) return fact.termAccept;
+	const same =
+		fact.answer !== undefined && normaliseText(fact.answer) === normaliseText(fact.term ?? '');
+	return same ? (fact.accept ?? []) : [];
+}
+
 /** Flashcard, reverse, numeric and cloze items of a fact. */
-function recallDrafts(fact: PackFact, entity: Entity | undefined): Draft[] {
+function recallDrafts(fact: PackFact, entity: Entity | undefined, hasMcq: boolean): Draft[] {
+	return recallDraftsOf(fact, entity).map((d) =>
+		d.type === 'flashcard' || d.type === 'reverse' ? withSelfRating(d, hasMcq) : d
+	);
+}
+
+function recallDraftsOf(fact: PackFact, entity: Entity | undefined): Draft[] {
 	const drafts: Draft[] = [];
 	if (fact.number !== undefined && fact.ask) {
 		const words = numberWords(fact.number);
@@ -119,6 +166,7 @@ function recallDrafts(fact: PackFact, entity: Entity | undefined): Draft[] {
 			prompt: fact.ask,
 			answer: fact.answer,
 			accept: distinct([...(fact.accept ?? []), ...entityAccept(entity, fact.answer)], fact.answer),
+			...(fact.keyTerms ? { keyTerms: fact.keyTerms } : {}),
 			explanation: fact.statement,
 			difficulty: fact.difficulty ?? 2
 		});
@@ -129,6 +177,7 @@ function recallDrafts(fact: PackFact, entity: Entity | undefined): Draft[] {
 			type: 'reverse',
 			prompt: fact.reverse.prompt,
 			answer: fact.reverse.answer,
+			...(fact.reverse.keyTerms ? { keyTerms: fact.reverse.keyTerms } : {}),
 			explanation: fact.statement,
 			difficulty: fact.difficulty ?? 2
 		});
@@ -142,9 +191,7 @@ function recallDrafts(fact: PackFact, entity: Entity | undefined): Draft[] {
 			prompt: fact.statement.replace(wholeWordPattern(fact.term, 'u'), GAP),
 			answer: fact.term,
 			accept: distinct(
-				[...(fact.accept ?? []), ...entityAccept(entity, fact.term), ...numberForms].filter(
-					Boolean
-				),
+				[...clozeAccept(fact), ...entityAccept(entity, fact.term), ...numberForms].filter(Boolean),
 				fact.term
 			),
 			explanation: fact.statement,
@@ -154,27 +201,81 @@ function recallDrafts(fact: PackFact, entity: Entity | undefined): Draft[] {
 	return drafts;
 }
 
-/** Multiple choice, true/false and map items of a fact. */
-function choiceDrafts(
+/**
+ * The true/false pair of a fact: the paraphrase as the True statement, and the paraphrase
+ * with one meaningful change as the False one (the authored `falsify`, else the fact's
+ * entity swapped for another of its kind). No paraphrase, no true/false: a statement that
+ * copies the article tests recognition, not understanding.
+ */
+function trueFalseDrafts(
 	fact: PackFact,
 	entity: Entity | undefined,
 	pack: PackModel,
 	notes: Map<string, ItemNote>
 ): Draft[] {
-	const drafts: Draft[] = [];
-	drafts.push({
-		id: `${fact.id}:true`,
-		type: 'truefalse',
-		prompt: fact.statement,
-		answer: 'True',
-		options: TRUE_FALSE_OPTIONS,
-		explanation: `True. ${fact.statement}`,
-		difficulty: 1
-	});
-	if (!entity) return drafts;
+	const base = fact.paraphrase;
+	if (base === undefined) return [];
+	const drafts = trueFalsePair(fact, base, entity, pack, notes);
+	const keep = fact.tf ?? 'both';
+	return keep === 'both' ? drafts : drafts.filter((d) => d.answer === keep);
+}
 
-	const prompt = fact.mcqAsk ?? (fact.answer === entity.name ? fact.ask : undefined);
-	if (prompt && fact.number === undefined) {
+function trueFalsePair(
+	fact: PackFact,
+	base: string,
+	entity: Entity | undefined,
+	pack: PackModel,
+	notes: Map<string, ItemNote>
+): Draft[] {
+	const drafts: Draft[] = [
+		{
+			id: `${fact.id}:true`,
+			type: 'truefalse',
+			prompt: base,
+			answer: 'True',
+			options: TRUE_FALSE_OPTIONS,
+			explanation: `True. ${fact.statement}`,
+			difficulty: 1
+		}
+	];
+	const id = `${fact.id}:false`;
+	if (fact.falsify) {
+		const { from, to } = fact.falsify;
+		notes.set(id, { changedFrom: from, changedTo: to });
+		drafts.push({
+			id,
+			type: 'truefalse',
+			prompt: base.replace(wholeWordPattern(from, 'u'), to),
+			answer: 'False',
+			options: TRUE_FALSE_OPTIONS,
+			explanation: `False: “${to}” is wrong; the article supports “${from}”. ${fact.statement}`,
+			difficulty: 2
+		});
+		return drafts;
+	}
+	if (!entity) return drafts;
+	const written = namesOf(entity).find((name) => countWholeWord(base, name) === 1);
+	const swap = written && wrongEntities(fact, entity, pack.entities, 1, 'false')[0];
+	if (written && swap) {
+		notes.set(id, { swappedIn: swap.id, swappedOut: entity.id });
+		drafts.push({
+			id,
+			type: 'truefalse',
+			prompt: base.replace(wholeWordPattern(written, 'u'), swap.name),
+			answer: 'False',
+			options: TRUE_FALSE_OPTIONS,
+			explanation: `False: the article says ${written}, not ${swap.name}. ${fact.statement}`,
+			difficulty: 2
+		});
+	}
+	return drafts;
+}
+
+/** Multiple choice and map items of a fact. */
+function choiceDrafts(fact: PackFact, entity: Entity | undefined, pack: PackModel): Draft[] {
+	const drafts: Draft[] = [];
+	const prompt = entity && (fact.mcqAsk ?? (fact.answer === entity.name ? fact.ask : undefined));
+	if (entity && prompt && fact.number === undefined) {
 		const wrong = wrongEntities(fact, entity, pack.entities, MCQ_WRONG_OPTIONS, 'mcq');
 		if (wrong.length === MCQ_WRONG_OPTIONS) {
 			drafts.push({
@@ -182,30 +283,25 @@ function choiceDrafts(
 				type: 'mcq',
 				prompt,
 				answer: entity.name,
-				options: sortOptions([entity.name, ...wrong.map((e) => e.name)]),
+				options: [entity.name, ...wrong.map((e) => e.name)],
 				explanation: fact.statement,
 				difficulty: fact.difficulty ?? 1
 			});
 		}
-	}
-
-	const written = namesOf(entity).find((name) => countWholeWord(fact.statement, name) === 1);
-	const swap = written && wrongEntities(fact, entity, pack.entities, 1, 'false')[0];
-	if (written && swap) {
-		const id = `${fact.id}:false`;
-		notes.set(id, { swappedIn: swap.id, swappedOut: entity.id });
+	} else if (fact.choices && fact.ask && fact.answer) {
+		// a phrase answer: the author wrote wrong options of the same kind and frame
 		drafts.push({
-			id,
-			type: 'truefalse',
-			prompt: fact.statement.replace(wholeWordPattern(written, 'u'), swap.name),
-			answer: 'False',
-			options: TRUE_FALSE_OPTIONS,
-			explanation: `False: the article says ${written}, not ${swap.name}. ${fact.statement}`,
-			difficulty: 2
+			id: `${fact.id}:mcq`,
+			type: 'mcq',
+			prompt: fact.mcqAsk ?? fact.ask,
+			answer: fact.answer,
+			options: [fact.answer, ...fact.choices],
+			explanation: fact.statement,
+			difficulty: fact.difficulty ?? 2
 		});
 	}
 
-	if (fact.mapAsk && entity.map !== undefined) {
+	if (entity && fact.mapAsk && entity.map !== undefined) {
 		const mappable = pack.entities.filter((e) => e.map !== undefined);
 		const wrong = wrongEntities(fact, entity, mappable, MCQ_WRONG_OPTIONS, 'map');
 		drafts.push({
@@ -213,7 +309,7 @@ function choiceDrafts(
 			type: 'map',
 			prompt: fact.mapAsk,
 			answer: entity.name,
-			options: sortOptions([entity.name, ...wrong.map((e) => e.name)]),
+			options: [entity.name, ...wrong.map((e) => e.name)],
 			explanation: entity.note ?? fact.statement,
 			difficulty: 2
 		});
@@ -225,7 +321,10 @@ function choiceDrafts(
 function whoSaidDrafts(fact: PackFact, index: PackIndex): Draft[] {
 	const party = fact.claimBy === undefined ? undefined : index.party.get(fact.claimBy);
 	if (!fact.whoSaid || !party) return [];
-	const others = [...index.party.values()].filter((p) => p.id !== party.id);
+	// `exclude` drops parties who could not plausibly have said it, so every option is a real rival
+	const others = [...index.party.values()].filter(
+		(p) => p.id !== party.id && !fact.exclude?.includes(p.id)
+	);
 	const wrong = pickStable(others, MCQ_WRONG_OPTIONS, `${fact.id}:who-said`, (p) => p.id);
 	return [
 		{
@@ -233,40 +332,74 @@ function whoSaidDrafts(fact: PackFact, index: PackIndex): Draft[] {
 			type: 'who-said',
 			prompt: fact.whoSaid,
 			answer: party.name,
-			options: sortOptions([party.name, ...wrong.map((p) => p.name)]),
+			options: [party.name, ...wrong.map((p) => p.name)],
 			explanation: fact.statement,
 			difficulty: 2
 		}
 	];
 }
 
-/** "Select X on the map" for every place with a map position and a supporting fact. */
+/**
+ * Map questions of places that carry a `locateAsk` (a question about what the article says
+ * happened there): the candidates are other places of the same kind, all labelled on the map.
+ */
 function locateItems(pack: PackModel, index: PackIndex): BankItem[] {
 	const mappable = pack.entities.filter((e) => e.map !== undefined);
 	const items: BankItem[] = [];
 	for (const entity of mappable) {
 		const fact = entity.fact === undefined ? undefined : index.fact.get(entity.fact);
-		if (!fact) continue;
+		if (!fact || entity.locateAsk === undefined) continue;
 		const wrong = pickStable(
-			mappable.filter((e) => e.kind === entity.kind && e.id !== entity.id),
+			mappable.filter(
+				(e) => e.kind === entity.kind && !unsafeDistractor(fact, entity, e) && e.id !== entity.id
+			),
 			MCQ_WRONG_OPTIONS,
 			`${entity.id}:locate`,
-			(e) => e.id
+			(e) => e.id,
+			(e) => entity.group !== undefined && e.group === entity.group
 		);
 		items.push({
 			id: `${entity.id}:locate`,
 			type: 'map',
-			prompt: `On the map, select ${entity.name}.`,
+			prompt: entity.locateAsk,
 			answer: entity.name,
-			options: sortOptions([entity.name, ...wrong.map((e) => e.name)]),
+			options: [entity.name, ...wrong.map((e) => e.name)],
 			explanation: entity.note ?? fact.statement,
 			factIds: [fact.id],
 			topic: fact.topic,
-			difficulty: 1,
+			difficulty: 2,
 			source: { paragraph: fact.paragraph, quote: fact.quote }
 		});
 	}
 	return items;
+}
+
+/**
+ * Puts each choice item's key at the position used least so far by items of its type (ties
+ * broken by a hash of the id), wrong options in alphabetical order around it: stored option
+ * order then says nothing about the answer, and exports that keep it stay balanced.
+ */
+function placeKeys(items: BankItem[]): BankItem[] {
+	const used = new Map<string, number[]>();
+	return items.map((item) => {
+		if (!['mcq', 'who-said', 'map'].includes(item.type) || !item.options) return item;
+		const wrong = sortOptions(item.options.filter((o) => o !== item.answer));
+		const slots = wrong.length + 1;
+		const counts = used.get(item.type) ?? [];
+		used.set(item.type, counts);
+		while (counts.length < slots) counts.push(0);
+		const fewest = Math.min(...counts.slice(0, slots));
+		const free = counts
+			.slice(0, slots)
+			.map((n, i) => (n === fewest ? i : -1))
+			.filter((i) => i >= 0);
+		const position = free[stableHash(item.id) % free.length]!;
+		counts[position]!++;
+		return {
+			...item,
+			options: [...wrong.slice(0, position), item.answer, ...wrong.slice(position)]
+		};
+	});
 }
 
 /** Matching items, one per authored set. */
@@ -349,10 +482,14 @@ export function generateBank(pack: PackModel): Generated {
 	const items: BankItem[] = [];
 	for (const fact of pack.facts) {
 		const entity = fact.entity === undefined ? undefined : index.entity.get(fact.entity);
+		const choices = choiceDrafts(fact, entity, pack);
+		// a multiple choice asking the very question of the flashcard takes its place in quizzes
+		const hasMcq = choices.some((d) => d.type === 'mcq' && d.prompt === fact.ask);
 		items.push(
 			...itemsOf(fact, [
-				...recallDrafts(fact, entity),
-				...choiceDrafts(fact, entity, pack, notes),
+				...recallDrafts(fact, entity, hasMcq),
+				...trueFalseDrafts(fact, entity, pack, notes),
+				...choices,
 				...whoSaidDrafts(fact, index)
 			])
 		);
@@ -377,7 +514,7 @@ export function generateBank(pack: PackModel): Generated {
 			}
 		},
 		facts: pack.facts.map(publicFact),
-		items: items.map(ordered)
+		items: placeKeys(items).map(ordered)
 	};
 	return { bank, notes };
 }

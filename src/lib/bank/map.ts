@@ -55,7 +55,13 @@ export function buildMap(packId: string, topology: Topology, entities: readonly 
 		const d = path(country);
 		if (!d) continue;
 		const entity = regionEntity.get(name);
-		regions.push(entity ? { name: entity.name, entity: entity.id, d } : { name, d });
+		if (!entity) {
+			regions.push({ name, d });
+			continue;
+		}
+		// every candidate is labelled, so a map question never asks to recognise a shape
+		const [x, y] = path.centroid(country);
+		regions.push({ name: entity.name, entity: entity.id, d, label: [round1(x), round1(y)] });
 	}
 	// named places first, then the context, each by name, so the file never reorders
 	regions.sort(

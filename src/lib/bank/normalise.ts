@@ -25,16 +25,24 @@ export function wholeWordPattern(term: string, flags = 'gu'): RegExp {
 	return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, flags);
 }
 
+// Unicode-property patterns are slow to compile and the checks ask about the same few hundred
+// terms thousands of times; matchAll copies the pattern, so a shared global one is safe here
+const counting = new Map<string, RegExp>();
+
 /** How many times `term` occurs in `text` as a whole word or phrase. */
 export function countWholeWord(text: string, term: string): number {
 	if (term === '') return 0;
-	return [...text.matchAll(wholeWordPattern(term))].length;
+	let pattern = counting.get(term);
+	if (!pattern) counting.set(term, (pattern = wholeWordPattern(term)));
+	return [...text.matchAll(pattern)].length;
 }
+
+/** Lower case with straight apostrophes: the form `mentions` compares. */
+export const foldMention = (s: string) => s.replace(/[\u2018\u2019]/g, "'").toLowerCase();
 
 /** Whether `text` mentions `term` as a whole word, ignoring case and apostrophe style. */
 export function mentions(text: string, term: string): boolean {
-	const fold = (s: string) => s.replace(/[\u2018\u2019]/g, "'").toLowerCase();
-	return countWholeWord(fold(text), fold(term)) > 0;
+	return countWholeWord(foldMention(text), foldMention(term)) > 0;
 }
 
 /** English words for 0-99 ('fourteen', 'forty-two'); undefined outside that range. */

@@ -7,6 +7,9 @@ const Id = v.pipe(
 	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens')
 );
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+/** Groups of interchangeable words; a typed answer needs one of every group. */
+const KeyTerms = v.pipe(v.array(v.pipe(v.array(Text), v.minLength(1))), v.minLength(1));
+
 const ParagraphId = v.pipe(v.string(), v.regex(/^p[1-9]\d*$/, 'paragraph ids look like p7'));
 
 /** One atomic fact as written in facts.yaml (see questions/README.md for each field). */
@@ -22,13 +25,26 @@ export const FactInputSchema = v.strictObject({
 	answer: v.optional(Text),
 	term: v.optional(Text),
 	accept: v.optional(v.array(Text)),
+	// other spellings of `term` for the cloze (default: `accept` when term and answer are the same)
+	termAccept: v.optional(v.array(Text)),
 	entity: v.optional(Id),
 	exclude: v.optional(v.array(Id)),
 	mcqAsk: v.optional(Text),
 	mapAsk: v.optional(Text),
 	whoSaid: v.optional(Text),
 	number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-	reverse: v.optional(v.strictObject({ prompt: Text, answer: Text })),
+	reverse: v.optional(
+		v.strictObject({ prompt: Text, answer: Text, keyTerms: v.optional(KeyTerms) })
+	),
+	// the true statement of the truefalse items, in other words than the quote
+	paraphrase: v.optional(Text),
+	// the false statement: `paraphrase` with the words `from` changed to `to`
+	falsify: v.optional(v.strictObject({ from: Text, to: Text })),
+	// which true/false item a fact yields; one per fact keeps each topic near half True
+	tf: v.optional(v.picklist(['True', 'False', 'both'])),
+	// three wrong options of the same kind for an mcq on `ask`
+	choices: v.optional(v.array(Text)),
+	keyTerms: v.optional(KeyTerms),
 	when: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?[a-z]?$/))),
 	whenText: v.optional(Text),
 	event: v.optional(Text),
@@ -59,7 +75,11 @@ export type OrderingSet = v.InferOutput<typeof OrderingSetSchema>;
 export const FactsFileSchema = v.strictObject({
 	facts: v.array(FactInputSchema),
 	matching: v.optional(v.array(MatchingSetSchema), []),
-	ordering: v.optional(v.array(OrderingSetSchema), [])
+	ordering: v.optional(v.array(OrderingSetSchema), []),
+	// the article's clumsy wordings, which quotes keep but no prompt, answer or explanation may copy
+	avoid: v.optional(v.array(Text), []),
+	// published item ids no longer generated: their reviews stay stored, the app stops showing them
+	retired: v.optional(v.array(Text), [])
 });
 export type FactsFile = v.InferOutput<typeof FactsFileSchema>;
 
@@ -73,7 +93,11 @@ export const EntitySchema = v.strictObject({
 	// a Natural Earth country name, or [lon, lat] for a city
 	map: v.optional(v.union([Text, v.tuple([v.number(), v.number()])])),
 	note: v.optional(Text),
-	fact: v.optional(Id)
+	fact: v.optional(Id),
+	// the map question about the article that this place answers ("select the city near which ...")
+	locateAsk: v.optional(Text),
+	// false for a place the article does not name: only ever a wrong option on the map
+	inArticle: v.optional(v.boolean())
 });
 export type Entity = v.InferOutput<typeof EntitySchema>;
 

@@ -36,6 +36,10 @@ export interface PackModel {
 	entities: Entity[];
 	matching: MatchingSet[];
 	ordering: OrderingSet[];
+	/** Wordings of the article no item may copy outside its quote. */
+	avoid: string[];
+	/** Published item ids no longer generated (see retired.ts). */
+	retired: string[];
 }
 
 /** A pack whose files cannot be read; `problems` has one line per problem. */
@@ -97,6 +101,8 @@ export function readPack(packId: string, files: PackFiles): PackModel {
 		})),
 		entities: entities.output.entities,
 		matching: facts.output.matching,
-		ordering: facts.output.ordering
+		ordering: facts.output.ordering,
+		avoid: facts.output.avoid,
+		retired: facts.output.retired
 	};
 }

@@ -6,6 +6,7 @@ import { indexPack, isMentioned, PARTY_KIND, unsafeDistractor, type PackIndex } 
 import type { PackModel } from './read-pack';
 import { INTRO_TOPIC } from './read-pack';
 import { ITEM_TYPES, type BankItem } from './types';
+import { QUALITY_RULE_NAMES, QUALITY_RULES } from './quality-rules';
 
 /** The names of the rules, as printed in problems. */
 export const RULE_NAMES = [
@@ -21,7 +22,8 @@ export const RULE_NAMES = [
 	'false-statement-true',
 	'item-shape',
 	'ordering-dated',
-	'coverage'
+	'coverage',
+	...QUALITY_RULE_NAMES
 ] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
@@ -60,6 +62,14 @@ const uniqueIds: Rule = ({ pack, generated }) => {
 		['matching set', pack.matching.map((s) => s.id)],
 		['ordering set', pack.ordering.map((s) => s.id)]
 	];
+	const generatedIds = new Set(generated.bank.items.map((i) => i.id));
+	for (const id of pack.retired)
+		if (generatedIds.has(id))
+			found.push({
+				rule: 'unique-ids',
+				where: `item ${id}`,
+				message: `"${id}" is listed as retired but is still generated`
+			});
 	for (const [what, ids] of table) {
 		for (const id of duplicates(ids)) {
 			found.push({
@@ -227,6 +237,8 @@ const wrongOptionKind: Rule = ({ pack, generated, index }) => {
 	for (const e of pack.entities) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
 	for (const item of generated.bank.items) {
 		if (!['mcq', 'who-said', 'map'].includes(item.type)) continue;
+		// authored wrong options (choices) are phrases, checked by mcq-options
+		if (item.type === 'mcq' && index.fact.get(item.factIds[0] ?? '')?.choices) continue;
 		const where = `item ${item.id}`;
 		const kindOf = (name: string) => {
 			const candidates = byName.get(name) ?? [];
@@ -282,6 +294,8 @@ const falseStatementTrue: Rule = ({ pack, generated, index }) => {
 			continue;
 		}
 		const note = generated.notes.get(item.id);
+		// an authored change (falsify) is checked by false-one-change
+		if (note?.changedFrom !== undefined) continue;
 		const fact = index.fact.get(item.factIds[0] ?? '');
 		const swappedIn = note?.swappedIn === undefined ? undefined : index.entity.get(note.swappedIn);
 		const swappedOut =
@@ -407,7 +421,8 @@ const RULES: Record<RuleName, Rule> = {
 	'false-statement-true': falseStatementTrue,
 	'item-shape': itemShape,
 	'ordering-dated': orderingDated,
-	coverage
+	coverage,
+	...QUALITY_RULES
 };
 
 /** Options of checkBank. */

@@ -80,6 +80,13 @@ export interface BankItem {
 	pairs?: MatchPair[];
 	sequence?: string[];
 	accept?: string[];
+	/**
+	 * Typed items with a phrase answer: groups of interchangeable words; an answer is right
+	 * when it contains one word or phrase of every group (so other wordings are accepted).
+	 */
+	keyTerms?: string[][];
+	/** A phrase answer too long to type and grade: a study card the learner rates; quizzes skip it. */
+	selfRated?: boolean;
 	explanation: string;
 	factIds: string[];
 	topic: string;
@@ -99,6 +106,8 @@ export interface MapRegion {
 	name: string;
 	entity?: string;
 	d: string; // SVG path in the map's viewBox
+	/** Where its name is written when it is a candidate (named places only). */
+	label?: [number, number];
 }
 
 /** One city drawn on a pack map as a point. */

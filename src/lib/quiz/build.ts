@@ -2,7 +2,8 @@
 // order fixed. Everything comes from `config.seed`, so storing (config, seed) is enough to
 // rebuild an attempt after a reload or on the instructor's device.
 import type { BankItem, ItemType } from '../bank/types';
-import { createRng, shuffle } from './random';
+import { fitsWith } from './giveaways';
+import { createRng, shuffle, type Rng } from './random';
 import type { QuizConfig } from './types';
 
 /** One question as shown: the item and the order its parts appear in. */
@@ -31,6 +32,8 @@ export function eligibleItems(
 	return items
 		.filter(
 			(item) =>
+				// a self-rated card's phrase answer cannot be graded when typed
+				!item.selfRated &&
 				(!topics || topics.has(item.topic)) &&
 				(!types || types.has(item.type)) &&
 				(!mistakes || mistakes.has(item.id))
@@ -40,7 +43,8 @@ export function eligibleItems(
 
 /**
  * The quiz for `config`: eligible items drawn in turn from each item type (so ten questions
- * over ten types show every type), then shuffled, each with its own option order.
+ * over ten types show every type), never two that give each other away (one fact twice, or
+ * one stem showing another's answer), then shuffled, each with its own option order.
  * Deterministic for a given bank, config and `mistakeIds`.
  */
 export function buildQuiz(
@@ -51,7 +55,24 @@ export function buildQuiz(
 	const rng = createRng(`${config.seed}|select`);
 	const pool = eligibleItems(items, config, mistakeIds);
 	const count = config.count === 'all' ? pool.length : Math.min(config.count, pool.length);
+	const wanted = Math.min(new Set(pool.map((item) => item.type)).size, count);
+	// keeping giveaways apart can leave a type without a fitting item: a few more seeded draws
+	// almost always find a quiz that shows every type, and the draw that shows most is kept
+	let chosen: BankItem[] = [];
+	for (let draw = 0; draw < DRAWS && typesIn(chosen) < wanted; draw++) {
+		const drawn = drawByType(pool, count, rng);
+		if (typesIn(drawn) > typesIn(chosen) || draw === 0) chosen = drawn;
+	}
+	return shuffle(chosen, rng).map((item) => arrangeQuestion(item, config.seed));
+}
 
+/** How many draws buildQuiz tries before settling for fewer types. */
+const DRAWS = 12;
+
+const typesIn = (items: readonly BankItem[]) => new Set(items.map((item) => item.type)).size;
+
+/** Up to `count` items taken in turn from each type's shuffled queue, none giving another away. */
+function drawByType(pool: readonly BankItem[], count: number, rng: Rng): BankItem[] {
 	const byType = new Map<ItemType, BankItem[]>();
 	for (const item of shuffle(pool, rng)) {
 		byType.set(item.type, [...(byType.get(item.type) ?? []), item]);
@@ -60,11 +81,13 @@ export function buildQuiz(
 	const chosen: BankItem[] = [];
 	while (chosen.length < count && queues.some((queue) => queue.length > 0)) {
 		for (const queue of queues) {
-			const next = queue.shift();
+			// skip items that would give away, or be given away by, a question already chosen
+			let next = queue.shift();
+			while (next && !fitsWith(next, chosen)) next = queue.shift();
 			if (next && chosen.length < count) chosen.push(next);
 		}
 	}
-	return shuffle(chosen, rng).map((item) => arrangeQuestion(item, config.seed));
+	return chosen;
 }
 
 /**

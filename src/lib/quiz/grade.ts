@@ -2,6 +2,7 @@
 // function, so it must accept any decoded input: a response of the wrong shape is wrong,
 // never an exception.
 import type { BankItem, MatchPair } from '../bank/types';
+import { hasKeyTerms } from './key-terms';
 import { numberToWords } from './number-words';
 import {
 	matchAnswer,
@@ -35,10 +36,14 @@ export function gradeItem(item: BankItem, response: Response): Grade {
 	switch (response.kind) {
 		case 'choice':
 			return sameChoice(response.choice, expected) ? right(expected) : wrong(expected);
-		case 'text':
-			return item.type === 'numeric'
-				? gradeNumeric(item, response.text)
-				: fromMatch(matchAnswer(response.text, expected, item.accept ?? []), expected);
+		case 'text': {
+			if (item.type === 'numeric') return gradeNumeric(item, response.text);
+			const match = fromMatch(matchAnswer(response.text, expected, item.accept ?? []), expected);
+			// a phrase answer in other words is right when it holds every key term
+			if (!match.correct && item.keyTerms && hasKeyTerms(response.text, item.keyTerms, expected))
+				return right(expected);
+			return match;
+		}
 		case 'matching':
 			return gradeMatching(item.pairs ?? [], response.pairs, expected);
 		case 'ordering':

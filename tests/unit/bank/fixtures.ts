@@ -85,6 +85,7 @@ export const TINY_FACTS: FactInput[] = [
 		answer: '2017',
 		entity: 'y2017',
 		term: '2017',
+		paraphrase: 'The joint Sahel force known as G5 was set up in 2017.',
 		when: '2017',
 		event: 'The G5 Sahel Joint Force is formed'
 	},
@@ -97,7 +98,8 @@ export const TINY_FACTS: FactInput[] = [
 		ask: 'Which country helped to form the G5 Sahel Joint Force?',
 		answer: 'France',
 		entity: 'france',
-		term: 'France'
+		term: 'France',
+		paraphrase: 'France assisted in setting up the joint force of the Sahel known as G5.'
 	},
 	{
 		id: 'critics-wagner',
@@ -121,6 +123,7 @@ export interface TinyParts {
 	entities: Entity[];
 	matching: MatchingSet[];
 	ordering: OrderingSet[];
+	avoid: string[];
 }
 
 /** The files of a tiny pack, with `change` applied to fresh copies of its parts. */
@@ -140,12 +143,18 @@ export function tinyFiles(change: (parts: TinyParts) => void = () => {}): PackFi
 				]
 			}
 		],
-		ordering: []
+		ordering: [],
+		avoid: []
 	});
 	change(parts);
 	return {
 		article: parts.article,
-		facts: stringify({ facts: parts.facts, matching: parts.matching, ordering: parts.ordering }),
+		facts: stringify({
+			facts: parts.facts,
+			matching: parts.matching,
+			ordering: parts.ordering,
+			avoid: parts.avoid
+		}),
 		entities: stringify({ entities: parts.entities })
 	};
 }

@@ -57,16 +57,28 @@ export function item(overrides: Partial<BankItem> = {}): BankItem {
 	};
 }
 
-/** A small bank: `perType` items of each listed type spread over `topics`. */
+/**
+ * A small bank: `perType` items of each listed type spread over `topics`, each its own fact
+ * with its own prompt, so no two give each other away (a quiz would keep them apart).
+ */
 export function bank(
 	types: readonly ItemType[],
 	perType: number,
 	topics: readonly string[] = ['actors', 'timeline', 'places']
 ): BankItem[] {
 	return types.flatMap((type) =>
-		Array.from({ length: perType }, (_, i) =>
-			item({ type, id: `f${i}-${type}`, topic: topics[i % topics.length] ?? 'actors' })
-		)
+		Array.from({ length: perType }, (_, i) => {
+			const id = `f${i}-${type}`;
+			return item({
+				type,
+				id,
+				topic: topics[i % topics.length] ?? 'actors',
+				factIds: [id],
+				prompt: `Question ${id}`,
+				// the default cloze answer, 2022, is written in the default matching pairs
+				...(type === 'cloze' ? { answer: `Answer ${id}` } : {})
+			});
+		})
 	);
 }
 
