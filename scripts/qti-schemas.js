@@ -1,12 +1,13 @@
-// Brings the IMS QTI 2.1 and content-packaging XSDs (with the W3C schemas they import) into
-// node_modules/.cache/qti-schemas for the QTI validation test. They are IMS's files, so the
-// project does not carry copies: they come from oat-sa/qti-sdk at a pinned commit.
+// Writes the IMS QTI 2.1 and content-packaging XSDs (with the W3C schemas they import) that
+// the QTI validation test uses to tests/fixtures/qti-schemas, unchanged (each keeps IMS's
+// licence notice), from oat-sa/qti-sdk at a pinned commit. They are committed because CI
+// cannot download them; this script is how they were obtained and how to refresh them.
 // Usage: node scripts/qti-schemas.js [--from-git <path to a clone's .git>]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export const QTI_SCHEMA_DIR = 'node_modules/.cache/qti-schemas';
+export const QTI_SCHEMA_DIR = 'tests/fixtures/qti-schemas';
 const COMMIT = '634a9b89f3c58e37722be0906898d3da2459a2df';
 const BASE = 'src/qtism/data/storage/xml/schemes';
 const MATHML = [

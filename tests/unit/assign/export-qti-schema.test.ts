@@ -1,5 +1,5 @@
 // The QTI 2.1 package checked two ways: xmllint validates every file against the official
-// IMS XSDs (fetched by scripts/qti-schemas.js, never copied into the project), and the parsed
+// IMS XSDs (IMS's files, unchanged, in tests/fixtures/qti-schemas), and the parsed
 // package is checked for what those schemas and the QTI spec require that our exporter could
 // break: namespaces, required elements and attributes, identifier rules, response processing
 // templates, one point per item and the explanation as feedback.

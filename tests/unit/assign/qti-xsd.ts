@@ -1,10 +1,11 @@
 // xmllint against the IMS QTI 2.1 and content-packaging XSDs, for the unit and browser tests.
-// The schemas are IMS's files: scripts/qti-schemas.js fetches them, the project keeps no copy.
+// The schemas are IMS's own files, unchanged, in tests/fixtures/qti-schemas (see
+// scripts/qti-schemas.js for where they come from).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const QTI_SCHEMAS = 'node_modules/.cache/qti-schemas';
+export const QTI_SCHEMAS = 'tests/fixtures/qti-schemas';
 export const ITEM_XSD = join(QTI_SCHEMAS, 'qtiv2p1/imsqti_v2p1.xsd');
 export const MANIFEST_XSD = join(QTI_SCHEMAS, 'imscp_v1p1.xsd');
 
@@ -18,7 +19,7 @@ export function requireXmllintAndSchemas(): void {
 	}
 	if (!existsSync(ITEM_XSD) || !existsSync(MANIFEST_XSD)) {
 		throw new Error(
-			`The IMS QTI 2.1 schemas are not in ${QTI_SCHEMAS}: run \`node scripts/qti-schemas.js\` (it downloads them from oat-sa/qti-sdk).`
+			`The IMS QTI 2.1 schemas are not in ${QTI_SCHEMAS}: restore them from git, or run \`node scripts/qti-schemas.js\` to fetch them again from oat-sa/qti-sdk.`
 		);
 	}
 }
