@@ -30,6 +30,96 @@ export default ts.config(
 			'svelte/prefer-svelte-reactivity': 'off'
 		}
 	},
+	// the layers (see README "Layout"): a rule in the linter outlives a sentence in a README
+	{
+		files: [
+			'src/lib/{bank,srs,quiz,attempt,assign,progress,read,pwa}/**/*.ts',
+			'src/lib/storage/**/*.ts'
+		],
+		ignores: ['**/*.svelte.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*'],
+							message: 'Domain and storage code never imports Svelte or SvelteKit.'
+						},
+						{
+							group: ['$lib/state', '$lib/state/*', '$lib/ui/*', '**/state/*', '**/ui/*'],
+							message: 'Domain and storage code never imports state classes or components.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/{bank,srs,quiz,attempt,assign,progress,read,pwa}/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*', 'dexie'],
+							message: 'Domain code never imports Svelte, SvelteKit or Dexie.'
+						},
+						{
+							group: [
+								'$lib/state',
+								'$lib/state/*',
+								'$lib/ui/*',
+								'$lib/storage',
+								'$lib/storage/*',
+								'**/state/*',
+								'**/ui/*',
+								'**/storage',
+								'**/storage/*'
+							],
+							message: 'Domain code is pure: it never imports state, storage or components.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/state/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['dexie'], message: 'Only src/lib/storage touches Dexie.' },
+						{
+							group: ['$lib/storage/*', '**/storage/*'],
+							message:
+								"State classes reach storage through its one door: import from '$lib/storage'."
+						},
+						{ group: ['$lib/ui/*'], message: 'State classes never import components.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/routes/**', 'src/lib/ui/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['dexie', '$lib/storage', '$lib/storage/*', '**/storage/*'],
+							message: 'Pages and components never touch storage: go through a state class.'
+						}
+					]
+				}
+			]
+		}
+	},
 	{
 		ignores: [
 			'build/',

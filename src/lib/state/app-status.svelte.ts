@@ -1,6 +1,6 @@
 // What the shell tells the learner about the app itself: offline, an update, an outdated tab.
 import { browser } from '$app/environment';
-import { onDatabaseOutdated } from '$lib/storage/lifecycle';
+import { onDatabaseOutdated } from '$lib/storage';
 
 class AppStatus {
 	#online = $state(true);

@@ -10,7 +10,7 @@ import { LIMITS } from '$lib/assign/limits';
 import { ITEM_TYPES, type Bank, type BankItem, type ItemType } from '$lib/bank/types';
 import { buildQuiz } from '$lib/quiz/build';
 import { QUIZ_COUNTS, type QuizCount } from '$lib/quiz/types';
-import { saveAssignment } from '$lib/storage/assignments';
+import { saveAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { randomId } from './random-id';
 import { errorText } from './error-text';

@@ -17,9 +17,16 @@ import {
 import type { Bank, BankItem } from '$lib/bank/types';
 import { gradeItem } from '$lib/quiz/grade';
 import type { Grade, Response } from '$lib/quiz/types';
-import { listAssignments, saveAssignment, type StoredAssignment } from '$lib/storage/assignments';
-import { finishAttempt, getAttempt, listAttempts, startAttempt } from '$lib/storage/attempts';
-import type { AttemptRow } from '$lib/storage/db';
+import {
+	type AttemptRow,
+	finishAttempt,
+	getAttempt,
+	listAssignments,
+	listAttempts,
+	saveAssignment,
+	startAttempt,
+	type StoredAssignment
+} from '$lib/storage';
 import { AttemptRun } from './attempt-run.svelte';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';

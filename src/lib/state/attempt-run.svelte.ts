@@ -18,7 +18,7 @@ import type { QuizQuestion } from '$lib/quiz/build';
 import { gradeItem } from '$lib/quiz/grade';
 import { isAnswerGiven, startingResponse } from '$lib/quiz/response';
 import type { Grade, Response } from '$lib/quiz/types';
-import { saveAnswer, saveDraft, savePosition } from '$lib/storage/attempts';
+import { saveAnswer, saveDraft, savePosition } from '$lib/storage';
 import { lockAttempt, type AttemptLock } from './attempt-lock';
 import { errorText } from './error-text';
 

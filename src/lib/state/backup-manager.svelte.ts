@@ -1,9 +1,15 @@
 // The backup part of Settings: export, import with a preview, the study deck, and reset.
 // The backup and database code loads when a button is pressed, not with the page.
 import { version } from '$app/environment';
-import type { Backup, BackupErrorCode, BackupSummary } from '$lib/storage/backup-format';
-import type { ImportMode } from '$lib/storage/backup';
-import { downloadText } from '$lib/ui/download';
+import {
+	type Backup,
+	type BackupErrorCode,
+	type BackupSummary,
+	type ImportMode,
+	loadBackup,
+	loadBackupFormat,
+	loadProgressReads
+} from '$lib/storage';
 import { downloadFile } from './download';
 import { readBackupStatus, type BackupStatus } from './backup-reminder';
 import { readStorageStatus } from '$lib/pwa/storage-persistence';
@@ -123,13 +129,10 @@ export class BackupManager {
 	async exportBackup(): Promise<void> {
 		await this.#run('The backup could not be made', 'backup', async () => {
 			const now = this.#clock();
-			const [{ exportBackup }, storage] = await Promise.all([
-				import('$lib/storage/backup'),
-				import('$lib/storage/progress-read')
-			]);
+			const [{ exportBackup }, storage] = await Promise.all([loadBackup(), loadProgressReads()]);
 			const text = await exportBackup(now, version);
 			const fileName = backupFileName(now);
-			downloadText(text, fileName, 'application/json');
+			downloadFile(fileName, text, 'application/json');
 			await storage.recordBackupTime(now);
 			await this.refresh();
 			this.#done = `Backup saved as ${fileName}. Keep it somewhere safe, off this device.`;
@@ -142,7 +145,7 @@ export class BackupManager {
 		if (!file) return;
 		await this.#run('This file cannot be imported', 'backup', async () => {
 			const [{ parseBackup, summarizeBackup }, text] = await Promise.all([
-				import('$lib/storage/backup-format'),
+				loadBackupFormat(),
 				file.text()
 			]);
 			const backup = parseBackup(text);
@@ -164,10 +167,7 @@ export class BackupManager {
 		const backup = this.#pending;
 		if (!backup) return;
 		await this.#run('The backup was not imported', 'backup', async () => {
-			const [{ importBackup }, storage] = await Promise.all([
-				import('$lib/storage/backup'),
-				import('$lib/storage/progress-read')
-			]);
+			const [{ importBackup }, storage] = await Promise.all([loadBackup(), loadProgressReads()]);
 			const { written } = await importBackup(backup, mode);
 			this.#pending = undefined;
 			this.#preview = undefined;
@@ -205,11 +205,11 @@ export class BackupManager {
 					import('./anki-package')
 				]);
 				fileName = `${base}-anki.txt`;
-				downloadText(ankiDeckTsv(bank.items, deckSource(bank, readUrl)), fileName, 'text/plain');
+				downloadFile(fileName, ankiDeckTsv(bank.items, deckSource(bank, readUrl)), 'text/plain');
 			} else {
 				const { deckTsv } = await import('$lib/progress/deck-tsv');
 				fileName = `${base}.tsv`;
-				downloadText(deckTsv(bank.items), fileName, 'text/tab-separated-values');
+				downloadFile(fileName, deckTsv(bank.items), 'text/tab-separated-values');
 			}
 			this.#done = `Study deck saved as ${fileName}.`;
 		});
@@ -219,7 +219,7 @@ export class BackupManager {
 	async resetProgress(): Promise<void> {
 		if (!this.canReset) return;
 		await this.#run('Your progress was not reset', 'reset', async () => {
-			const { resetProgress } = await import('$lib/storage/progress-read');
+			const { resetProgress } = await loadProgressReads();
 			const removed = await resetProgress();
 			this.#confirmation = '';
 			await this.refresh();

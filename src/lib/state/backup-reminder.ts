@@ -1,6 +1,6 @@
 // Whether to remind the learner to back up. The database code loads only when a database
 // exists, so the Today page stays light on a first visit.
-import { databaseExists } from '$lib/storage/lifecycle';
+import { databaseExists, loadProgressReads } from '$lib/storage';
 import { studyDaySpans } from '$lib/srs/study-day';
 import { needsBackupReminder } from './data-safety';
 
@@ -17,7 +17,7 @@ export interface BackupStatus {
 export async function readBackupStatus(): Promise<BackupStatus | undefined> {
 	if (!(await databaseExists())) return undefined;
 	const [storage, { loadStudySettings }] = await Promise.all([
-		import('$lib/storage/progress-read'),
+		loadProgressReads(),
 		import('./study-settings')
 	]);
 	const [lastBackupAt, { dayStartHour }] = await Promise.all([

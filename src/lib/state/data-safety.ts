@@ -1,7 +1,7 @@
 // Pure rules behind the backup section and the backup reminder: file names, when to remind,
 // when the browser may evict the data, and a title for every backup error. No Svelte, no Dexie.
 import type { PersistenceOutcome } from '$lib/pwa/storage-persistence';
-import type { BackupErrorCode } from '$lib/storage/backup-format';
+import type { BackupErrorCode } from '$lib/storage';
 
 /** A reminder appears after this many study days (days with reviews) without a backup. */
 export const BACKUP_REMINDER_STUDY_DAYS = 7;

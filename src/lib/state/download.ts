@@ -8,7 +8,7 @@ export function downloadFile(name: string, content: BlobPart, type: string): voi
 	link.click();
 	link.remove();
 	// revoke later: some browsers read the blob after click() returns
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A file name safe on every system, from a title. */

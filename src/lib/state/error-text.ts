@@ -3,7 +3,7 @@
 // so it says so and keeps the browser's message for a bug report.
 import { AssignError } from '$lib/assign/errors';
 import { BankError } from '$lib/bank/errors';
-import { StorageError } from '$lib/storage/errors';
+import { StorageError } from '$lib/storage';
 
 /** A sentence for `error`, fit to show as it is. */
 export function errorText(error: unknown): string {

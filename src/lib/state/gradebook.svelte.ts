@@ -5,12 +5,7 @@ import { analyseItems, latestAttempts, type ClassAnalysis } from '$lib/assign/it
 import { isQrPart, QrPartCollector } from '$lib/assign/qr-parts';
 import { studentAnswers, type AnswerRow } from '$lib/assign/student-answers';
 import type { Bank, BankItem } from '$lib/bank/types';
-import {
-	addSubmissions,
-	listAssignments,
-	listReceipts,
-	type StoredAssignment
-} from '$lib/storage/assignments';
+import { addSubmissions, listAssignments, listReceipts, type StoredAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
 import { errorText } from './error-text';

@@ -3,8 +3,7 @@
 import type { ProgressStatistics } from '$lib/progress';
 import type { FinishedAttempt } from '$lib/progress/quiz-history';
 import { attemptOutcome } from '$lib/attempt';
-import type { AttemptRow } from '$lib/storage/db';
-import { databaseExists } from '$lib/storage/lifecycle';
+import { type AttemptRow, databaseExists, loadProgressReads } from '$lib/storage';
 import { getBank } from './bank';
 import { errorText } from './error-text';
 
@@ -54,7 +53,7 @@ export class ProgressOverview {
 		try {
 			if (!(await databaseExists())) return;
 			const [storage, progress, { loadStudySettings }, bank] = await Promise.all([
-				import('$lib/storage/progress-read'),
+				loadProgressReads(),
 				import('$lib/progress'),
 				import('./study-settings'),
 				getBank()

@@ -16,14 +16,14 @@ import { buildQuiz, eligibleItems } from '$lib/quiz/build';
 import { gradeItem } from '$lib/quiz/grade';
 import type { Grade, QuizConfig, QuizMode, Response } from '$lib/quiz/types';
 import {
+	type AttemptRow,
 	finishAttempt,
 	getAttempt,
 	listAttempts,
 	mistakeItemIds,
 	openAttempts,
 	startAttempt
-} from '$lib/storage/attempts';
-import type { AttemptRow } from '$lib/storage/db';
+} from '$lib/storage';
 import { lockAttempt } from './attempt-lock';
 import { AttemptRun } from './attempt-run.svelte';
 import { getBank } from './bank';

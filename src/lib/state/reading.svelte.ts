@@ -3,6 +3,7 @@
 // database and their code are only loaded once the script runs, after the text is on screen.
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
+import { loadCardReads } from '$lib/storage';
 import { errorText } from './error-text';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -17,7 +18,7 @@ async function bankItems() {
 }
 
 /** The storage code (Dexie is the largest script of the app), loaded on demand. */
-const storage = () => import('$lib/storage/repository');
+const storage = () => import('$lib/storage');
 
 export class ReadingState {
 	#openFactIds = $state.raw<readonly string[]>([]);
@@ -84,7 +85,7 @@ export class ReadingState {
 		try {
 			const [items, cards, { masteryReport }] = await Promise.all([
 				bankItems(),
-				import('$lib/storage/cards-read').then(({ readCardMastery }) => readCardMastery()),
+				loadCardReads().then(({ readCardMastery }) => readCardMastery()),
 				import('$lib/progress/mastery')
 			]);
 			this.#shades = paragraphShades(masteryReport(items, cards).paragraphs);

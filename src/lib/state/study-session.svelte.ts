@@ -28,7 +28,7 @@ import {
 	recordReview,
 	undoReview,
 	type UndoTarget
-} from '$lib/storage/repository';
+} from '$lib/storage';
 import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
 

@@ -1,7 +1,7 @@
 // The learner's study settings, stored in the settings table and always clamped on the way out.
 import { clampStudySettings } from '$lib/srs/settings';
 import type { StudySettings } from '$lib/srs/types';
-import { readSetting, saveSetting } from '$lib/storage/repository';
+import { readSetting, saveSetting } from '$lib/storage';
 
 const KEY = 'study';
 

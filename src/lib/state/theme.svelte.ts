@@ -1,6 +1,6 @@
 // The colour theme: the system's by default, or the one chosen in Settings.
 import { browser } from '$app/environment';
-import { readSetting, saveSetting } from '$lib/storage/repository';
+import { readSetting, saveSetting } from '$lib/storage';
 import { resolveTheme, type ThemeChoice } from './theme-choice';
 
 export { THEME_CHOICES, type ThemeChoice } from './theme-choice';

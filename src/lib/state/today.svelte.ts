@@ -9,7 +9,7 @@ import {
 } from '$lib/srs/session-summary';
 import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
-import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage/repository';
+import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage';
 import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
 import { errorText } from './error-text';
