@@ -8,8 +8,8 @@ import { at, sampleTables } from '../storage/backup-fixtures';
 
 // the one browser-only step: a download becomes a file the test can read back
 const downloads = vi.hoisted(() => [] as { text: string; fileName: string }[]);
-vi.mock('$lib/ui/download', () => ({
-	downloadText: (text: string, fileName: string) => downloads.push({ text, fileName })
+vi.mock('$lib/state/download', () => ({
+	downloadFile: (fileName: string, text: string) => downloads.push({ text, fileName })
 }));
 
 /** A clock the test moves by hand. */
