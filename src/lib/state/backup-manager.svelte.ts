@@ -160,11 +160,13 @@ export class BackupManager {
 		const backup = this.#pending;
 		if (!backup) return;
 		await this.#run('The backup was not imported', 'backup', async () => {
-			const [{ importBackup }, storage] = await Promise.all([
+			const [{ importBackup }, storage, { loadStudySettings }] = await Promise.all([
 				import('$lib/storage/backup'),
-				import('$lib/storage/progress-read')
+				import('$lib/storage/progress-read'),
+				import('./study-settings')
 			]);
-			const { written } = await importBackup(backup, mode);
+			// a merge replays the cards it adds ratings to, with this device's study settings
+			const { written } = await importBackup(backup, mode, await loadStudySettings());
 			this.#pending = undefined;
 			this.#preview = undefined;
 			// after a Replace, what is stored is exactly that file: a backup made when it was exported
