@@ -97,7 +97,8 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
 
 /**
  * What a merge writes, given the local rows and the backup's:
- * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local;
+ * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local
+ *   (and `importBackup` then replays a card that misses a rating the other side made);
  * - reviews: the union, a review identified by itemId + review time (see `reviewIdentity`);
  *   added reviews get new keys after the local ones, so local keys (Undo) stay valid;
  * - attempts: the union by id; for an id on both sides, the copy that got further;
