@@ -75,5 +75,19 @@ export function historyIsComplete(
 	stored: Pick<StudyCard, 'reps'> | undefined,
 	reviews: readonly ReplayedReview[]
 ): boolean {
-	return !stored || stored.reps <= reviews.filter((review) => isGrade(review.rating)).length;
+	return !stored || stored.reps <= gradedCount(reviews);
+}
+
+/** Whether a card counts fewer ratings than its reviews hold: one was dropped, replay it. */
+export function missesRatings(
+	card: Pick<StudyCard, 'reps'>,
+	reviews: readonly ReplayedReview[]
+): boolean {
+	return card.reps < gradedCount(reviews);
+}
+
+function gradedCount(reviews: readonly ReplayedReview[]): number {
+	let count = 0;
+	for (const review of reviews) if (isGrade(review.rating)) count++;
+	return count;
 }

@@ -167,8 +167,13 @@ export class BackupManager {
 		const backup = this.#pending;
 		if (!backup) return;
 		await this.#run('The backup was not imported', 'backup', async () => {
-			const [{ importBackup }, storage] = await Promise.all([loadBackup(), loadProgressReads()]);
-			const { written } = await importBackup(backup, mode);
+			const [{ importBackup }, storage, { loadStudySettings }] = await Promise.all([
+				loadBackup(),
+				loadProgressReads(),
+				import('./study-settings')
+			]);
+			// a merge replays the cards it adds ratings to, with this device's study settings
+			const { written } = await importBackup(backup, mode, await loadStudySettings());
 			this.#pending = undefined;
 			this.#preview = undefined;
 			// after a Replace, what is stored is exactly that file: a backup made when it was exported

@@ -14,6 +14,9 @@ import {
 } from './backup-format';
 import type { AttemptRow, CardRow, SahelDatabase } from './db';
 import { database } from './repository';
+import { missesRatings, replayCard } from '../srs/replay';
+import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
+import type { StudySettings } from '../srs/types';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -94,7 +97,8 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
 
 /**
  * What a merge writes, given the local rows and the backup's:
- * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local;
+ * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local
+ *   (and `importBackup` then replays a card that misses a rating the other side made);
  * - reviews: the union, a review identified by itemId + review time (see `reviewIdentity`);
  *   added reviews get new keys after the local ones, so local keys (Undo) stay valid;
  * - attempts: the union by id; for an id on both sides, the copy that got further;
@@ -158,10 +162,36 @@ function isQuotaError(error: unknown, depth = 0): boolean {
 }
 
 /**
- * Writes a parsed backup into the database, all or nothing: every table in one transaction,
- * which any failure aborts (then throws BackupError 'quota' or 'write-failed').
+ * After a merge added reviews, each card that now counts fewer ratings than its reviews hold
+ * (the newer card alone has only its own device's) is replayed from the union of its reviews,
+ * so a rating made on either device counts. Other cards are left as they are: replaying them
+ * would cost time on a large backup, and lose a due date a quiz moved.
  */
-export async function importBackup(backup: Backup, mode: ImportMode): Promise<ImportResult> {
+async function replayMergedCards(
+	db: SahelDatabase,
+	itemIds: ReadonlySet<string>,
+	settings: StudySettings
+): Promise<void> {
+	for (const itemId of itemIds) {
+		const [card, reviews] = await Promise.all([
+			db.cards.get(itemId),
+			db.reviews.where('itemId').equals(itemId).toArray()
+		]);
+		if (card && missesRatings(card, reviews))
+			await db.cards.put(replayCard(card, reviews, settings));
+	}
+}
+
+/**
+ * Writes a parsed backup into the database, all or nothing: every table in one transaction,
+ * which any failure aborts (then throws BackupError 'quota' or 'write-failed'). A merge
+ * replays the cards it added reviews to with `settings`, the study settings in force.
+ */
+export async function importBackup(
+	backup: Backup,
+	mode: ImportMode,
+	settings: StudySettings = DEFAULT_STUDY_SETTINGS
+): Promise<ImportResult> {
 	const db = await database();
 	const tables = tablesOf(db);
 	try {
@@ -178,6 +208,9 @@ export async function importBackup(backup: Backup, mode: ImportMode): Promise<Im
 			for (const name of BACKUP_TABLES) {
 				if (rows[name].length > 0) await tables[name].bulkPut(rows[name]);
 				written[name] = rows[name].length;
+			}
+			if (mode === 'merge') {
+				await replayMergedCards(db, new Set(rows.reviews.map((row) => row.itemId)), settings);
 			}
 			return { mode, written };
 		});

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compareReviews, historyIsComplete, replayCard } from '../../../src/lib/srs/replay';
+import {
+	compareReviews,
+	historyIsComplete,
+	missesRatings,
+	replayCard
+} from '../../../src/lib/srs/replay';
 import { createScheduler, newCard } from '../../../src/lib/srs/scheduler';
 import { Rating, type Grade, type StudyCard, type StudyReview } from '../../../src/lib/srs/types';
 import { NOW, settings } from './fixtures';
@@ -122,5 +127,24 @@ describe('historyIsComplete', () => {
 		['reps but no reviews at all', { reps: 1 }, 0, false]
 	])('%s: %s', (_, stored, count, complete) => {
 		expect(historyIsComplete(stored, reviews.slice(0, count))).toBe(complete);
+	});
+});
+
+describe('missesRatings', () => {
+	const { card, reviews } = ratedInTurn([
+		{ rating: Rating.Good, at: NOW },
+		{ rating: Rating.Good, at: new Date(NOW.getTime() + 10 * MINUTE) }
+	]);
+	test.each([
+		['a card holding every rating', 2, false],
+		['a card missing one (another device rated it)', 1, true],
+		['a card with ratings whose logs are gone', 5, false]
+	])('%s', (_, reps, misses) => {
+		expect(missesRatings({ ...card, reps }, reviews)).toBe(misses);
+	});
+
+	test('a manual reschedule is no missing rating', () => {
+		const manual = { ...reviews[0]!, id: 9, rating: Rating.Manual };
+		expect(missesRatings(card, [...reviews, manual])).toBe(false);
 	});
 });

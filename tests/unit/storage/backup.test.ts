@@ -17,6 +17,9 @@ import {
 	type BackupTables
 } from '../../../src/lib/storage/backup-format';
 import { DB_NAME } from '../../../src/lib/storage/db';
+import { createScheduler, newCard } from '../../../src/lib/srs/scheduler';
+import { DEFAULT_STUDY_SETTINGS } from '../../../src/lib/srs/settings';
+import type { Grade, StudyCard, StudyReview } from '../../../src/lib/srs/types';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
 import { at, card, review, sampleTables } from './backup-fixtures';
 
@@ -221,6 +224,51 @@ describe('merge', () => {
 		const db = await database();
 		expect((await db.settings.get('theme'))?.value).toBe('dark');
 		expect((await db.settings.get('dayStartHour'))?.value).toBe(5);
+	});
+
+	test('two devices that rated the same card: the merged card counts both ratings', async () => {
+		const scheduler = createScheduler(DEFAULT_STUDY_SETTINGS);
+		/** A card rated in turn, with its review rows keyed from `firstId`. */
+		const rated = (ratings: [Grade, Date][], firstId: number) => {
+			let state: StudyCard = newCard('dev-1', ['fact-dev-1'], ratings[0]![1]);
+			const logs: StudyReview[] = [];
+			ratings.forEach(([rating, when], i) => {
+				const next = scheduler.rateCard(state, rating, when);
+				state = next.card;
+				logs.push({ ...next.review, id: firstId + i });
+			});
+			return { card: state, reviews: logs };
+		};
+		// both devices started from the same backup (Good on 1 June), then each rated once more
+		const shared: [Grade, Date] = [Rating.Good, at(1)];
+		const here = rated([shared, [Rating.Again, at(5)]], 10);
+		const there = rated([shared, [Rating.Easy, at(6)]], 10);
+		const db = await database();
+		await db.cards.put(here.card);
+		await db.reviews.bulkPut(here.reviews);
+
+		await importBackup(
+			createBackup({ ...empty(), cards: [there.card], reviews: there.reviews }, NOW, '0.1.0'),
+			'merge'
+		);
+		const all = rated([shared, [Rating.Again, at(5)], [Rating.Easy, at(6)]], 0).card;
+		expect(await db.cards.get('dev-1')).toEqual(all);
+		expect(await db.reviews.where('itemId').equals('dev-1').count()).toBe(3);
+	});
+
+	test('a merge leaves a card alone when its reviews add nothing to it', async () => {
+		const db = await database();
+		// the sample cards hold more ratings than their logs: replaying would forget some
+		const before = await db.cards.toArray();
+		await importBackup(
+			createBackup(
+				{ ...empty(), reviews: [review('item-1', at(9, 9), { id: 1, rating: Rating.Hard })] },
+				NOW,
+				'0.1.0'
+			),
+			'merge'
+		);
+		expect(await db.cards.toArray()).toEqual(before);
 	});
 
 	test('merging a backup of this same database changes nothing', async () => {
