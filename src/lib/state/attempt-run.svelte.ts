@@ -66,6 +66,11 @@ export class AttemptRun {
 	#answers = $state.raw<Record<string, StoredAnswer>>({});
 	#draft = $state.raw<Response | undefined>();
 	#checked = $state(false);
+	/**
+	 * False while the draft is only the question's starting state (an ordering's shuffled
+	 * order): moving on without touching it is leaving the question blank, not an answer.
+	 */
+	#touched = false;
 	#now = $state.raw(new Date());
 	#announcement = $state('');
 
@@ -159,6 +164,7 @@ export class AttemptRun {
 		if (this.#checked || this.#phase !== 'running') return;
 		const item = this.item;
 		this.#draft = response;
+		this.#touched = true;
 		if (!item) return;
 		this.#unsavedDraft = { value: response && { itemId: item.id, response } };
 		this.#draftWriter ??= this.#writeDrafts();
@@ -300,7 +306,7 @@ export class AttemptRun {
 	#unsavedAnswer(): boolean {
 		const item = this.item;
 		const draft = this.#draft;
-		if (this.#checked || !item || !isAnswerGiven(draft)) return false;
+		if (this.#checked || !this.#touched || !item || !isAnswerGiven(draft)) return false;
 		return this.#answers[item.id]?.response !== draft;
 	}
 
@@ -342,6 +348,7 @@ export class AttemptRun {
 		this.#draft = kept
 			? draft.response
 			: (stored?.response ?? (question && startingResponse(question)));
+		this.#touched = Boolean(kept || stored);
 	}
 
 	#startTimer(): void {

@@ -160,6 +160,51 @@ describe('an exam', () => {
 	});
 });
 
+test('an ordering left in its shuffled starting order is a blank, not an answer worth credit', async () => {
+	const ordering = item({ id: 'order', type: 'ordering' });
+	const row: AttemptRow = {
+		id: 'ordering-exam',
+		kind: 'quiz',
+		startedAt: START,
+		plan: {
+			version: 1,
+			config: {
+				topics: 'all',
+				types: 'all',
+				count: 5,
+				mode: 'exam',
+				mistakesOnly: false,
+				seed: 's'
+			},
+			questions: [
+				{
+					itemId: 'order',
+					type: 'ordering',
+					sequenceStart: ['Coup', 'Serval', 'Withdrawal', 'Barkhane']
+				}
+			]
+		} satisfies QuizPlan,
+		answers: {},
+		position: 0
+	};
+	await startAttempt(row);
+	const record = readAttempt((await getAttempt('ordering-exam'))!)!;
+	const end = vi.fn(async () => {});
+	const run = await AttemptRun.open({
+		record,
+		policy: quizPolicy({ mode: 'exam' }),
+		items: new Map([['order', ordering]]),
+		clock,
+		end
+	});
+	expect(run.draft).toEqual({
+		kind: 'ordering',
+		sequence: ['Coup', 'Serval', 'Withdrawal', 'Barkhane']
+	});
+	await run.finish();
+	expect(end).toHaveBeenCalledWith(START, {}, false);
+});
+
 describe('a timed attempt', () => {
 	test('at the deadline the answer on screen is saved, then the attempt ends at the deadline', async () => {
 		// only the run's interval is faked: fake-indexeddb needs real timeouts
