@@ -1,18 +1,15 @@
 // Text comparison shared by the checks: two options that differ only in case, accents,
 // apostrophe style or spacing would look the same to a learner, so they count as repeats.
+import { normalizeAnswer } from '../quiz/normalize';
 import { numberToWords } from '../quiz/number-words';
 
-/** Folds case, accents, curly quotes, dashes and spacing so near-identical strings compare equal. */
+/**
+ * The text as the quiz grades it (`normalizeAnswer`): the bank's checks for repeated options,
+ * a wrong option that is also right, or a restated prompt must see two strings as the same
+ * exactly when the grader would, so there is one normaliser, the grader's.
+ */
 export function normaliseText(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-		.replace(/[\u201C\u201D\u201F\u2033]/g, '"')
-		.replace(/[\u2010-\u2015]/g, '-')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.replace(/^[\s"'.,;:!?]+|[\s"'.,;:!?]+$/g, '');
+	return normalizeAnswer(text);
 }
 
 /** Escapes a string for use inside a RegExp. */
