@@ -21,6 +21,8 @@ export const QUALITY_RULE_NAMES = [
 	'mcq-options',
 	'key-positions',
 	'cloze-content',
+	'cloze-list-member',
+	'mcq-stem-cue',
 	'typed-short',
 	'map-about-article',
 	'near-duplicate',
@@ -319,6 +321,71 @@ const clozeContent: Rule = ({ generated }) =>
 		];
 	});
 
+/**
+ * Whether a cloze prompt's gap is one member of a list ("X, _____, and Y", "X, Y and _____",
+ * "_____, X and Y"): the gap then tests rote recall of the sentence, and the other members
+ * or a synonym of the missing one are right answers the grader rejects.
+ */
+export function gapInList(prompt: string): boolean {
+	const gap = prompt.indexOf('_____');
+	if (gap < 0) return false;
+	// the clause around the gap: up to the sentence's end or a semicolon
+	const clause = (text: string) => text.split(/[.;:?!]/);
+	const before = clause(prompt.slice(0, gap)).at(-1) ?? '';
+	const after = clause(prompt.slice(gap + 5))[0] ?? '';
+	const joiner = /^\s*(?:,?\s*(?:and|or|as well as)\s|,)/i;
+	// "X, _____": a comma right before the gap with "and"/"or" or another comma after it
+	if (/,\s*$/.test(before) && joiner.test(after)) return true;
+	// "X, Y and _____" / "X and _____" after a comma-listed member
+	if (/,[^,]+,?\s+(?:and|or|as well as)\s+$/i.test(before)) return true;
+	// "_____, X and Y" / "_____, X, and Y"
+	if (/^\s*,[^,]+,?\s+(?:and|or|as well as)\s/i.test(after)) return true;
+	return false;
+}
+
+const clozeListMember: Rule = ({ generated }) =>
+	generated.bank.items.flatMap((item) => {
+		if (item.type !== 'cloze' || !gapInList(item.prompt)) return [];
+		return [
+			problem(
+				'cloze-list-member',
+				`item ${item.id}`,
+				`the gap "${item.answer}" is one member of a list; gap a name, number or key concept instead`
+			)
+		];
+	});
+
+/** Words of the stem's frame that say nothing about which option is right. */
+const CUE_STOP = new Set(['article', 'according']);
+
+/**
+ * A multiple-choice stem that shares a content word with its key but with no wrong option
+ * points at the key ("which group's agents ... Wagner Group agents"): the word is a clue.
+ */
+export function stemCues(prompt: string, key: string, wrong: readonly string[]): string[] {
+	const stem = new Set(contentWords(prompt));
+	const others = new Set(wrong.flatMap((o) => contentWords(o)));
+	return contentWords(key).filter((w) => stem.has(w) && !others.has(w) && !CUE_STOP.has(w));
+}
+
+const mcqStemCue: Rule = ({ generated }) =>
+	generated.bank.items.flatMap((item) => {
+		if (item.type !== 'mcq' || !item.options) return [];
+		const cues = stemCues(
+			item.prompt,
+			item.answer,
+			item.options.filter((o) => o !== item.answer)
+		);
+		if (cues.length === 0) return [];
+		return [
+			problem(
+				'mcq-stem-cue',
+				`item ${item.id}`,
+				`the stem shares "${cues.join('", "')}" with the key and with no wrong option; reword the stem or the options`
+			)
+		];
+	});
+
 const typedShort: Rule = ({ generated }) =>
 	generated.bank.items.flatMap((item) => {
 		if (!(TYPED_TYPES as readonly string[]).includes(item.type)) return [];
@@ -430,6 +497,8 @@ export const QUALITY_RULES: Record<QualityRuleName, Rule> = {
 	'mcq-options': mcqOptions,
 	'key-positions': keyPositions,
 	'cloze-content': clozeContent,
+	'cloze-list-member': clozeListMember,
+	'mcq-stem-cue': mcqStemCue,
 	'typed-short': typedShort,
 	'map-about-article': mapAboutArticle,
 	'near-duplicate': nearDuplicate,

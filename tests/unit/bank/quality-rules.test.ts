@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { generateBank, type Generated } from '../../../src/lib/bank/generate';
 import { checkBank, type Problem, type RuleName } from '../../../src/lib/bank/rules';
+import { gapInList, stemCues } from '../../../src/lib/bank/quality-rules';
 import type { BankItem } from '../../../src/lib/bank/types';
 import { tinyPack, type TinyParts } from './fixtures';
 
@@ -123,6 +124,23 @@ describe('the item-writing rules', () => {
 			'cloze-content',
 			(p) => (p.facts[0]!.term = 'was'),
 			/item g5-year:cloze: the gap "was" is filler/
+		],
+		[
+			'a gap on one member of an "and" list',
+			'cloze-list-member',
+			(p) => {
+				const fact = p.facts[1]!;
+				fact.statement =
+					'France helped to form the G5 Sahel Joint Force with Mali, Niger and Chad.';
+				fact.term = 'Chad';
+			},
+			/item france-helped:cloze: the gap "Chad" is one member of a list/
+		],
+		[
+			'a multiple-choice stem that shares a word with the key only',
+			'mcq-stem-cue',
+			(p) => (p.facts[2]!.ask = 'Agents of which group do critics claim worked in northern Mali?'),
+			/item critics-wagner:mcq: the stem shares "group" with the key and with no wrong option/
 		]
 	])('%s is reported by %s', (_name, rule, change, message) => {
 		const problems = problemsOf(change).filter((p) => p.rule === rule);
@@ -224,6 +242,43 @@ describe('the item-writing rules', () => {
 	])('%s is reported by %s', (_name, rule, breakItems, message) => {
 		const problems = problemsOf(undefined, breakItems).filter((p) => p.rule === rule);
 		expect(problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toMatch(message);
+	});
+
+	test.each([
+		['Russia has gained influence through its _____, advisors, and Wagner Group operations.', true],
+		['Sharing of intelligence, _____ and joint planning machinery has been removed.', true],
+		[
+			'The G5 Sahel Joint Force cooperates with Mali, Niger, Burkina Faso, _____, and Mauritania.',
+			true
+		],
+		['The article names Senegal, Ivory Coast and _____ as coastal West African countries.', true],
+		['_____, Ivory Coast and Ghana are coastal West African countries.', true],
+		['Terrorism, displacement as well as _____ may follow.', true],
+		[
+			'Although military action still matters, _____ security demands political involvement, economic growth, and trust.',
+			false
+		],
+		['In early September 2025, _____ militants attacked a convoy near Mopti.', false],
+		['The government of Mali alleged that the arrests were made on the basis of _____.', false]
+	])('gapInList(%j) is %s', (prompt, expected) => {
+		expect(gapInList(prompt)).toBe(expected);
+	});
+
+	test('a stem word is a cue only when no wrong option shares it', () => {
+		expect(
+			stemCues('Which force did France help to form?', 'G5 Sahel Joint Force', [
+				'ECOWAS',
+				'Wagner Group',
+				'African Union'
+			])
+		).toEqual(['force']);
+		expect(
+			stemCues('Which operation followed Operation Serval?', 'Operation Barkhane', [
+				'Operation Serval',
+				'Operation Desert Storm',
+				'Wagner Group'
+			])
+		).toEqual([]);
 	});
 
 	test('a bank without enough multiple choice fails mcq-share; one of only mcq passes', () => {
