@@ -14,6 +14,7 @@ import {
 } from './backup-format';
 import type { AttemptRow, CardRow, SahelDatabase } from './db';
 import { database } from './repository';
+import { validRows } from './stored-rows';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -70,7 +71,10 @@ export async function exportBackup(now: Date, appVersion: string): Promise<strin
 			{ cause }
 		);
 	}
-	return serializeBackup(createBackup(tables, now, appVersion));
+	// damaged rows are left out: a backup must always be restorable by this same app
+	const valid = {} as Record<BackupTableName, unknown[]>;
+	for (const name of BACKUP_TABLES) valid[name] = validRows(name, tables[name], now);
+	return serializeBackup(createBackup(valid as unknown as BackupTables, now, appVersion));
 }
 
 /** The identity of a review: the same card rated at the same millisecond is the same review. */

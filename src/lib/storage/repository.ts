@@ -5,6 +5,8 @@ import type { CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { DB_NAME } from './db-name';
 import { announceDatabaseOutdated, databaseExists } from './lifecycle';
+import { EARLIEST_DATE, latestDate } from './row-schemas';
+import { validRow, validRows } from './stored-rows';
 import type { Grade, StudySettings } from '../srs/types';
 
 export { onDatabaseOutdated } from './lifecycle';
@@ -90,11 +92,11 @@ export interface StudyDayData {
 export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData> {
 	return readStored({ cards: [], reviewsToday: [] }, (db) =>
 		db.transaction('r', db.cards, db.reviews, async () => ({
-			cards: await db.cards.toArray(),
-			reviewsToday: await db.reviews
-				.where('review')
-				.between(start, end, true, false)
-				.sortBy('review')
+			cards: validRows('cards', await db.cards.toArray()),
+			reviewsToday: validRows(
+				'reviews',
+				await db.reviews.where('review').between(start, end, true, false).sortBy('review')
+			)
 		}))
 	);
 }
@@ -148,8 +150,12 @@ export async function recordReview(
 	const [db, srs] = await Promise.all([database(), loadScheduling()]);
 	const recorded = await db.transaction('rw', db.cards, db.reviews, async () => {
 		const [stored, reviews] = await Promise.all([
-			db.cards.get(rating.itemId),
-			db.reviews.where('itemId').equals(rating.itemId).toArray()
+			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
+			db.reviews
+				.where('itemId')
+				.equals(rating.itemId)
+				.toArray()
+				.then((rows) => validRows('reviews', rows))
 		]);
 		const before = cardFromReviews(srs, rating, stored, reviews, settings, rating.at);
 		const { card, review } = srs
@@ -183,8 +189,12 @@ export async function undoReview(
 	return db.transaction('rw', db.cards, db.reviews, async () => {
 		const [review, stored, reviews] = await Promise.all([
 			db.reviews.get(target.id),
-			db.cards.get(target.itemId),
-			db.reviews.where('itemId').equals(target.itemId).toArray()
+			db.cards.get(target.itemId).then((row) => validRow('cards', row)),
+			db.reviews
+				.where('itemId')
+				.equals(target.itemId)
+				.toArray()
+				.then((rows) => validRows('reviews', rows))
 		]);
 		// after a restore the same key may hold another review: check it is the same rating
 		if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
@@ -218,8 +228,14 @@ export async function countReviewsBetween(start: Date, end: Date): Promise<numbe
 
 /** The latest `limit` reviews, oldest first (for the last session's summary). */
 export async function recentReviews(limit: number): Promise<ReviewRow[]> {
+	// within the dates a review may carry, so a row dated in year 275760 is never "latest"
 	const newestFirst = await readStored([], (db) =>
-		db.reviews.orderBy('review').reverse().limit(limit).toArray()
+		db.reviews
+			.where('review')
+			.between(EARLIEST_DATE, latestDate(new Date()), true, true)
+			.reverse()
+			.limit(limit)
+			.toArray()
 	);
-	return newestFirst.reverse();
+	return validRows('reviews', newestFirst).reverse();
 }
