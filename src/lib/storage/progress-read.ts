@@ -3,7 +3,7 @@
 import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { database, readSetting, readStored, saveSetting } from './repository';
 import { EARLIEST_DATE, latestDate } from './row-schemas';
-import { validRows } from './stored-rows';
+import { isValidRow, validRows } from './stored-rows';
 
 /** Setting that holds the time of the last backup exported on this device. */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
@@ -74,7 +74,10 @@ export async function reviewTimeRange(
 			// only dates a review may carry: one dated 1970 or year -271821 would stretch the
 			// range (and every per-day loop over it) across centuries
 			const from = since && since > EARLIEST_DATE ? since : EARLIEST_DATE;
-			const after = db.reviews.where('review').between(from, latestDate(new Date()), !since, true);
+			const after = db.reviews
+				.where('review')
+				.between(from, latestDate(new Date()), !since, true)
+				.filter((row) => isValidRow('reviews', row));
 			const [first, last] = await Promise.all([after.first(), after.clone().reverse().first()]);
 			return first && last ? { first: first.review, last: last.review } : undefined;
 		})
