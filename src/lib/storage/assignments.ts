@@ -42,7 +42,9 @@ export async function saveAssignment(
 /** The assignments of one role, newest first. */
 export async function listAssignments(role: AssignmentRole): Promise<StoredAssignment[]> {
 	const rows = await readStored([], (db) => db.assignments.where('role').equals(role).toArray());
-	return (validRows('assignments', rows) as StoredAssignment[]).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+	return (validRows('assignments', rows) as StoredAssignment[]).sort(
+		(a, b) => b.createdAt.getTime() - a.createdAt.getTime()
+	);
 }
 
 /** Stores accepted receipts, all in one transaction. */

@@ -9,7 +9,7 @@
 // Free-form values are otherwise plain JSON: Maps, Sets or typed arrays are not kept.
 import { State } from '../srs/fsrs-constants';
 import * as v from 'valibot';
-import { anyIsoDate, rowSchemas } from './row-schemas';
+import { anyIsoDate, asFileRow, rowSchemas } from './row-schemas';
 import type {
 	AssignmentRow,
 	AttemptRow,
@@ -383,6 +383,16 @@ export function parseBackup(
 		}
 		// decoded only once every row of this table passed; nothing is half-built on failure
 		const decoded = rows.map((row) => decodeRow(row as Record<string, unknown>, spec.dates));
+		// checked again as it will be stored: a tagged value ({ "$number": "NaN" }) passes as
+		// an object in the file but decodes to what the row must not hold
+		for (let i = 0; i < decoded.length; i++) {
+			const result = v.safeParse(schemas[name], asFileRow(decoded[i], spec.dates), {
+				abortEarly: true
+			});
+			if (!result.success) {
+				throw new BackupError('invalid-rows', rowProblem(spec.label, i, result.issues[0]));
+			}
+		}
 		tables[name] = name === 'reviews' ? foldReviews(decoded as BackupReviewRow[]) : decoded;
 	}
 

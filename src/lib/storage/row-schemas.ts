@@ -36,10 +36,13 @@ export function rowSchemas(now: Date) {
 	const latest = latestDate(now).getTime();
 	const isoDate = v.pipe(
 		anyIsoDate,
-		v.check((iso) => {
-			const t = Date.parse(iso);
-			return t >= earliest && t <= latest;
-		}, `expected a date from 2000 to ${new Date(latest).getUTCFullYear()}`)
+		v.check(
+			(iso) => {
+				const t = Date.parse(iso);
+				return t >= earliest && t <= latest;
+			},
+			`expected a date from 2000 to ${new Date(latest).getUTCFullYear()}`
+		)
 	);
 	const optionalDate = v.nullish(isoDate);
 	// finite numbers only: a NaN or Infinity in a scheduling field poisons every later
@@ -165,7 +168,7 @@ export function asFileRow(row: unknown, dates: readonly string[]): unknown {
 	for (const k of dates) {
 		const x = out[k];
 		if (x instanceof Date) out[k] = Number.isNaN(x.getTime()) ? 'invalid' : x.toISOString();
-		else if (x !== undefined) out[k] = 0; // a stored date that is not a Date
+		else if (x !== undefined && x !== null) out[k] = 0; // a stored date that is not a Date
 	}
 	return out;
 }

@@ -31,7 +31,11 @@ export function validRows<T>(table: RowTableName, rows: readonly T[], now = new 
 }
 
 /** The one row, or undefined when it is damaged. */
-export function validRow<T>(table: RowTableName, row: T | undefined, now = new Date()): T | undefined {
+export function validRow<T>(
+	table: RowTableName,
+	row: T | undefined,
+	now = new Date()
+): T | undefined {
 	return row === undefined ? undefined : validRows(table, [row], now)[0];
 }
 
