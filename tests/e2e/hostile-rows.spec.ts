@@ -17,7 +17,7 @@ async function plantHostileRows(page: Page): Promise<void> {
 				open.onsuccess = () => {
 					const db = open.result;
 					const tx = db.transaction(
-						['cards', 'reviews', 'attempts', 'assignments', 'submissions', 'settings'],
+						['cards', 'reviews', 'attempts', 'assignments', 'submissions'],
 						'readwrite'
 					);
 					const base = {
@@ -94,7 +94,6 @@ async function plantHostileRows(page: Page): Promise<void> {
 						importedAt: new Date(),
 						receipt: null
 					});
-					tx.objectStore('settings').put({ key: 'lastBackupAt', value: ancient });
 					tx.oncomplete = () => {
 						db.close();
 						resolve();
