@@ -3,8 +3,7 @@ import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
 import { studentKey } from '../assign/gradebook';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
-import { database, readStored } from './repository';
-import { validRows } from './stored-rows';
+import { database, readStored, validRows } from './repository';
 
 /** An assignment row, with its decoded assignment. */
 export interface StoredAssignment extends Omit<AssignmentRow, 'data'> {

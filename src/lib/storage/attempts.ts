@@ -5,8 +5,7 @@ import { latestMistakes, type DraftAnswer, type StoredAnswer } from '../attempt/
 import { cardsMadeDue } from '../quiz/study-link';
 import type { AttemptKind, AttemptRow } from './db';
 import { StorageError, storageError } from './errors';
-import { database, readStored } from './repository';
-import { validRow, validRows } from './stored-rows';
+import { database, readStored, validRow, validRows } from './repository';
 
 /** Runs a write, turning whatever the browser throws into a StorageError. */
 async function writing<T>(write: () => Promise<T>): Promise<T> {

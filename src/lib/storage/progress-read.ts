@@ -2,7 +2,7 @@
 // progress. Kept beside the repository (which stays the lead's) and going through it.
 import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { database, readSetting, readStored, saveSetting } from './repository';
-import { EARLIEST_DATE, latestDate } from './row-schemas';
+import { EARLIEST_DATE, latestDate } from './date-range';
 import { isValidRow, validRows } from './stored-rows';
 
 /** Setting that holds the time of the last backup exported on this device. */

@@ -5,30 +5,35 @@ import type { CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { DB_NAME } from './db-name';
 import { announceDatabaseOutdated, databaseExists } from './lifecycle';
-import { EARLIEST_DATE, latestDate } from './row-schemas';
-import { validRow, validRows } from './stored-rows';
+import { EARLIEST_DATE, latestDate } from './date-range';
+import type { RowTableName } from './row-schemas';
 import type { Grade, StudySettings } from '../srs/types';
 
 export { onDatabaseOutdated } from './lifecycle';
 
 let opening: Promise<SahelDatabase> | undefined;
+// the row checks (valibot and the schemas) load with Dexie: only reads that found a database need them
+let rowChecks: typeof import('./stored-rows') | undefined;
 let instance: SahelDatabase | undefined;
 let persistenceAsked = false;
 
 /** The open database; its code is loaded and the database created on first use. */
 export function database(): Promise<SahelDatabase> {
-	opening ??= import('./db').then(({ SahelDatabase }) => {
-		const db = new SahelDatabase(DB_NAME);
-		db.on('versionchange', () => {
-			// A newer version of the app, open in another tab, wants to upgrade the schema: let it,
-			// and tell this tab to reload rather than silently reopening an outdated schema.
-			db.close({ disableAutoOpen: true });
-			announceDatabaseOutdated();
-			return false;
-		});
-		instance = db;
-		return db;
-	});
+	opening ??= Promise.all([import('./db'), import('./stored-rows')]).then(
+		([{ SahelDatabase }, checks]) => {
+			rowChecks = checks;
+			const db = new SahelDatabase(DB_NAME);
+			db.on('versionchange', () => {
+				// A newer version of the app, open in another tab, wants to upgrade the schema: let it,
+				// and tell this tab to reload rather than silently reopening an outdated schema.
+				db.close({ disableAutoOpen: true });
+				announceDatabaseOutdated();
+				return false;
+			});
+			instance = db;
+			return db;
+		}
+	);
 	return opening;
 }
 
@@ -44,6 +49,22 @@ export function prepareDatabase(): void {
 export async function readStored<T>(empty: T, read: (db: SahelDatabase) => Promise<T>): Promise<T> {
 	if (!opening && !(await databaseExists())) return empty;
 	return read(await database());
+}
+
+/** The rows of `table` the app could have written; damaged ones are skipped and counted. */
+export function validRows<T>(table: RowTableName, rows: readonly T[]): T[] {
+	// rows come only from an open database, so the checks are loaded whenever there are any
+	return rows.length === 0 || !rowChecks ? [...rows] : rowChecks.validRows(table, rows);
+}
+
+/** The one row, or undefined when it is damaged. */
+export function validRow<T>(table: RowTableName, row: T | undefined): T | undefined {
+	return row === undefined ? undefined : validRows(table, [row])[0];
+}
+
+/** How many damaged rows reads have skipped in this visit, by table (Settings reports it). */
+export function skippedRowCounts(): Readonly<Record<string, number>> {
+	return rowChecks?.skippedRowCounts() ?? {};
 }
 
 /** Closes the database (tests, and before a full restore). */

@@ -5,12 +5,9 @@
 // row's top-level Dates into that form.
 import * as v from 'valibot';
 
-/** The earliest date a row may carry: the app did not exist before, and 1970 is a zero. */
-export const EARLIEST_DATE = new Date('2000-01-01T00:00:00.000Z');
-const YEAR_MS = 366 * 24 * 3_600_000;
+import { EARLIEST_DATE, latestDate } from './date-range';
 
-/** The latest date a row may carry when the time is `now`: a year ahead (a card due later). */
-export const latestDate = (now: Date) => new Date(now.getTime() + YEAR_MS);
+export { EARLIEST_DATE, latestDate };
 
 /** Whether an ISO string names a real moment: engines quietly roll 31 February into March. */
 function isRealDate(iso: string): boolean {
