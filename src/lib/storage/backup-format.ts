@@ -393,7 +393,8 @@ export function parseBackup(
 				throw new BackupError('invalid-rows', rowProblem(spec.label, i, result.issues[0]));
 			}
 		}
-		tables[name] = name === 'reviews' ? foldReviews(decoded as BackupReviewRow[]) : decoded;
+		tables[name] =
+			name === 'reviews' ? foldReviews(decoded as unknown as BackupReviewRow[]) : decoded;
 	}
 
 	return {

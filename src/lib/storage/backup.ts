@@ -73,7 +73,7 @@ export async function exportBackup(now: Date, appVersion: string): Promise<strin
 	}
 	// damaged rows are left out: a backup must always be restorable by this same app
 	const valid = {} as Record<BackupTableName, unknown[]>;
-	for (const name of BACKUP_TABLES) valid[name] = validRows(name, tables[name], now);
+	for (const name of BACKUP_TABLES) valid[name] = validRows<unknown>(name, tables[name], now);
 	return serializeBackup(createBackup(valid as unknown as BackupTables, now, appVersion));
 }
 
