@@ -1,9 +1,11 @@
 // A small static server for the production build, as any static host would serve it:
-// clean URLs (/study -> study.html), gzip when asked, and no caching of the service worker.
+// clean URLs (/study -> study.html), gzip when asked, no caching of the pages and the service
+// worker, and the security headers every host is asked to send (scripts/security-headers.js).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { headersFor } from './security-headers.js';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -63,17 +65,19 @@ export function serveBuild({ root = 'build', host = '127.0.0.1', port = 4173, gz
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const file = fileFor(base, url.pathname);
 		if (!file) {
-			response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+			response.writeHead(404, {
+				...headersFor(url.pathname),
+				'content-type': 'text/plain; charset=utf-8'
+			});
 			response.end('Not found');
 			return;
 		}
 		const ext = extname(file);
 		/** @type {Record<string, string>} */
-		const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
-		// hashed assets never change; everything else is revalidated so updates are seen
-		headers['cache-control'] = url.pathname.startsWith('/_app/immutable/')
-			? 'public, max-age=31536000, immutable'
-			: 'no-cache';
+		const headers = {
+			...headersFor(url.pathname),
+			'content-type': TYPES[ext] ?? 'application/octet-stream'
+		};
 		const wantsGzip =
 			gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
 		if (wantsGzip) {

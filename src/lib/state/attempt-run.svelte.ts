@@ -73,6 +73,7 @@ export class AttemptRun {
 	#touched = false;
 	#now = $state.raw(new Date());
 	#announcement = $state('');
+	#problem = $state('');
 
 	private constructor(setup: RunSetup) {
 		this.#setup = setup;
@@ -158,6 +159,10 @@ export class AttemptRun {
 	get announcement() {
 		return this.#announcement;
 	}
+	/** A save that failed and what to do, shown on screen until the next save succeeds. */
+	get problem() {
+		return this.#problem;
+	}
 
 	/** Replaces the answer being composed, and saves it so a reload keeps it. */
 	setDraft(response: Response | undefined): void {
@@ -219,8 +224,9 @@ export class AttemptRun {
 			}
 			try {
 				await this.#setup.end(at, this.#answers, timedOut);
+				this.#problem = '';
 			} catch (error) {
-				this.#announcement = `The ${this.#noun} could not be ended: ${errorText(error)} Try again.`;
+				this.#fail(`The ${this.#noun} could not be ended: ${errorText(error)} Try again.`);
 				return;
 			}
 			this.#stopTimer();
@@ -275,10 +281,16 @@ export class AttemptRun {
 			try {
 				await saveDraft(this.id, value);
 			} catch (error) {
-				this.#announcement = `Your answer could not be kept: ${errorText(error)}`;
+				this.#fail(`Your answer could not be kept: ${errorText(error)}`);
 			}
 		}
 		this.#draftWriter = undefined;
+	}
+
+	/** A failed save: said to screen readers and shown on screen (see AttemptView). */
+	#fail(message: string): void {
+		this.#announcement = message;
+		this.#problem = message;
 	}
 
 	/** Runs one action; a second one while it runs is ignored (a double tap). */
@@ -313,9 +325,10 @@ export class AttemptRun {
 	async #savePosition(position: number): Promise<boolean> {
 		try {
 			await savePosition(this.id, position);
+			this.#problem = '';
 			return true;
 		} catch (error) {
-			this.#announcement = `Your place could not be saved: ${errorText(error)} Try again.`;
+			this.#fail(`Your place could not be saved: ${errorText(error)} Try again.`);
 			return false;
 		}
 	}
@@ -331,9 +344,10 @@ export class AttemptRun {
 		try {
 			await saveAnswer(this.id, item.id, answer, position, item.factIds);
 		} catch (error) {
-			this.#announcement = `Your answer could not be saved: ${errorText(error)} Try again.`;
+			this.#fail(`Your answer could not be saved: ${errorText(error)} Try again.`);
 			return undefined;
 		}
+		this.#problem = '';
 		this.#answers = { ...this.#answers, [item.id]: answer };
 		return answer;
 	}

@@ -8,7 +8,8 @@ import {
 	type ImportMode,
 	loadBackup,
 	loadBackupFormat,
-	loadProgressReads
+	loadProgressReads,
+	skippedRowCounts
 } from '$lib/storage';
 import { downloadFile } from './download';
 import { readBackupStatus, type BackupStatus } from './backup-reminder';
@@ -76,6 +77,7 @@ export class BackupManager {
 	#confirmation = $state('');
 	#scope = $state<BackupScope>('backup');
 	#risk = $state<EvictionRisk>('unknown');
+	#damaged = $state(0);
 
 	constructor(clock: () => Date = () => new Date()) {
 		this.#clock = clock;
@@ -112,6 +114,10 @@ export class BackupManager {
 	get risk() {
 		return this.#risk;
 	}
+	/** Damaged rows the app's reads skipped in this visit (kept on the device, never used). */
+	get damagedRows() {
+		return this.#damaged;
+	}
 	get canReset() {
 		return resetConfirmed(this.#confirmation) && !this.#busy;
 	}
@@ -120,6 +126,7 @@ export class BackupManager {
 	async refresh(): Promise<void> {
 		try {
 			[this.#status, this.#risk] = await Promise.all([readBackupStatus(), readEvictionRisk()]);
+			this.#damaged = Object.values(skippedRowCounts()).reduce((sum, n) => sum + n, 0);
 		} catch {
 			this.#status = undefined; // the reminder is a nicety; Settings still works without it
 		}
@@ -173,7 +180,12 @@ export class BackupManager {
 				import('./study-settings')
 			]);
 			// a merge replays the cards it adds ratings to, with this device's study settings
-			const { written } = await importBackup(backup, mode, await loadStudySettings());
+			const { written } = await importBackup(
+				backup,
+				mode,
+				await loadStudySettings(),
+				this.#clock()
+			);
 			this.#pending = undefined;
 			this.#preview = undefined;
 			// after a Replace, what is stored is exactly that file: a backup made when it was exported

@@ -26,10 +26,12 @@ import {
 	loadStudyDay,
 	prepareDatabase,
 	recordReview,
+	storageError,
 	undoReview,
 	type UndoTarget
 } from '$lib/storage';
 import { getBank } from './bank';
+import { errorText } from './error-text';
 import { loadStudySettings } from './study-settings';
 
 export type StudyPhase = 'loading' | 'error' | 'front' | 'back' | 'waiting' | 'done';
@@ -84,6 +86,7 @@ export class StudySession {
 	// raw: the stored cards go back to IndexedDB, which cannot clone Svelte's proxies
 	#undo = $state.raw<UndoTarget[]>([]);
 	#announcement = $state('');
+	#saveProblem = $state('');
 
 	constructor(clock: () => Date = () => new Date()) {
 		this.#clock = clock;
@@ -126,6 +129,10 @@ export class StudySession {
 	/** The last thing that happened, for a live region. */
 	get announcement() {
 		return this.#announcement;
+	}
+	/** A rating or Undo that was not saved, and what to do; shown until the next one saves. */
+	get saveProblem() {
+		return this.#saveProblem;
 	}
 	get typed() {
 		return this.#typed;
@@ -201,9 +208,11 @@ export class StudySession {
 			const label = GRADES.find((grade) => grade.rating === rating)?.label ?? '';
 			// from the stored card, which counts another tab's ratings too, not from the preview
 			this.#announcement = `Rated ${label}. Next review in ${formatIntervalUntil(card.due, now)}.`;
+			this.#saveProblem = '';
 			this.#showNext();
 		} catch (error) {
-			this.#announcement = `Your rating could not be saved: ${error instanceof Error ? error.message : error}. Try again.`;
+			this.#announcement =
+				this.#saveProblem = `Your rating could not be saved: ${errorText(storageError(error))} Rate the card again.`;
 		} finally {
 			this.#busy = false;
 		}
@@ -226,9 +235,11 @@ export class StudySession {
 			if (card) this.#cards.set(entry.itemId, card);
 			else this.#cards.delete(entry.itemId);
 			this.#announcement = 'Last rating undone.';
+			this.#saveProblem = '';
 			this.#show(entry.itemId);
 		} catch (error) {
-			this.#announcement = `Undo could not be saved: ${error instanceof Error ? error.message : error}. Try again.`;
+			this.#announcement =
+				this.#saveProblem = `Undo could not be saved: ${errorText(storageError(error))} Press Undo again.`;
 		} finally {
 			this.#busy = false;
 		}

@@ -1,7 +1,7 @@
 // The learner's study settings, stored in the settings table and always clamped on the way out.
 import { clampStudySettings } from '$lib/srs/settings';
 import type { StudySettings } from '$lib/srs/types';
-import { readSetting, saveSetting } from '$lib/storage';
+import { readSetting, saveSetting, storageError } from '$lib/storage';
 
 const KEY = 'study';
 
@@ -13,6 +13,10 @@ export async function loadStudySettings(): Promise<StudySettings> {
 /** Saves study settings after clamping them; returns what was saved. */
 export async function saveStudySettings(settings: Partial<StudySettings>): Promise<StudySettings> {
 	const clamped = clampStudySettings(settings);
-	await saveSetting(KEY, clamped);
+	try {
+		await saveSetting(KEY, clamped);
+	} catch (error) {
+		throw storageError(error); // a full disk says so, in words the page can show
+	}
 	return clamped;
 }

@@ -3,7 +3,7 @@ import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
 import { studentKey } from '../assign/gradebook';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
-import { database, readStored } from './repository';
+import { database, readStored, validRows } from './repository';
 
 /** An assignment row, with its decoded assignment. */
 export interface StoredAssignment extends Omit<AssignmentRow, 'data'> {
@@ -41,7 +41,9 @@ export async function saveAssignment(
 /** The assignments of one role, newest first. */
 export async function listAssignments(role: AssignmentRole): Promise<StoredAssignment[]> {
 	const rows = await readStored([], (db) => db.assignments.where('role').equals(role).toArray());
-	return (rows as StoredAssignment[]).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+	return (validRows('assignments', rows) as StoredAssignment[]).sort(
+		(a, b) => b.createdAt.getTime() - a.createdAt.getTime()
+	);
 }
 
 /** Stores accepted receipts, all in one transaction. */
@@ -66,5 +68,5 @@ export async function listReceipts(assignmentId: string): Promise<StoredReceipt[
 	const rows = await readStored([], (db) =>
 		db.submissions.where('assignmentId').equals(assignmentId).sortBy('importedAt')
 	);
-	return rows.map((row) => row.receipt as StoredReceipt);
+	return validRows('submissions', rows).map((row) => row.receipt as StoredReceipt);
 }

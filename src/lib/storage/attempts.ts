@@ -5,7 +5,7 @@ import { latestMistakes, type DraftAnswer, type StoredAnswer } from '../attempt/
 import { cardsMadeDue } from '../quiz/study-link';
 import type { AttemptKind, AttemptRow } from './db';
 import { StorageError, storageError } from './errors';
-import { database, readStored } from './repository';
+import { database, readStored, validRow, validRows } from './repository';
 
 /** Runs a write, turning whatever the browser throws into a StorageError. */
 async function writing<T>(write: () => Promise<T>): Promise<T> {
@@ -53,7 +53,7 @@ export function saveAnswer(
 				draft: undefined
 			});
 			if (answer.correct || factIds.length === 0) return;
-			const cards = await db.cards.toArray();
+			const cards = validRows('cards', await db.cards.toArray());
 			const due = cardsMadeDue(cards, factIds, answer.answeredAt);
 			if (due.length) await db.cards.bulkPut(due);
 		});
@@ -99,7 +99,8 @@ export function finishAttempt(attemptId: string, at: Date, receiptCode?: string)
 
 /** One attempt by id. */
 export async function getAttempt(attemptId: string): Promise<AttemptRow | undefined> {
-	return readStored(undefined, (db) => db.attempts.get(attemptId));
+	const row = await readStored(undefined, (db) => db.attempts.get(attemptId));
+	return validRow('attempts', row);
 }
 
 /** Unfinished attempts of `kind`, most recently started first. */
@@ -110,10 +111,10 @@ export async function openAttempts(kind: AttemptKind): Promise<AttemptRow[]> {
 /** Every attempt of `kind`, newest first. */
 export async function listAttempts(kind: AttemptKind = 'quiz'): Promise<AttemptRow[]> {
 	const rows = await readStored([], (db) => db.attempts.where('kind').equals(kind).toArray());
-	return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+	return validRows('attempts', rows).sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
 }
 
 /** Items whose latest answer in any attempt was wrong ("Mistakes only"). */
 export async function mistakeItemIds(): Promise<Set<string>> {
-	return latestMistakes(await readStored([], (db) => db.attempts.toArray()));
+	return latestMistakes(validRows('attempts', await readStored([], (db) => db.attempts.toArray())));
 }

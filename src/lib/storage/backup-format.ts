@@ -9,6 +9,7 @@
 // Free-form values are otherwise plain JSON: Maps, Sets or typed arrays are not kept.
 import { State } from '../srs/fsrs-constants';
 import * as v from 'valibot';
+import { anyIsoDate, asFileRow, rowSchemas } from './row-schemas';
 import type {
 	AssignmentRow,
 	AttemptRow,
@@ -95,93 +96,10 @@ export interface BackupSummary {
 }
 
 // ---- schemas: what a row must look like in the file (dates still strings) ----
-
-/** Whether an ISO string names a real moment: engines quietly roll 31 February into March. */
-function isRealDate(iso: string): boolean {
-	if (Number.isNaN(Date.parse(iso))) return false;
-	const [, year, month, day] = /^([+-]?\d+)-(\d\d)-(\d\d)/.exec(iso) ?? [];
-	const m = Number(month);
-	const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
-	return m >= 1 && m <= 12 && Number(day) >= 1 && Number(day) <= daysInMonth;
-}
-
-const ISO_DATE = /^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
-const isoDate = v.pipe(
-	v.string('expected a date'),
-	v.regex(ISO_DATE, 'expected a date'),
-	v.check(isRealDate, 'expected a date')
-);
-const optionalDate = v.nullish(isoDate);
-const numberTag = v.strictObject({ $number: v.picklist(['NaN', 'Infinity', '-Infinity']) });
-const num = v.union([v.number(), numberTag], 'expected a number');
-const key = v.pipe(v.string('expected text'), v.minLength(1, 'expected a non-empty key'));
-const text = v.string('expected text');
-const state = v.picklist([0, 1, 2, 3], 'expected a card state (0 to 3)');
-
-const cardSchema = v.looseObject({
-	itemId: key,
-	factIds: v.array(text, 'expected a list of fact ids'),
-	due: isoDate,
-	stability: num,
-	difficulty: num,
-	elapsed_days: num,
-	scheduled_days: num,
-	learning_steps: num,
-	reps: num,
-	lapses: num,
-	state,
-	last_review: optionalDate
-});
-
-const reviewSchema = v.looseObject({
-	id: v.optional(v.pipe(v.number('expected a whole number key'), v.integer(), v.minValue(1))),
-	itemId: key,
-	rating: v.picklist([0, 1, 2, 3, 4], 'expected a rating (0 to 4)'),
-	state,
-	due: isoDate,
-	stability: num,
-	difficulty: num,
-	elapsed_days: num,
-	last_elapsed_days: num,
-	scheduled_days: num,
-	learning_steps: num,
-	review: isoDate,
-	previousDue: optionalDate,
-	durationMs: v.optional(num)
-});
-
-const attemptSchema = v.looseObject({
-	id: key,
-	kind: v.picklist(['quiz', 'assignment'], 'expected "quiz" or "assignment"'),
-	assignmentId: v.optional(text),
-	startedAt: isoDate,
-	finishedAt: optionalDate,
-	plan: v.unknown(),
-	answers: v.record(v.string(), v.unknown(), 'expected the answers'),
-	position: v.pipe(v.number('expected a number'), v.integer(), v.minValue(0))
-});
-
-const assignmentSchema = v.looseObject({
-	id: key,
-	role: v.picklist(['instructor', 'student'], 'expected "instructor" or "student"'),
-	code: text,
-	title: text,
-	createdAt: isoDate,
-	data: v.unknown()
-});
-
-const submissionSchema = v.looseObject({
-	id: key,
-	assignmentId: text,
-	studentName: text,
-	importedAt: isoDate,
-	receipt: v.unknown()
-});
-
-const settingSchema = v.looseObject({ key, value: v.unknown() });
+// The row schemas (with their ranges) live in row-schemas.ts: the same ones check the
+// database's own rows on every read.
 
 interface TableSpec {
-	schema: v.GenericSchema;
 	/** Fields written as plain ISO strings. */
 	dates: readonly string[];
 	/** Primary key, for the duplicate check; undefined keys (new reviews) are not compared. */
@@ -191,37 +109,33 @@ interface TableSpec {
 }
 
 const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
-	cards: { schema: cardSchema, dates: ['due', 'last_review'], key: 'itemId', label: 'cards' },
+	cards: { dates: ['due', 'last_review'], key: 'itemId', label: 'cards' },
 	reviews: {
-		schema: reviewSchema,
 		dates: ['due', 'review', 'previousDue'],
 		key: 'id',
 		label: 'reviews'
 	},
 	attempts: {
-		schema: attemptSchema,
 		dates: ['startedAt', 'finishedAt'],
 		key: 'id',
 		label: 'quiz attempts'
 	},
 	assignments: {
-		schema: assignmentSchema,
 		dates: ['createdAt'],
 		key: 'id',
 		label: 'assignments'
 	},
 	submissions: {
-		schema: submissionSchema,
 		dates: ['importedAt'],
 		key: 'id',
 		label: 'submissions'
 	},
-	settings: { schema: settingSchema, dates: [], key: 'key', label: 'settings' }
+	settings: { dates: [], key: 'key', label: 'settings' }
 };
 
 const headerSchema = v.object({
 	appVersion: v.string(),
-	exportedAt: isoDate,
+	exportedAt: anyIsoDate,
 	tables: v.object(
 		Object.fromEntries(BACKUP_TABLES.map((name) => [name, v.array(v.unknown())])) as Record<
 			BackupTableName,
@@ -395,7 +309,7 @@ function rowProblem(label: string, index: number, issue: v.BaseIssue<unknown>): 
  */
 export function parseBackup(
 	text: string,
-	{ maxBytes = DEFAULT_MAX_BACKUP_BYTES }: { maxBytes?: number } = {}
+	{ maxBytes = DEFAULT_MAX_BACKUP_BYTES, now = new Date() }: { maxBytes?: number; now?: Date } = {}
 ): Backup {
 	if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');
 	// a character is at least one byte, so only texts that might fit need counting
@@ -446,13 +360,14 @@ export function parseBackup(
 		);
 	}
 
+	const schemas = rowSchemas(now);
 	const tables = {} as Record<BackupTableName, unknown[]>;
 	for (const name of BACKUP_TABLES) {
 		const spec = TABLE_SPECS[name];
 		const rows = header.output.tables[name];
 		const seen = new Set<unknown>();
 		for (let i = 0; i < rows.length; i++) {
-			const result = v.safeParse(spec.schema, rows[i], { abortEarly: true });
+			const result = v.safeParse(schemas[name], rows[i], { abortEarly: true });
 			if (!result.success) {
 				throw new BackupError('invalid-rows', rowProblem(spec.label, i, result.issues[0]));
 			}
@@ -467,7 +382,19 @@ export function parseBackup(
 			seen.add(id);
 		}
 		// decoded only once every row of this table passed; nothing is half-built on failure
-		tables[name] = rows.map((row) => decodeRow(row as Record<string, unknown>, spec.dates));
+		const decoded = rows.map((row) => decodeRow(row as Record<string, unknown>, spec.dates));
+		// checked again as it will be stored: a tagged value ({ "$number": "NaN" }) passes as
+		// an object in the file but decodes to what the row must not hold
+		for (let i = 0; i < decoded.length; i++) {
+			const result = v.safeParse(schemas[name], asFileRow(decoded[i], spec.dates), {
+				abortEarly: true
+			});
+			if (!result.success) {
+				throw new BackupError('invalid-rows', rowProblem(spec.label, i, result.issues[0]));
+			}
+		}
+		tables[name] =
+			name === 'reviews' ? foldReviews(decoded as unknown as BackupReviewRow[]) : decoded;
 	}
 
 	return {
@@ -477,6 +404,21 @@ export function parseBackup(
 		exportedAt: new Date(header.output.exportedAt),
 		tables: tables as unknown as BackupTables
 	};
+}
+
+/**
+ * The reviews with repeats folded: the same card rated at the same millisecond is one
+ * review, however often the file lists it (a review without an id would otherwise be
+ * stored once per listing). The first listing is kept.
+ */
+function foldReviews(reviews: BackupReviewRow[]): BackupReviewRow[] {
+	const seen = new Set<string>();
+	return reviews.filter((r) => {
+		const identity = `${r.itemId}\u0000${r.review.getTime()}`;
+		if (seen.has(identity)) return false;
+		seen.add(identity);
+		return true;
+	});
 }
 
 /** Counts and review dates of a backup, for the preview shown before importing it. */

@@ -6,7 +6,10 @@ import {
 	BACKUP_TABLES,
 	BackupError,
 	createBackup,
+	parseBackup,
 	serializeBackup,
+	summarizeBackup,
+	type BackupSummary,
 	type Backup,
 	type BackupReviewRow,
 	type BackupTableName,
@@ -17,6 +20,7 @@ import { database } from './repository';
 import { missesRatings, replayCard } from '../srs/replay';
 import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
+import { validRows } from './stored-rows';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -61,6 +65,60 @@ async function readAllTables(): Promise<BackupTables> {
 	});
 }
 
+/** The rows of every table that reads would use (damaged ones left out). */
+function validTables(tables: BackupTables, now: Date): BackupTables {
+	const valid = {} as Record<BackupTableName, unknown[]>;
+	for (const name of BACKUP_TABLES) valid[name] = validRows<unknown>(name, tables[name], now);
+	return valid as unknown as BackupTables;
+}
+
+const REPLACED_COPY_ID = 'latest';
+/** How long the copy of what a Replace removed can be restored. */
+export const REPLACED_COPY_DAYS = 7;
+const REPLACED_COPY_MS = REPLACED_COPY_DAYS * 24 * 3_600_000;
+
+/** The copy a Replace kept: when it was made, until when it can be restored, what it holds. */
+export interface ReplacedCopy {
+	savedAt: Date;
+	expiresAt: Date;
+	summary: BackupSummary;
+}
+
+/** What this device holds now, summed up like a backup (for the comparison before Replace). */
+export async function deviceSummary(now: Date): Promise<BackupSummary> {
+	return summarizeBackup(createBackup(validTables(await readAllTables(), now), now, ''));
+}
+
+/** The copy the last Replace kept, if it is younger than a week; an older one is dropped. */
+export async function replacedCopy(now: Date): Promise<ReplacedCopy | undefined> {
+	const db = await database();
+	const row = await db.replacedCopies.get(REPLACED_COPY_ID);
+	if (!row) return undefined;
+	const expiresAt = new Date(row.savedAt.getTime() + REPLACED_COPY_MS);
+	if (!(now < expiresAt)) {
+		await db.replacedCopies.delete(REPLACED_COPY_ID);
+		return undefined;
+	}
+	const summary = summarizeBackup(parseBackup(row.text, { now }));
+	return { savedAt: row.savedAt, expiresAt, summary };
+}
+
+/**
+ * Puts back what the last Replace removed (itself a Replace, so what is here now becomes the
+ * copy in turn). Throws BackupError 'incomplete' when there is no copy any more.
+ */
+export async function restoreReplacedCopy(now: Date): Promise<ImportResult> {
+	const db = await database();
+	const row = await db.replacedCopies.get(REPLACED_COPY_ID);
+	if (!row || !(now.getTime() < row.savedAt.getTime() + REPLACED_COPY_MS)) {
+		throw new BackupError(
+			'incomplete',
+			'There is no copy to restore any more: copies are kept for a week.'
+		);
+	}
+	return importBackup(parseBackup(row.text, { now }), 'replace', DEFAULT_STUDY_SETTINGS, now);
+}
+
 /** The whole database as the text of a backup file. */
 export async function exportBackup(now: Date, appVersion: string): Promise<string> {
 	let tables: BackupTables;
@@ -73,7 +131,8 @@ export async function exportBackup(now: Date, appVersion: string): Promise<strin
 			{ cause }
 		);
 	}
-	return serializeBackup(createBackup(tables, now, appVersion));
+	// damaged rows are left out: a backup must always be restorable by this same app
+	return serializeBackup(createBackup(validTables(tables, now), now, appVersion));
 }
 
 /** The identity of a review: the same card rated at the same millisecond is the same review. */
@@ -185,19 +244,29 @@ async function replayMergedCards(
 /**
  * Writes a parsed backup into the database, all or nothing: every table in one transaction,
  * which any failure aborts (then throws BackupError 'quota' or 'write-failed'). A merge
- * replays the cards it added reviews to with `settings`, the study settings in force.
+ * replays the cards it added reviews to with `settings`, the study settings in force; `now`
+ * dates the copy a Replace keeps of what it removed.
  */
 export async function importBackup(
 	backup: Backup,
 	mode: ImportMode,
-	settings: StudySettings = DEFAULT_STUDY_SETTINGS
+	settings: StudySettings = DEFAULT_STUDY_SETTINGS,
+	now: Date = new Date()
 ): Promise<ImportResult> {
 	const db = await database();
 	const tables = tablesOf(db);
 	try {
-		return await db.transaction('rw', Object.values(tables), async () => {
+		return await db.transaction('rw', [...Object.values(tables), db.replacedCopies], async () => {
 			let rows: BackupTables;
 			if (mode === 'replace') {
+				// what is replaced is kept first, in the same transaction: no Replace loses data for good
+				const local = asTables(
+					await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()))
+				);
+				if (BACKUP_TABLES.some((name) => local[name].length > 0)) {
+					const text = serializeBackup(createBackup(validTables(local, now), now, 'replaced'));
+					await db.replacedCopies.put({ id: REPLACED_COPY_ID, savedAt: now, text });
+				}
 				await Promise.all(BACKUP_TABLES.map((name) => tables[name].clear()));
 				rows = backup.tables;
 			} else {

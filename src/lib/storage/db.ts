@@ -53,6 +53,15 @@ export interface SettingRow {
 
 export { DB_NAME };
 
+/** What a Replace removed, kept as a backup's text so it can be put back for a week. */
+export interface ReplacedCopyRow {
+	/** Always 'latest': one copy, of the last Replace. */
+	id: string;
+	savedAt: Date;
+	/** The replaced data as a backup file's text (see backup-format.ts). */
+	text: string;
+}
+
 /**
  * The schema, every version kept: a version is added, never edited, and carries its upgrade.
  * Indexes list only the fields that are queried; other fields are stored unindexed.
@@ -72,6 +81,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 			submissions: 'id, assignmentId, importedAt',
 			settings: 'key'
 		}
+	},
+	{
+		// the copy a Replace keeps of what it removed; not part of backups, never cleared by them
+		version: 2,
+		stores: { replacedCopies: 'id, savedAt' }
 	}
 ];
 
@@ -82,6 +96,7 @@ export class SahelDatabase extends Dexie {
 	assignments!: EntityTable<AssignmentRow, 'id'>;
 	submissions!: EntityTable<SubmissionRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	replacedCopies!: EntityTable<ReplacedCopyRow, 'id'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

@@ -10,6 +10,7 @@ export {
 	recentReviews,
 	recordReview,
 	saveSetting,
+	skippedRowCounts,
 	tableCounts,
 	undoReview,
 	type NewRating,

@@ -2,6 +2,8 @@
 // progress. Kept beside the repository (which stays the lead's) and going through it.
 import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { database, readSetting, readStored, saveSetting } from './repository';
+import { EARLIEST_DATE, latestDate } from './date-range';
+import { isValidRow, validRows } from './stored-rows';
 
 /** Setting that holds the time of the last backup exported on this device. */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
@@ -23,7 +25,11 @@ export async function readProgressRows(): Promise<ProgressRows> {
 				db.reviews.toArray(),
 				db.attempts.toArray()
 			]);
-			return { cards, reviews, attempts: attempts.filter((row) => row.finishedAt) };
+			return {
+				cards: validRows('cards', cards),
+				reviews: validRows('reviews', reviews),
+				attempts: validRows('attempts', attempts).filter((row) => row.finishedAt)
+			};
 		})
 	);
 }
@@ -65,7 +71,13 @@ export async function reviewTimeRange(
 ): Promise<{ first: Date; last: Date } | undefined> {
 	return readStored(undefined, (db) =>
 		db.transaction('r', db.reviews, async () => {
-			const after = since ? db.reviews.where('review').above(since) : db.reviews.orderBy('review');
+			// only dates a review may carry: one dated 1970 or year -271821 would stretch the
+			// range (and every per-day loop over it) across centuries
+			const from = since && since > EARLIEST_DATE ? since : EARLIEST_DATE;
+			const after = db.reviews
+				.where('review')
+				.between(from, latestDate(new Date()), !since, true)
+				.filter((row) => isValidRow('reviews', row));
 			const [first, last] = await Promise.all([after.first(), after.clone().reverse().first()]);
 			return first && last ? { first: first.review, last: last.review } : undefined;
 		})

@@ -5,28 +5,35 @@ import type { CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { DB_NAME } from './db-name';
 import { announceDatabaseOutdated, databaseExists } from './lifecycle';
+import { EARLIEST_DATE, latestDate } from './date-range';
+import type { RowTableName } from './row-schemas';
 import type { Grade, StudySettings } from '../srs/types';
 
 export { onDatabaseOutdated } from './lifecycle';
 
 let opening: Promise<SahelDatabase> | undefined;
+// the row checks (valibot and the schemas) load with Dexie: only reads that found a database need them
+let rowChecks: typeof import('./stored-rows') | undefined;
 let instance: SahelDatabase | undefined;
 let persistenceAsked = false;
 
 /** The open database; its code is loaded and the database created on first use. */
 export function database(): Promise<SahelDatabase> {
-	opening ??= import('./db').then(({ SahelDatabase }) => {
-		const db = new SahelDatabase(DB_NAME);
-		db.on('versionchange', () => {
-			// A newer version of the app, open in another tab, wants to upgrade the schema: let it,
-			// and tell this tab to reload rather than silently reopening an outdated schema.
-			db.close({ disableAutoOpen: true });
-			announceDatabaseOutdated();
-			return false;
-		});
-		instance = db;
-		return db;
-	});
+	opening ??= Promise.all([import('./db'), import('./stored-rows')]).then(
+		([{ SahelDatabase }, checks]) => {
+			rowChecks = checks;
+			const db = new SahelDatabase(DB_NAME);
+			db.on('versionchange', () => {
+				// A newer version of the app, open in another tab, wants to upgrade the schema: let it,
+				// and tell this tab to reload rather than silently reopening an outdated schema.
+				db.close({ disableAutoOpen: true });
+				announceDatabaseOutdated();
+				return false;
+			});
+			instance = db;
+			return db;
+		}
+	);
 	return opening;
 }
 
@@ -42,6 +49,22 @@ export function prepareDatabase(): void {
 export async function readStored<T>(empty: T, read: (db: SahelDatabase) => Promise<T>): Promise<T> {
 	if (!opening && !(await databaseExists())) return empty;
 	return read(await database());
+}
+
+/** The rows of `table` the app could have written; damaged ones are skipped and counted. */
+export function validRows<T>(table: RowTableName, rows: readonly T[]): T[] {
+	// rows come only from an open database, so the checks are loaded whenever there are any
+	return rows.length === 0 || !rowChecks ? [...rows] : rowChecks.validRows(table, rows);
+}
+
+/** The one row, or undefined when it is damaged. */
+export function validRow<T>(table: RowTableName, row: T | undefined): T | undefined {
+	return row === undefined ? undefined : validRows(table, [row])[0];
+}
+
+/** How many damaged rows reads have skipped in this visit, by table (Settings reports it). */
+export function skippedRowCounts(): Readonly<Record<string, number>> {
+	return rowChecks?.skippedRowCounts() ?? {};
 }
 
 /** Closes the database (tests, and before a full restore). */
@@ -90,11 +113,11 @@ export interface StudyDayData {
 export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData> {
 	return readStored({ cards: [], reviewsToday: [] }, (db) =>
 		db.transaction('r', db.cards, db.reviews, async () => ({
-			cards: await db.cards.toArray(),
-			reviewsToday: await db.reviews
-				.where('review')
-				.between(start, end, true, false)
-				.sortBy('review')
+			cards: validRows('cards', await db.cards.toArray()),
+			reviewsToday: validRows(
+				'reviews',
+				await db.reviews.where('review').between(start, end, true, false).sortBy('review')
+			)
 		}))
 	);
 }
@@ -148,8 +171,12 @@ export async function recordReview(
 	const [db, srs] = await Promise.all([database(), loadScheduling()]);
 	const recorded = await db.transaction('rw', db.cards, db.reviews, async () => {
 		const [stored, reviews] = await Promise.all([
-			db.cards.get(rating.itemId),
-			db.reviews.where('itemId').equals(rating.itemId).toArray()
+			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
+			db.reviews
+				.where('itemId')
+				.equals(rating.itemId)
+				.toArray()
+				.then((rows) => validRows('reviews', rows))
 		]);
 		const before = cardFromReviews(srs, rating, stored, reviews, settings, rating.at);
 		const { card, review } = srs
@@ -183,8 +210,12 @@ export async function undoReview(
 	return db.transaction('rw', db.cards, db.reviews, async () => {
 		const [review, stored, reviews] = await Promise.all([
 			db.reviews.get(target.id),
-			db.cards.get(target.itemId),
-			db.reviews.where('itemId').equals(target.itemId).toArray()
+			db.cards.get(target.itemId).then((row) => validRow('cards', row)),
+			db.reviews
+				.where('itemId')
+				.equals(target.itemId)
+				.toArray()
+				.then((rows) => validRows('reviews', rows))
 		]);
 		// after a restore the same key may hold another review: check it is the same rating
 		if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
@@ -218,8 +249,14 @@ export async function countReviewsBetween(start: Date, end: Date): Promise<numbe
 
 /** The latest `limit` reviews, oldest first (for the last session's summary). */
 export async function recentReviews(limit: number): Promise<ReviewRow[]> {
+	// within the dates a review may carry, so a row dated in year 275760 is never "latest"
 	const newestFirst = await readStored([], (db) =>
-		db.reviews.orderBy('review').reverse().limit(limit).toArray()
+		db.reviews
+			.where('review')
+			.between(EARLIEST_DATE, latestDate(new Date()), true, true)
+			.reverse()
+			.limit(limit)
+			.toArray()
 	);
-	return newestFirst.reverse();
+	return validRows('reviews', newestFirst).reverse();
 }

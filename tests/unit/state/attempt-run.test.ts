@@ -147,6 +147,23 @@ describe('an exam', () => {
 		expect((await stored('quiz-exam')).answers).toEqual({});
 	});
 
+	test('a failed save stays on screen (not only announced) until a save succeeds', async () => {
+		await startAttempt(quizRow('exam'));
+		const { run } = await open('quiz-exam', policy);
+		expect(run.problem).toBe('');
+		const db = await database();
+		vi.spyOn(db.attempts, 'put').mockRejectedValue(
+			Object.assign(new Error('full'), { name: 'QuotaExceededError' })
+		);
+		run.setDraft(choice('True'));
+		await run.next();
+		expect(run.problem).toMatch(/could not be saved: .*Free some space.*Try again/);
+		vi.mocked(db.attempts.put).mockRestore();
+		await run.next();
+		expect(run.position).toBe(1);
+		expect(run.problem).toBe('');
+	});
+
 	test('an attempt another tab ended refuses the answer and says why', async () => {
 		await startAttempt(quizRow('exam'));
 		const { run, end } = await open('quiz-exam', policy);

@@ -98,9 +98,15 @@ describe('StudySession', () => {
 		const session = await openTab(testClock().clock);
 		const itemId = session.current!.id;
 		session.reveal();
-		vi.spyOn((await database()).reviews, 'add').mockRejectedValue(new Error('disk on fire'));
+		vi.spyOn((await database()).reviews, 'add').mockRejectedValue(
+			Object.assign(new Error('disk on fire'), { name: 'QuotaExceededError' })
+		);
 		await session.rate(Rating.Good);
-		expect(session.announcement).toBe('Your rating could not be saved: disk on fire. Try again.');
+		// shown on screen (saveProblem), saying what happened and what to do
+		expect(session.saveProblem).toBe(
+			'Your rating could not be saved: This device is out of storage space for the app. Free some space, then try again. Rate the card again.'
+		);
+		expect(session.announcement).toBe(session.saveProblem);
 		expect(session.phase).toBe('back');
 		expect(session.current?.id).toBe(itemId);
 		expect(session.canUndo).toBe(false);
@@ -111,6 +117,7 @@ describe('StudySession', () => {
 		await session.rate(Rating.Good);
 		expect(await storedReviews(itemId)).toHaveLength(1);
 		expect(session.current?.id).not.toBe(itemId);
+		expect(session.saveProblem).toBe('');
 	});
 
 	test('Undo takes the rating back and shows the card again', async () => {

@@ -88,7 +88,14 @@ export function sampleTables(): BackupTables {
 				code: 'SB1.abc',
 				title: 'Week 3: Barkhane',
 				createdAt: at(2),
-				data: { due: at(12), items: ['q1'], note: { $date: 'looks like a tag' } }
+				data: {
+					id: 'assign-1',
+					title: 'Week 3: Barkhane',
+					itemIds: ['q1'],
+					seed: 'seed-1',
+					due: at(12),
+					note: { $date: 'looks like a tag' }
+				}
 			}
 		],
 		submissions: [
@@ -97,7 +104,11 @@ export function sampleTables(): BackupTables {
 				assignmentId: 'assign-1',
 				studentName: 'Aminata Traoré',
 				importedAt: at(11),
-				receipt: { answers: [1, 'two', null, true], sentAt: at(10, 20) }
+				receipt: {
+					code: 'SBR1.xyz',
+					receipt: { student: 'Aminata Traoré', attempt: 1, answers: [1, 'two', null, true] },
+					sentAt: at(10, 20)
+				}
 			}
 		],
 		settings: [

@@ -69,8 +69,11 @@ describe('export and import', () => {
 
 		const assignment = await (await database()).assignments.get('assign-1');
 		expect(assignment?.data).toEqual({
+			id: 'assign-1',
+			title: 'Week 3: Barkhane',
+			itemIds: ['q1'],
+			seed: 'seed-1',
 			due: at(12),
-			items: ['q1'],
 			note: { $date: 'looks like a tag' }
 		});
 		expect((await (await database()).settings.get('lastBackupAt'))?.value).toEqual(at(3));

@@ -4,7 +4,7 @@
 // `afterUpgrade` if its upgrade rewrites rows.
 import Dexie, { cmp } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { BackupTables } from '../../../src/lib/storage/backup-format';
+import { createBackup, serializeBackup } from '../../../src/lib/storage/backup-format';
 import { DB_NAME, SahelDatabase, SCHEMA_VERSIONS } from '../../../src/lib/storage/db';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
 import { sampleTables } from './backup-fixtures';
@@ -13,10 +13,23 @@ type Rows = Record<string, unknown[]>;
 
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
+	const tables = sampleTables() as unknown as Rows;
 	switch (version) {
+		case 1:
+			return tables;
 		default:
-			return sampleTables() as unknown as Rows;
+			// version 2 adds the copy a Replace keeps of what it removed
+			return { ...tables, replacedCopies: [replacedCopyRow()] };
 	}
+}
+
+/** A copy a Replace kept: the sample tables as a backup file's text. */
+function replacedCopyRow() {
+	return {
+		id: 'latest',
+		savedAt: new Date(2025, 5, 12, 9),
+		text: serializeBackup(createBackup(sampleTables(), new Date(2025, 5, 12, 9), 'replaced'))
+	};
 }
 
 /** The rows the current code should read after upgrading from `version` (today: unchanged). */
@@ -86,6 +99,6 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('a database made at version
 });
 
 test('the sample rows cover every table of the current schema', () => {
-	const rows: Partial<BackupTables> = sampleTables();
+	const rows = rowsAtVersion(SCHEMA_VERSIONS.at(-1)!.version);
 	expect(Object.keys(rows).sort()).toEqual(tablesAt(SCHEMA_VERSIONS.at(-1)!.version).sort());
 });
