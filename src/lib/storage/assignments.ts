@@ -1,7 +1,7 @@
 // Assignments made or received on this device, and the receipts an instructor imported.
 import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
-import { studentKey } from '../assign/gradebook';
+import { hash53 } from '../assign/hash';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
 import { database, readStored } from './repository';
 
@@ -44,17 +44,23 @@ export async function listAssignments(role: AssignmentRole): Promise<StoredAssig
 	return (rows as StoredAssignment[]).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
-/** Stores accepted receipts, all in one transaction. */
+/**
+ * Stores accepted receipts, all in one transaction. Every receipt gets its own row (keyed by
+ * its code), so a second receipt for the same student and attempt is kept beside the first,
+ * never over it.
+ */
 export async function addSubmissions(
 	assignmentId: string,
 	submissions: readonly Submission[],
 	now: Date
 ): Promise<void> {
-	const rows: SubmissionRow[] = submissions.map(({ code, receipt }) => ({
-		id: `${assignmentId}:${studentKey(receipt.student)}:${receipt.attempt}`,
+	const rows: SubmissionRow[] = submissions.map(({ code, receipt }, i) => ({
+		id: `${assignmentId}:receipt:${hash53(code)}`,
 		assignmentId,
 		studentName: receipt.student,
-		importedAt: now,
+		// a millisecond apart, so reading back by import time keeps the batch's order, which
+		// decides whose device a name was first seen with
+		importedAt: new Date(now.getTime() + i),
 		receipt: { code, receipt } satisfies StoredReceipt
 	}));
 	const db = await database();
