@@ -3,8 +3,10 @@
 // Cyrillic "а" for a Latin "a", a hidden zero-width space) are flagged, because that is how a
 // classmate would pass a receipt off as someone else's.
 
-// zero-width characters, soft hyphen, word joiners, BOM and every bidi control or mark
+// zero-width characters, soft hyphen, word joiners, BOM, every bidi control or mark, and
+// variation selectors; each is matched alone, never as part of a combined character
 const INVISIBLE =
+	// eslint-disable-next-line no-misleading-character-class
 	/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 
 /** The key two names are compared by: NFKC, invisible marks removed, spaces collapsed, case folded. */
@@ -20,7 +22,7 @@ export function nameKey(name: string): string {
 
 /** True when `name` carries characters that show nothing (zero-width, bidi controls). */
 export function hasInvisibleMarks(name: string): boolean {
-	return new RegExp(INVISIBLE.source, 'u').test(name.normalize('NFKC'));
+	return name.normalize('NFKC').replace(INVISIBLE, '') !== name.normalize('NFKC');
 }
 
 // Letters of other scripts drawn like Latin ones (after lower-casing), from Unicode's
