@@ -46,6 +46,17 @@ export interface SubmissionRow {
 	receipt: unknown;
 }
 
+/**
+ * This device's receipt-signing key pair, as CryptoKey objects (IndexedDB stores them by
+ * structured clone; the private key is non-extractable, so no backup or script can copy it).
+ */
+export interface DeviceKeyRow {
+	id: string;
+	privateKey: CryptoKey;
+	publicKey: CryptoKey;
+	createdAt: Date;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -72,6 +83,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 			submissions: 'id, assignmentId, importedAt',
 			settings: 'key'
 		}
+	},
+	{
+		// the device's signing key; deliberately outside backups (it cannot be exported)
+		version: 2,
+		stores: { deviceKeys: 'id' }
 	}
 ];
 
@@ -82,6 +98,7 @@ export class SahelDatabase extends Dexie {
 	assignments!: EntityTable<AssignmentRow, 'id'>;
 	submissions!: EntityTable<SubmissionRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);
