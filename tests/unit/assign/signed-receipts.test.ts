@@ -28,7 +28,7 @@ const OTHER_PHONE = await device();
 
 /** A receipt as the app makes it on `on`, taken under `ranUnder` (the real assignment by default). */
 function signed(on: Device, overrides: Partial<Receipt> = {}, ranUnder: Assignment = A) {
-	const { v: _v, ...r } = receipt({ ...times, ...overrides }, A);
+	const r = receipt({ ...times, ...overrides }, A);
 	return signReceipt({ ...r, settingsHash: settingsHash(ranUnder) }, A, BANK, on);
 }
 
