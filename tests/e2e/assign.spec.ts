@@ -145,10 +145,22 @@ test('an assignment goes from instructor to an offline student and back, scored 
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
 	await expect(page.getByText('2 refused')).toBeVisible();
-	const row = page.getByRole('row', { name: /Awa Traoré/ });
+	const row = page
+		.getByRole('region', { name: 'Students' })
+		.getByRole('row', { name: /Awa Traoré/ });
 	await expect(row).toContainText('60%');
 	await expect(row).toContainText('3 / 5');
 	await expect(row).toContainText('Passed');
+	await expect(row).not.toContainText('to check');
+	// what was checked is said per receipt: signed on her device, under the settings as made
+	const checked = page
+		.getByRole('region', { name: 'Receipts' })
+		.getByRole('row', { name: /Awa Traoré/ });
+	await expect(checked).toContainText('Same device');
+	await expect(checked).toContainText('As set');
+	await expect(checked).toContainText('Result');
+	await page.getByText("What the gradebook checks, and what is the student's word").click();
+	await expect(page.getByText('the attempt number;')).toBeVisible();
 	expect(await countRows(page, 'submissions')).toBe(1);
 	await expect(
 		page.getByRole('heading', { name: 'What the class missed in the article' })
@@ -303,7 +315,7 @@ test('a student goes back with Previous to change an answer, and the receipt car
 	await page.getByRole('link', { name: 'Open gradebook' }).click();
 	await page.getByLabel('Paste receipts, one per line').fill(receipt);
 	await page.getByRole('button', { name: 'Import' }).click();
-	const row = page.getByRole('row', { name: /Fatou/ });
+	const row = page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /Fatou/ });
 	await expect(row).toContainText('80%');
 	await expect(row).toContainText('4 / 5');
 	await student.context().close();
@@ -405,6 +417,8 @@ test('a receipt too long for one QR code is shown as numbered codes, and used up
 	await page.getByLabel('Paste receipts, one per line').fill(receipt);
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
-	await expect(page.getByRole('row', { name: /Aminata/ })).toContainText('0%');
+	await expect(
+		page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /Aminata/ })
+	).toContainText('0%');
 	await student.context().close();
 });

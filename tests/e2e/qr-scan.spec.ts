@@ -65,7 +65,9 @@ test('a receipt scanned with the camera is imported and scored', async () => {
 		await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible({
 			timeout: 15_000
 		});
-		await expect(page.getByRole('row', { name: /Sékou/ })).toContainText('0%');
+		await expect(
+			page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /Sékou/ })
+		).toContainText('0%');
 		await page.getByRole('button', { name: 'Stop scanning' }).click();
 	} finally {
 		await browser.close();

@@ -70,7 +70,8 @@ function inflateLimited(bytes: Uint8Array): Uint8Array {
 	return out;
 }
 
-function toBase64url(bytes: Uint8Array): string {
+/** Bytes in base64url without padding. */
+export function toBase64url(bytes: Uint8Array): string {
 	let out = '';
 	for (let i = 0; i < bytes.length; i += 3) {
 		const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -80,7 +81,8 @@ function toBase64url(bytes: Uint8Array): string {
 	return out;
 }
 
-function fromBase64url(code: string): Uint8Array {
+/** The bytes of a base64url text; AssignError for any other character. */
+export function fromBase64url(code: string): Uint8Array<ArrayBuffer> {
 	// one leftover character holds only 6 bits: no byte ends there, so no encoder writes it
 	if (code.length % 4 === 1) throw new AssignError('corrupt');
 	const out = new Uint8Array(Math.floor((code.length * 6) / 8));

@@ -21,7 +21,7 @@ export const ASSIGN_ERROR_MESSAGES = {
 		'This receipt belongs to a different assignment. Import it into the assignment it was made for.',
 	tampered:
 		'This receipt has been changed since it was made, so its answers cannot be trusted. Ask the student to send the receipt again.',
-	duplicate: 'This receipt was already imported, or the same student sent the same attempt twice.'
+	duplicate: 'This receipt was already imported.'
 } as const;
 
 /** Why a code was refused. */

@@ -8,8 +8,10 @@ import type { Grade } from '../quiz/types';
 import type { Assignment } from './assignment-code';
 import { bankKey } from './bank-hash';
 import { codeIn } from './code-text';
+import { verifyText } from './device-key';
 import { AssignError, type AssignErrorCode } from './errors';
-import { decodeReceipt, type Receipt } from './receipt-code';
+import { nameKey } from './names';
+import { decodeSignedReceipt, type Receipt } from './receipt-code';
 
 /** One question of a scored submission, in assignment order. */
 export interface ScoredAnswer {
@@ -55,31 +57,31 @@ export interface ImportResult {
 }
 
 /**
- * Decodes and scores each pasted text (a code, a link ending '#code', or a receipt file's JSON
- * with a `code` field); refuses other assignments, other bank versions, damaged or edited
- * codes, and duplicates of `existing` or of each other (same code, or same student and attempt).
- * Blank texts are skipped.
+ * Decodes, verifies and scores each pasted text (a code, a link ending '#code', or a receipt
+ * file's JSON with a `code` field); refuses other assignments, other bank versions, damaged
+ * or edited codes, signatures that do not verify, and codes already in `existing` or given
+ * twice. Receipts that conflict (same student and attempt, another device) are accepted and
+ * kept, for receipt-review.ts to flag. Blank texts are skipped.
  */
-export function importReceipts(
+export async function importReceipts(
 	texts: readonly string[],
 	assignment: Assignment,
 	bank: Bank,
 	existing: readonly Submission[] = []
-): ImportResult {
+): Promise<ImportResult> {
 	const seenCodes = new Set(existing.map((s) => s.code));
-	const seenAttempts = new Set(existing.map((s) => attemptKey(s.receipt)));
 	const accepted: Submission[] = [];
 	const refused: RefusedReceipt[] = [];
 	for (const input of texts) {
 		if (input.trim() === '') continue;
 		try {
 			const code = codeIn(receiptCodeIn(input));
-			const receipt = decodeReceipt(code, assignment, bank);
-			if (seenCodes.has(code) || seenAttempts.has(attemptKey(receipt))) {
-				throw new AssignError('duplicate');
+			const { receipt, signed } = decodeSignedReceipt(code, assignment, bank);
+			if (signed && !(await verifyText(signed.deviceKey, signed.message, signed.signature))) {
+				throw new AssignError('tampered');
 			}
+			if (seenCodes.has(code)) throw new AssignError('duplicate');
 			seenCodes.add(code);
-			seenAttempts.add(attemptKey(receipt));
 			accepted.push({ code, receipt, score: scoreSubmission(assignment, bank, receipt) });
 		} catch (error) {
 			// decoders throw only AssignError; anything else is a bug and must not be hidden
@@ -144,14 +146,7 @@ export function receiptCodeIn(text: string): string {
 	return trimmed;
 }
 
-/** Two receipts with the same key are the same attempt, however the name was typed. */
-function attemptKey(receipt: Receipt): string {
-	return `${studentKey(receipt.student)}\u0000${receipt.attempt}`;
-}
-
-/** A student's name compared without case, accents' encoding or extra spaces. */
-export function studentKey(name: string): string {
-	return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
-}
+/** A student's name as receipts are grouped by (see names.ts). */
+export const studentKey = nameKey;
 
 const NO_ITEM: Grade = { correct: false, score: 0, expected: '' };

@@ -6,6 +6,7 @@ import type { Response } from '../quiz/types';
 import type { Assignment } from './assignment-code';
 import { bankKey } from './bank-hash';
 import { studentKey, type Submission } from './gradebook';
+import { studentResults } from './receipt-review';
 
 /** Below this many students the upper and lower groups are halves rather than 27% each. */
 export const SMALL_CLASS = 20;
@@ -68,7 +69,7 @@ export function analyseItems(
 	bank: Bank,
 	submissions: readonly Submission[]
 ): ClassAnalysis {
-	const ranked = latestAttempts(submissions).sort(
+	const ranked = latestAttempts(submissions, assignment).sort(
 		(a, b) =>
 			b.score.points - a.score.points ||
 			compare(studentKey(a.receipt.student), studentKey(b.receipt.student))
@@ -117,15 +118,15 @@ export function analyseItems(
 	return { students: n, groupSize, questions, paragraphs };
 }
 
-/** Each student's highest-numbered attempt (students matched as in duplicate detection). */
-export function latestAttempts(submissions: readonly Submission[]): Submission[] {
-	const latest = new Map<string, Submission>();
-	for (const s of submissions) {
-		const key = studentKey(s.receipt.student);
-		const kept = latest.get(key);
-		if (!kept || s.receipt.attempt > kept.receipt.attempt) latest.set(key, s);
-	}
-	return [...latest.values()];
+/**
+ * The receipt that stands for each student: the highest attempt among those no conflict
+ * keeps out (another device, past the attempt limit, edited settings), see receipt-review.ts.
+ */
+export function latestAttempts(
+	submissions: readonly Submission[],
+	assignment: Assignment
+): Submission[] {
+	return studentResults(assignment, submissions).map((student) => student.result.submission);
 }
 
 /** A response written as one line of text, for counting and showing wrong answers. */

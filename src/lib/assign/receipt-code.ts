@@ -5,8 +5,11 @@
 // About the checksum: it is a 53-bit hash over the content, keyed by the assignment's id and
 // seed. It catches accidental damage (a mangled copy, a cut-off scan) and casual edits (a
 // changed name or answer). It does not stop a determined forger: with no server, the key
-// travels in the assignment link every student holds, and this code is open source. Scores
-// are recomputed from the answers anyway, so a forged receipt can only claim answers.
+// travels in the assignment link every student holds, and this code is open source.
+//
+// Version 2 adds what can be checked: the hash of the settings the student ran under, and the
+// device's public key with its signature over everything else (see device-key.ts). Version-1
+// receipts, from older apps, are still read and marked unsigned.
 import * as v from 'valibot';
 import type { Bank, BankItem } from '../bank/types';
 import type { Response } from '../quiz/types';
@@ -15,16 +18,19 @@ import { ASSIGNMENT_ID_PATTERN, BANK_HASH_PATTERN, isoToMs } from './assignment-
 import { bankKey } from './bank-hash';
 import { packCode, unpackCode } from './code-text';
 import { AssignError } from './errors';
+import { PUBLIC_KEY_PATTERN, SIGNATURE_PATTERN, signText } from './device-key';
 import { hash53 } from './hash';
 import { LIMITS, MAX_TIME_MS } from './limits';
 
-export const RECEIPT_FORMAT_VERSION = 1;
+export const RECEIPT_FORMAT_VERSION = 2;
+/** Receipts written before devices signed them. */
+export const UNSIGNED_RECEIPT_VERSION = 1;
 const TAG = 'R';
 const ASSIGNMENT_TAG = 'A';
 
 /** One submitted attempt; `answers[i]` answers `assignment.itemIds[i]` (null: not answered). */
 export interface Receipt {
-	v: typeof RECEIPT_FORMAT_VERSION;
+	v: typeof RECEIPT_FORMAT_VERSION | typeof UNSIGNED_RECEIPT_VERSION;
 	assignmentId: string;
 	packId: string;
 	bankHash: string;
@@ -36,6 +42,16 @@ export interface Receipt {
 	attempt: number;
 	/** The score the student's device showed, 0-100; informative only, never trusted. */
 	claimedScore?: number;
+	/** Version 2: settingsHash() of the assignment as the student's device ran it. */
+	settingsHash?: string;
+	/** Version 2: the signing device's public key (raw P-256, base64url). */
+	deviceKey?: string;
+}
+
+/** A decoded receipt and, for version 2, what its signature must verify. */
+export interface DecodedReceipt {
+	receipt: Receipt;
+	signed?: { deviceKey: string; message: string; signature: string };
 }
 
 /** The assignment fields a receipt depends on. */
@@ -64,7 +80,7 @@ type CompactRef = v.InferOutput<typeof Ref>;
 
 const CompactBodyV1 = v.strictTuple([
 	v.literal(TAG),
-	v.literal(RECEIPT_FORMAT_VERSION),
+	v.literal(UNSIGNED_RECEIPT_VERSION),
 	v.pipe(v.string(), v.regex(ASSIGNMENT_ID_PATTERN)), // assignmentId
 	v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.packIdChars)), // packId
 	v.pipe(v.string(), v.regex(BANK_HASH_PATTERN)), // bankHash
@@ -76,10 +92,65 @@ const CompactBodyV1 = v.strictTuple([
 	v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100))) // claimedScore
 ]);
 type CompactBody = v.InferOutput<typeof CompactBodyV1>;
-const CompactV1 = v.strictTuple([...CompactBodyV1.items, v.pipe(v.string(), v.maxLength(16))]);
+const Checksum = v.pipe(v.string(), v.maxLength(16));
+const CompactV1 = v.strictTuple([...CompactBodyV1.items, Checksum]);
+const CompactBodyV2 = v.strictTuple([
+	v.literal(TAG),
+	v.literal(RECEIPT_FORMAT_VERSION),
+	...CompactBodyV1.items.slice(2),
+	v.pipe(v.string(), v.regex(BANK_HASH_PATTERN)), // settingsHash
+	v.pipe(v.string(), v.regex(PUBLIC_KEY_PATTERN)) // deviceKey
+]);
+const CompactV2 = v.strictTuple([
+	...CompactBodyV2.items,
+	Checksum,
+	v.pipe(v.string(), v.regex(SIGNATURE_PATTERN))
+]);
 
-/** The receipt code for `receipt`, answering `assignment` over `bank`. */
+/** What signReceipt needs of the device: its private key and its public key's text. */
+export interface ReceiptSigner {
+	privateKey: CryptoKey;
+	deviceKey: string;
+}
+
+/**
+ * The signed (version 2) receipt code for `receipt`, taken under `settings` (the hash of the
+ * assignment as this device ran it) and signed by this device's key.
+ */
+export async function signReceipt(
+	receipt: Omit<Receipt, 'v' | 'deviceKey'> & { settingsHash: string },
+	assignment: ReceiptContext,
+	bank: Bank,
+	signer: ReceiptSigner
+): Promise<string> {
+	const body = [
+		...compactBody({ ...receipt, v: RECEIPT_FORMAT_VERSION }, assignment, bank),
+		receipt.settingsHash,
+		signer.deviceKey
+	];
+	body[1] = RECEIPT_FORMAT_VERSION;
+	if (!v.is(CompactBodyV2, body)) throw new AssignError('invalid');
+	const message = signedMessage(body, assignment);
+	const signature = await signText(signer.privateKey, message);
+	const code = packCode([...body, hash53(message), signature]);
+	if (code.length > LIMITS.receiptCodeChars) throw new AssignError('too-long');
+	return code;
+}
+
+/**
+ * The unsigned version-1 code older apps wrote for `receipt`: kept so tests can hand in what an
+ * older device would, and the gradebook can keep reading it.
+ */
 export function encodeReceipt(receipt: Receipt, assignment: ReceiptContext, bank: Bank): string {
+	const body = compactBody(receipt, assignment, bank);
+	body[1] = UNSIGNED_RECEIPT_VERSION;
+	if (!v.is(CompactBodyV1, body)) throw new AssignError('invalid');
+	const code = packCode([...body, checksum(body, assignment)]);
+	if (code.length > LIMITS.receiptCodeChars) throw new AssignError('too-long');
+	return code;
+}
+
+function compactBody(receipt: Receipt, assignment: ReceiptContext, bank: Bank): unknown[] {
 	const key = bankKey(bank);
 	if (receipt.assignmentId !== assignment.id) throw new AssignError('wrong-assignment');
 	if (receipt.packId !== key.packId || receipt.bankHash !== key.hash) {
@@ -101,36 +172,50 @@ export function encodeReceipt(receipt: Receipt, assignment: ReceiptContext, bank
 		),
 		receipt.claimedScore ?? null
 	];
-	if (!v.is(CompactBodyV1, body)) throw new AssignError('invalid');
-	const code = packCode([...body, checksum(body, assignment)]);
-	if (code.length > LIMITS.receiptCodeChars) throw new AssignError('too-long');
-	return code;
+	return body;
 }
 
 /**
  * The receipt in `code`, refused unless it answers `assignment` over this `bank` and is
- * unchanged since it was made. Throws only AssignError.
+ * unchanged since it was made (as far as its checksum tells). Throws only AssignError.
  */
 export function decodeReceipt(code: string, assignment: ReceiptContext, bank: Bank): Receipt {
+	return decodeSignedReceipt(code, assignment, bank).receipt;
+}
+
+/**
+ * As decodeReceipt, with what a version-2 signature must verify (verifyText in device-key.ts,
+ * which is async, so the caller checks it: importReceipts does).
+ */
+export function decodeSignedReceipt(
+	code: string,
+	assignment: ReceiptContext,
+	bank: Bank
+): DecodedReceipt {
 	const value = unpackCode(code, LIMITS.receiptCodeChars);
 	if (!Array.isArray(value)) throw new AssignError('invalid');
 	if (value[0] === ASSIGNMENT_TAG) throw new AssignError('wrong-kind');
 	if (value[0] !== TAG) throw new AssignError('invalid');
-	if (value[1] !== RECEIPT_FORMAT_VERSION) throw new AssignError('unknown-version');
-	const parsed = v.safeParse(CompactV1, value);
+	if (value[1] !== RECEIPT_FORMAT_VERSION && value[1] !== UNSIGNED_RECEIPT_VERSION) {
+		throw new AssignError('unknown-version');
+	}
+	const signed = value[1] === RECEIPT_FORMAT_VERSION;
+	const parsed = v.safeParse(signed ? CompactV2 : CompactV1, value);
 	if (!parsed.success) throw new AssignError('invalid');
-	const body = parsed.output.slice(0, -1) as unknown as CompactBody;
-	const sum = parsed.output[parsed.output.length - 1];
+	const tail = signed ? 2 : 1;
+	const body = parsed.output.slice(0, -tail) as unknown as CompactBody;
+	const sum = parsed.output[parsed.output.length - tail];
 	const [, , assignmentId, packId, bankHash, student, started, submitted, attempt, answers] = body;
 	// checked before the checksum, which another assignment's key would fail for the wrong reason
 	if (assignmentId !== assignment.id) throw new AssignError('wrong-assignment');
 	const key = bankKey(bank);
 	if (packId !== key.packId || bankHash !== key.hash) throw new AssignError('wrong-bank');
-	if (sum !== checksum(body, assignment)) throw new AssignError('tampered');
+	const message = signedMessage(body, assignment);
+	if (sum !== hash53(message)) throw new AssignError('tampered');
 	if (answers.length !== assignment.itemIds.length) throw new AssignError('invalid');
 	const claimedScore = body[10];
-	return {
-		v: RECEIPT_FORMAT_VERSION,
+	const receipt: Receipt = {
+		v: signed ? RECEIPT_FORMAT_VERSION : UNSIGNED_RECEIPT_VERSION,
 		assignmentId,
 		packId,
 		bankHash,
@@ -143,10 +228,22 @@ export function decodeReceipt(code: string, assignment: ReceiptContext, bank: Ba
 		attempt,
 		...(claimedScore === null ? {} : { claimedScore })
 	};
+	if (!signed) return { receipt };
+	const [settings, deviceKey] = (body as unknown as unknown[]).slice(11) as [string, string];
+	const signature = parsed.output[parsed.output.length - 1] as string;
+	return {
+		receipt: { ...receipt, settingsHash: settings, deviceKey },
+		signed: { deviceKey, message, signature }
+	};
+}
+
+/** The text both the checksum and the signature cover: the body, keyed by the assignment. */
+function signedMessage(body: readonly unknown[], assignment: ReceiptContext): string {
+	return `${assignment.id}\u0000${assignment.seed}\u0000${JSON.stringify(body)}`;
 }
 
 function checksum(body: readonly unknown[], assignment: ReceiptContext): string {
-	return hash53(`${assignment.id}\u0000${assignment.seed}\u0000${JSON.stringify(body)}`);
+	return hash53(signedMessage(body, assignment));
 }
 
 function compactAnswer(answer: Response | null, item: BankItem | undefined): CompactAnswer {

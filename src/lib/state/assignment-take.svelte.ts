@@ -3,7 +3,9 @@
 // nothing is stored. An attempt counts as used only once its receipt exists.
 import { decodeAssignment, type Assignment } from '$lib/assign/assignment-code';
 import { AssignError } from '$lib/assign/errors';
-import { encodeReceipt, RECEIPT_FORMAT_VERSION, type Receipt } from '$lib/assign/receipt-code';
+import { newDeviceKey, publicKeyText } from '$lib/assign/device-key';
+import { signReceipt } from '$lib/assign/receipt-code';
+import { settingsHash } from '$lib/assign/settings-hash';
 import { studentQuestions } from '$lib/assign/student-plan';
 import {
 	assignmentPolicy,
@@ -19,6 +21,7 @@ import { gradeItem } from '$lib/quiz/grade';
 import type { Grade, Response } from '$lib/quiz/types';
 import {
 	type AttemptRow,
+	deviceKeyPair,
 	finishAttempt,
 	getAttempt,
 	listAssignments,
@@ -72,6 +75,7 @@ export class AssignmentTaker {
 	/** The handed-in attempt whose receipt is on screen. */
 	#shown = $state.raw<AttemptRecord | undefined>();
 	#announcement = $state('');
+	#linkChanged = $state(false);
 	#starting = false;
 
 	name = $state('');
@@ -101,6 +105,13 @@ export class AssignmentTaker {
 	}
 	get announcement() {
 		return this.#announcement;
+	}
+	/**
+	 * True when this link has the id of an assignment opened before but other content (an
+	 * edited or corrected link): both are kept, and the page says so.
+	 */
+	get linkChanged() {
+		return this.#linkChanged;
 	}
 	/** Attempts this device handed in for the open assignment. */
 	get attemptsUsed() {
@@ -159,8 +170,10 @@ export class AssignmentTaker {
 			return;
 		}
 		this.#assignment = assignment;
+		this.#linkChanged = false;
 		try {
-			await saveAssignment('student', assignment, code, this.#clock());
+			const saved = await saveAssignment('student', assignment, code, this.#clock());
+			this.#linkChanged = saved === 'changed';
 			await this.#loadAttempts();
 		} catch (error) {
 			this.#fail(errorText(error));
@@ -314,7 +327,7 @@ export class AssignmentTaker {
 			clock: this.#clock,
 			noun: 'assignment',
 			end: async (at, answers, timedOut) => {
-				const code = this.#receipt(assignment, bank, record, answers, at);
+				const code = await this.#receipt(assignment, bank, record, answers, at);
 				// the attempt is used up only here, with its receipt, in one transaction
 				await finishAttempt(record.id, at, code);
 				const plan = { ...record.assignment!, receiptCode: code };
@@ -330,20 +343,21 @@ export class AssignmentTaker {
 		if (run.phase !== 'finished') this.#phase = 'running';
 	}
 
-	#receipt(
+	/** The receipt code, signed by this device's key and naming the settings it ran under. */
+	async #receipt(
 		assignment: Assignment,
 		bank: Bank,
 		record: AttemptRecord,
 		answers: Readonly<Record<string, StoredAnswer>>,
 		at: Date
-	): string {
+	): Promise<string> {
 		const plan = record.assignment!;
 		const { percent } = scoreOf(
 			record.questions.map((q) => answers[q.itemId]?.score ?? 0),
 			record.questions.length
 		);
-		const receipt: Receipt = {
-			v: RECEIPT_FORMAT_VERSION,
+		const keys = await deviceKeyPair(newDeviceKey);
+		const receipt = {
 			assignmentId: assignment.id,
 			packId: assignment.packId,
 			bankHash: assignment.bankHash,
@@ -352,8 +366,12 @@ export class AssignmentTaker {
 			submittedAt: at.toISOString(),
 			answers: assignment.itemIds.map((id) => answers[id]?.response ?? null),
 			attempt: plan.attempt,
-			claimedScore: Math.round(percent)
+			claimedScore: Math.round(percent),
+			settingsHash: settingsHash(assignment)
 		};
-		return encodeReceipt(receipt, assignment, bank);
+		return signReceipt(receipt, assignment, bank, {
+			privateKey: keys.privateKey,
+			deviceKey: await publicKeyText(keys.publicKey)
+		});
 	}
 }

@@ -1,8 +1,9 @@
 // The instructor's /gradebook: receipts in, recomputed scores and item analysis out.
 import type { Assignment } from '$lib/assign/assignment-code';
-import { importReceipts, scoreSubmission, type Submission } from '$lib/assign/gradebook';
-import { analyseItems, latestAttempts, type ClassAnalysis } from '$lib/assign/item-analysis';
+import { importReceipts, type Submission } from '$lib/assign/gradebook';
+import { analyseItems, type ClassAnalysis } from '$lib/assign/item-analysis';
 import { isQrPart, QrPartCollector } from '$lib/assign/qr-parts';
+import { studentResults, type StudentResult } from '$lib/assign/receipt-review';
 import { studentAnswers, type AnswerRow } from '$lib/assign/student-answers';
 import type { Bank, BankItem } from '$lib/bank/types';
 import { addSubmissions, listAssignments, listReceipts, type StoredAssignment } from '$lib/storage';
@@ -49,12 +50,23 @@ export class Gradebook {
 	get selected(): Assignment | undefined {
 		return this.#assignments.find((row) => row.data.id === this.#selectedId)?.data;
 	}
-	/** Each student's latest attempt, best first. */
-	get latest(): Submission[] {
-		return latestAttempts(this.#submissions).sort(
+	/** Each student's standing result with every receipt under the name, best first. */
+	students = $derived.by((): StudentResult[] => {
+		const assignment = this.selected;
+		if (!assignment) return [];
+		return studentResults(assignment, this.#submissions).sort(
 			(a, b) =>
-				b.score.percent - a.score.percent || a.receipt.student.localeCompare(b.receipt.student)
+				b.result.submission.score.percent - a.result.submission.score.percent ||
+				a.result.submission.receipt.student.localeCompare(b.result.submission.receipt.student)
 		);
+	});
+	/** The receipt that stands for each student, best first. */
+	get latest(): Submission[] {
+		return this.students.map((student) => student.result.submission);
+	}
+	/** Students with a receipt that conflicts with another, or that the gradebook cannot check. */
+	get conflicts(): number {
+		return this.students.filter((student) => student.conflicts > 0).length;
 	}
 	get allSubmissions() {
 		return this.#submissions;
@@ -97,7 +109,10 @@ export class Gradebook {
 		}
 	}
 
-	/** Shows one assignment's results, every score recomputed from the stored answers. */
+	/**
+	 * Shows one assignment's results: every stored code is decoded and its signature checked
+	 * again, and every score recomputed from the answers.
+	 */
 	async select(assignmentId: string): Promise<void> {
 		const row = this.#assignments.find((candidate) => candidate.data.id === assignmentId);
 		const bank = this.#bank;
@@ -105,11 +120,21 @@ export class Gradebook {
 		this.#selectedId = assignmentId;
 		this.#report = undefined;
 		const receipts = await listReceipts(assignmentId);
-		this.#submissions = receipts.map(({ code, receipt }) => ({
-			code,
-			receipt,
-			score: scoreSubmission(row.data, bank, receipt)
-		}));
+		const result = await importReceipts(
+			receipts.map(({ code }) => code),
+			row.data,
+			bank
+		);
+		this.#submissions = result.accepted;
+		if (result.refused.length) {
+			this.#report = {
+				taken: 0,
+				refused: result.refused.map(({ message }) => ({
+					label: 'A stored receipt',
+					reason: message
+				}))
+			};
+		}
 	}
 
 	/** Imports receipts (pasted lines or file contents); refused ones are reported, never stored. */
@@ -118,7 +143,7 @@ export class Gradebook {
 		const bank = this.#bank;
 		if (!assignment || !bank) return;
 		const inputs = texts.filter(({ text }) => text.trim());
-		const result = importReceipts(
+		const result = await importReceipts(
 			inputs.map(({ text }) => text),
 			assignment,
 			bank,

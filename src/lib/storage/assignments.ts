@@ -1,7 +1,7 @@
 // Assignments made or received on this device, and the receipts an instructor imported.
 import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
-import { studentKey } from '../assign/gradebook';
+import { hash53 } from '../assign/hash';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
 import { database, readStored, validRows } from './repository';
 
@@ -16,25 +16,36 @@ export type StoredReceipt = Pick<Submission, 'code' | 'receipt'>;
 // the same assignment may be both made and taken on one device (an instructor trying it)
 const rowId = (role: AssignmentRole, assignmentId: string) => `${role}:${assignmentId}`;
 
-/** Keeps an assignment this device made (instructor) or opened (student). */
+/** What saving an assignment did: first seen, seen before as it is, or seen with other content. */
+export type SavedAs = 'new' | 'same' | 'changed';
+
+/**
+ * Keeps an assignment this device made (instructor) or opened (student). A code with a known
+ * id but other content never replaces the stored one: it is kept beside it, and 'changed'
+ * tells the caller to say so. (Codes are deterministic, so equal content means equal codes.)
+ */
 export async function saveAssignment(
 	role: AssignmentRole,
 	assignment: Assignment,
 	code: string,
 	now: Date
-): Promise<void> {
+): Promise<SavedAs> {
 	const db = await database();
-	await db.transaction('rw', db.assignments, async () => {
-		const id = rowId(role, assignment.id);
-		const existing = await db.assignments.get(id);
+	return db.transaction('rw', db.assignments, async () => {
+		const first = rowId(role, assignment.id);
+		const existing = await db.assignments.get(first);
+		const changed = existing !== undefined && existing.code !== code;
+		const id = changed ? `${first}:${hash53(code)}` : first;
+		const kept = changed ? await db.assignments.get(id) : existing;
 		await db.assignments.put({
 			id,
 			role,
 			code,
 			title: assignment.title,
-			createdAt: existing?.createdAt ?? now,
+			createdAt: kept?.createdAt ?? now,
 			data: assignment
 		});
+		return changed ? 'changed' : existing ? 'same' : 'new';
 	});
 }
 
@@ -46,17 +57,23 @@ export async function listAssignments(role: AssignmentRole): Promise<StoredAssig
 	);
 }
 
-/** Stores accepted receipts, all in one transaction. */
+/**
+ * Stores accepted receipts, all in one transaction. Every receipt gets its own row (keyed by
+ * its code), so a second receipt for the same student and attempt is kept beside the first,
+ * never over it.
+ */
 export async function addSubmissions(
 	assignmentId: string,
 	submissions: readonly Submission[],
 	now: Date
 ): Promise<void> {
-	const rows: SubmissionRow[] = submissions.map(({ code, receipt }) => ({
-		id: `${assignmentId}:${studentKey(receipt.student)}:${receipt.attempt}`,
+	const rows: SubmissionRow[] = submissions.map(({ code, receipt }, i) => ({
+		id: `${assignmentId}:receipt:${hash53(code)}`,
 		assignmentId,
 		studentName: receipt.student,
-		importedAt: now,
+		// a millisecond apart, so reading back by import time keeps the batch's order, which
+		// decides whose device a name was first seen with
+		importedAt: new Date(now.getTime() + i),
 		receipt: { code, receipt } satisfies StoredReceipt
 	}));
 	const db = await database();

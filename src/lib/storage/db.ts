@@ -46,6 +46,17 @@ export interface SubmissionRow {
 	receipt: unknown;
 }
 
+/**
+ * This device's receipt-signing key pair, as CryptoKey objects (IndexedDB stores them by
+ * structured clone; the private key is non-extractable, so no backup or script can copy it).
+ */
+export interface DeviceKeyRow {
+	id: string;
+	privateKey: CryptoKey;
+	publicKey: CryptoKey;
+	createdAt: Date;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -86,6 +97,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		// the copy a Replace keeps of what it removed; not part of backups, never cleared by them
 		version: 2,
 		stores: { replacedCopies: 'id, savedAt' }
+	},
+	{
+		// the device's signing key; deliberately outside backups (it cannot be exported)
+		version: 3,
+		stores: { deviceKeys: 'id' }
 	}
 ];
 
@@ -97,6 +113,7 @@ export class SahelDatabase extends Dexie {
 	submissions!: EntityTable<SubmissionRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
 	replacedCopies!: EntityTable<ReplacedCopyRow, 'id'>;
+	deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

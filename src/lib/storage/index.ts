@@ -35,9 +35,11 @@ export {
 	listAssignments,
 	listReceipts,
 	saveAssignment,
+	type SavedAs,
 	type StoredAssignment,
 	type StoredReceipt
 } from './assignments';
+export { deviceKeyPair } from './device-keys';
 export { StorageError, storageError, type StorageErrorCode } from './errors';
 export type {
 	AssignmentRole,

@@ -24,10 +24,10 @@ function semicolonCells(csv: string): string[] {
 
 const FORMULA = /^[=+\-@\t\r]/;
 
-function submissions(students: string[]) {
+async function submissions(students: string[]) {
 	const A = assignment({ due: '2025-10-02T09:10:00.000Z' });
 	const codes = students.map((student) => encodeReceipt(receipt({ student }, A), A, BANK));
-	return { A, accepted: importReceipts(codes, A, BANK).accepted };
+	return { A, accepted: (await importReceipts(codes, A, BANK)).accepted };
 }
 
 describe('CSV cells', () => {
@@ -52,9 +52,9 @@ describe('CSV cells', () => {
 });
 
 describe('results CSV', () => {
-	test('one row per student, one column per question, names defused, quoted and in UTF-8', () => {
+	test('one row per student, one column per question, names defused, quoted and in UTF-8', async () => {
 		const names = ['=cmd|" /C calc"!A0', 'Diallo, Awa', 'Zoë Ñúñez-Okafor', 'x;=1+1', ...HOSTILE];
-		const { A, accepted } = submissions(names);
+		const { A, accepted } = await submissions(names);
 		const csv = submissionsCsv(A, accepted);
 		const rows = readCsv(csv);
 		expect(rows).toHaveLength(1 + accepted.length);
@@ -80,7 +80,7 @@ describe('results CSV', () => {
 });
 
 describe('answers CSV', () => {
-	test('one row per student per question: answer given, right answer, score, right or not', () => {
+	test('one row per student per question: answer given, right answer, score, right or not', async () => {
 		const A = assignment();
 		const wrong = RIGHT_ANSWERS.map((a, i) =>
 			i === 0 ? ({ kind: 'choice', choice: 'MINUSMA' } as const) : a
@@ -91,7 +91,7 @@ describe('answers CSV', () => {
 			encodeReceipt(receipt({ student: 'Zoë;=2+2', answers: wrong }, A), A, BANK),
 			encodeReceipt(receipt({ student: 'Moussa', answers: unanswered }, A), A, BANK)
 		];
-		const { accepted } = importReceipts(codes, A, BANK);
+		const { accepted } = await importReceipts(codes, A, BANK);
 		const csv = answersCsv(A, BANK, accepted);
 		const rows = readCsv(csv);
 		expect(rows[0]).toEqual([

@@ -74,8 +74,7 @@ function onlyAssignErrors(decode: (input: string) => unknown) {
 describe('decoders fed 10,000 random and mutated codes', () => {
 	test.each([
 		['decodeAssignment', (input: string) => decodeAssignment(input, BANK)],
-		['decodeReceipt', (input: string) => decodeReceipt(input, A, BANK)],
-		['importReceipts', (input: string) => importReceipts([input], A, BANK)]
+		['decodeReceipt', (input: string) => decodeReceipt(input, A, BANK)]
 	])(
 		'%s throws nothing but AssignError',
 		(_, decode) => {
@@ -86,6 +85,16 @@ describe('decoders fed 10,000 random and mutated codes', () => {
 		},
 		60_000
 	);
+
+	test('importReceipts refuses each of them with an AssignError, never another error', async () => {
+		await fc.assert(
+			fc.asyncProperty(hostileInputs, async (input) => {
+				const { refused, accepted } = await importReceipts([input], A, BANK);
+				expect(refused.length + accepted.length).toBeLessThanOrEqual(1);
+			}),
+			{ numRuns: 10_000, seed: 20251001 }
+		);
+	}, 60_000);
 
 	test('a bit flip never passes as a different valid receipt', () => {
 		const code = VALID[2]!;

@@ -82,3 +82,37 @@ describe('handing in an assignment', () => {
 		expect(list.receiptCode).toBe(code);
 	});
 });
+
+describe('trust in what a receipt says', () => {
+	test('a receipt is signed by this device and names the settings it was taken under', async () => {
+		const { decodeSignedReceipt } = await import('$lib/assign/receipt-code');
+		const { settingsHash } = await import('$lib/assign/settings-hash');
+		const taker = await started();
+		await taker.attempt!.finish();
+		const first = decodeSignedReceipt(taker.receiptCode, ONE_ATTEMPT, BANK);
+		expect(first.receipt.settingsHash).toBe(settingsHash(ONE_ATTEMPT));
+		expect(first.signed?.deviceKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+		const db = await database();
+		const [stored] = await db.deviceKeys.toArray();
+		expect(stored?.privateKey.extractable).toBe(false);
+	});
+
+	test('a link with a known id but other content is told, and both assignments are kept', async () => {
+		const first = new AssignmentTaker(clock);
+		await first.load(LINK);
+		expect(first.linkChanged).toBe(false);
+		const edited = { ...ONE_ATTEMPT, attemptsAllowed: 0, timeLimitSec: undefined };
+		const taker = new AssignmentTaker(clock);
+		await taker.load(`#${encodeAssignment(edited, BANK)}`);
+		expect(taker.linkChanged).toBe(true);
+		const db = await database();
+		const rows = await db.assignments.where('role').equals('student').toArray();
+		expect(rows.map((row) => (row.data as typeof ONE_ATTEMPT).attemptsAllowed).sort()).toEqual([
+			0, 1
+		]);
+		// the same link opened again is not a change
+		const again = new AssignmentTaker(clock);
+		await again.load(LINK);
+		expect(again.linkChanged).toBe(false);
+	});
+});

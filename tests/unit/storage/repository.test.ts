@@ -29,7 +29,7 @@ describe('settings', () => {
 	});
 });
 
-test('the database declares the six tables of the design and the replaced copy, each counted', async () => {
+test('the database declares the six tables of the design, the replaced copy and the device key, each counted', async () => {
 	expect(await tableCounts()).toEqual({
 		cards: 0,
 		reviews: 0,
@@ -37,7 +37,8 @@ test('the database declares the six tables of the design and the replaced copy, 
 		assignments: 0,
 		submissions: 0,
 		settings: 0,
-		replacedCopies: 0
+		replacedCopies: 0,
+		deviceKeys: 0
 	});
 	expect((await database()).name).toBe('sahel-brief');
 	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe((await database()).verno);

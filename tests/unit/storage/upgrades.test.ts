@@ -11,16 +11,27 @@ import { sampleTables } from './backup-fixtures';
 
 type Rows = Record<string, unknown[]>;
 
+// a real non-extractable pair, as the app stores it from version 3
+const DEVICE_KEYS = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+	'sign',
+	'verify'
+]);
+
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
 	const tables = sampleTables() as unknown as Rows;
-	switch (version) {
-		case 1:
-			return tables;
-		default:
-			// version 2 adds the copy a Replace keeps of what it removed
-			return { ...tables, replacedCopies: [replacedCopyRow()] };
-	}
+	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key
+	const added: Rows = {
+		...(version >= 2 ? { replacedCopies: [replacedCopyRow()] } : {}),
+		...(version >= 3
+			? {
+					deviceKeys: [
+						{ id: 'this-device', ...DEVICE_KEYS, createdAt: new Date('2025-10-01T08:00:00.000Z') }
+					]
+				}
+			: {})
+	};
+	return { ...tables, ...added };
 }
 
 /** A copy a Replace kept: the sample tables as a backup file's text. */
