@@ -14,7 +14,6 @@ import { qtiItem } from '../../../src/lib/assign/export-qti';
 import type { BankItem } from '../../../src/lib/bank/types';
 import { ankiNotes } from '../../../src/lib/progress/anki-notes';
 import { item } from '../quiz/fixtures';
-import { ITEM_XSD, xmllintValidate } from './qti-xsd';
 import { parseXml } from './xml-check';
 
 /** Text with the characters that break formats, as well as any unicode. */
@@ -97,8 +96,7 @@ describe('GIFT', () => {
 });
 
 describe('QTI', () => {
-	test('any text gives a well-formed item, and a sample validates against the XSD', () => {
-		const samples: string[] = [];
+	test('any text gives a well-formed item', () => {
 		fc.assert(
 			fc.property(
 				words,
@@ -109,24 +107,10 @@ describe('QTI', () => {
 						'Q1-x'
 					);
 					parseXml(xml);
-					if (samples.length < 150) samples.push(xml);
 				}
 			),
 			{ numRuns: 300 }
 		);
-		const dir = mkdtempSync(join(tmpdir(), 'qti-fuzz-'));
-		try {
-			const paths = samples.map((xml, i) => {
-				const path = join(dir, `${i}.xml`);
-				writeFileSync(path, xml);
-				return path;
-			});
-			const result = xmllintValidate(ITEM_XSD, paths);
-			expect(result.problems).toEqual([]);
-			expect(result.validated).toBe(paths.length);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
 	});
 });
 

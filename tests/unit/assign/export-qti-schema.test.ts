@@ -1,6 +1,5 @@
-// The QTI 2.1 package checked two ways: xmllint validates every file against the official
-// IMS XSDs (IMS's files, unchanged, in tests/fixtures/qti-schemas), and the parsed
-// package is checked for what those schemas and the QTI spec require that our exporter could
+// The QTI 2.1 package, parsed, checked for what the official IMS XSDs (read in oat-sa/qti-sdk;
+// the project keeps no copy, as the issue asks) and the QTI spec require that our exporter could
 // break: namespaces, required elements and attributes, identifier rules, response processing
 // templates, one point per item and the explanation as feedback.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +11,6 @@ import { qtiPackage } from '../../../src/lib/assign/export-qti';
 import type { BankItem } from '../../../src/lib/bank/types';
 import { item } from '../quiz/fixtures';
 import { HOSTILE, ITEMS, realBank } from './fixtures';
-import { ITEM_XSD, MANIFEST_XSD, xmllintValidate } from './qti-xsd';
 import { parseXml, type XmlElement } from './xml-check';
 
 const QTI_NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
@@ -30,41 +28,6 @@ const hostileItems = HOSTILE.map((s, i) =>
 const ITEMS_UNDER_TEST: BankItem[] = [...(realBank()?.items ?? []), ...ITEMS, ...hostileItems];
 const files = unzipSync(qtiPackage(ITEMS_UNDER_TEST, 'Week 3 <b>&</b> -- "test"'));
 const itemFiles = Object.keys(files).filter((name) => name !== 'imsmanifest.xml');
-
-describe('QTI 2.1 package against the IMS XSDs (xmllint)', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'qti-'));
-	afterAll(() => rmSync(dir, { recursive: true, force: true }));
-	for (const [name, bytes] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, name)), { recursive: true });
-		writeFileSync(join(dir, name), bytes);
-	}
-
-	function validate(schema: string, paths: string[]) {
-		const result = xmllintValidate(schema, paths);
-		expect(result.problems, 'xmllint reports').toEqual([]);
-		expect(result.status).toBe(0);
-		expect(result.validated).toBe(paths.length);
-	}
-
-	test(`every item file (${itemFiles.length}) validates against imsqti_v2p1.xsd`, () => {
-		validate(
-			ITEM_XSD,
-			itemFiles.map((name) => join(dir, name))
-		);
-	});
-
-	test('the manifest validates against imscp_v1p1.xsd', () => {
-		validate(MANIFEST_XSD, [join(dir, 'imsmanifest.xml')]);
-	});
-
-	test('xmllint does refuse an item the schema forbids', () => {
-		const broken = join(dir, 'broken.xml');
-		writeFileSync(broken, strFromU8(files[itemFiles[0]!]!).replace(' timeDependent="false"', ''));
-		const result = xmllintValidate(ITEM_XSD, [broken]);
-		expect(result.status).not.toBe(0);
-		expect(result.problems.join('\n')).toMatch(/timeDependent/);
-	});
-});
 
 const parsed = Object.fromEntries(
 	Object.entries(files).map(([name, bytes]) => [name, parseXml(strFromU8(bytes))])
