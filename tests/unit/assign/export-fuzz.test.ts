@@ -1,9 +1,6 @@
 // Property tests: any text a student name, a prompt or an option may hold (unicode, quotes,
 // commas, semicolons, line breaks, control characters, GIFT and XML syntax) still gives files
 // their readers accept and read back as written.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { parse as parseGift } from 'gift-pegjs';

@@ -2,11 +2,8 @@
 // the project keeps no copy, as the issue asks) and the QTI spec require that our exporter could
 // break: namespaces, required elements and attributes, identifier rules, response processing
 // templates, one point per item and the explanation as feedback.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { qtiPackage } from '../../../src/lib/assign/export-qti';
 import type { BankItem } from '../../../src/lib/bank/types';
 import { item } from '../quiz/fixtures';
