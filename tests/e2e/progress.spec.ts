@@ -71,6 +71,7 @@ test('a backup restores the same counts after the site data is cleared', async (
 	await expect(preview.getByTestId('preview-cards')).toContainText('5');
 	await expect(preview.getByTestId('preview-attempts')).toHaveText('0');
 	await preview.getByRole('button', { name: 'Replace' }).click();
+	await preview.getByRole('button', { name: 'Yes, replace' }).click();
 	await expect(page.getByTestId('backup-done')).toContainText('Restored: 5 reviews, 5 cards');
 	// the file just restored is a backup of what is now stored
 	await expect(page.getByTestId('last-backup')).toContainText('Last backup:');
@@ -246,6 +247,7 @@ test('after a week of study without a backup, Settings reminds the learner', asy
 		buffer: Buffer.from(JSON.stringify(backup))
 	});
 	await page.getByRole('button', { name: 'Replace' }).click();
+	await page.getByRole('button', { name: 'Yes, replace' }).click();
 	await expect(page.getByTestId('backup-done')).toContainText('Restored: 7 reviews');
 	await expect(page.getByTestId('last-backup')).toContainText('7 days of study since.');
 	await expect(page.getByText(/days of study are in no backup/)).toBeVisible();

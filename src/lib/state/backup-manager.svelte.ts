@@ -6,6 +6,7 @@ import {
 	type BackupErrorCode,
 	type BackupSummary,
 	type ImportMode,
+	type ReplacedCopy,
 	loadBackup,
 	loadBackupFormat,
 	loadProgressReads,
@@ -40,6 +41,8 @@ export interface Problem {
 export interface ImportPreview {
 	fileName: string;
 	summary: BackupSummary;
+	/** What this device holds now, beside the file's, so Replace shows what it removes. */
+	device: BackupSummary;
 }
 
 /** What this browser says about installation and persistence, for the eviction warning. */
@@ -78,6 +81,7 @@ export class BackupManager {
 	#scope = $state<BackupScope>('backup');
 	#risk = $state<EvictionRisk>('unknown');
 	#damaged = $state(0);
+	#copy = $state.raw<ReplacedCopy | undefined>();
 
 	constructor(clock: () => Date = () => new Date()) {
 		this.#clock = clock;
@@ -118,6 +122,10 @@ export class BackupManager {
 	get damagedRows() {
 		return this.#damaged;
 	}
+	/** The copy the last Replace kept of what it removed, while it can be restored. */
+	get replacedCopy() {
+		return this.#copy;
+	}
 	get canReset() {
 		return resetConfirmed(this.#confirmation) && !this.#busy;
 	}
@@ -127,6 +135,9 @@ export class BackupManager {
 		try {
 			[this.#status, this.#risk] = await Promise.all([readBackupStatus(), readEvictionRisk()]);
 			this.#damaged = Object.values(skippedRowCounts()).reduce((sum, n) => sum + n, 0);
+			this.#copy = this.#status
+				? await (await loadBackup()).replacedCopy(this.#clock())
+				: undefined;
 		} catch {
 			this.#status = undefined; // the reminder is a nicety; Settings still works without it
 		}
@@ -151,13 +162,16 @@ export class BackupManager {
 		this.cancelImport();
 		if (!file) return;
 		await this.#run('This file cannot be imported', 'backup', async () => {
-			const [{ parseBackup, summarizeBackup }, text] = await Promise.all([
+			const now = this.#clock();
+			const [{ parseBackup, summarizeBackup }, { deviceSummary }, text] = await Promise.all([
 				loadBackupFormat(),
+				loadBackup(),
 				file.text()
 			]);
-			const backup = parseBackup(text);
+			const backup = parseBackup(text, { now });
+			const device = await deviceSummary(now);
 			this.#pending = backup;
-			this.#preview = { fileName: file.name, summary: summarizeBackup(backup) };
+			this.#preview = { fileName: file.name, summary: summarizeBackup(backup), device };
 		});
 	}
 
@@ -196,6 +210,16 @@ export class BackupManager {
 				mode === 'replace'
 					? `Restored: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts.`
 					: `Merged: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts added or updated.`;
+		});
+	}
+
+	/** Puts back what the last Replace removed (what is here now becomes the copy). */
+	async restoreReplacedCopy(): Promise<void> {
+		await this.#run('The copy was not restored', 'backup', async () => {
+			const { restoreReplacedCopy } = await loadBackup();
+			const { written } = await restoreReplacedCopy(this.#clock());
+			await this.refresh();
+			this.#done = `Put back: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts.`;
 		});
 	}
 

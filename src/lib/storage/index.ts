@@ -51,7 +51,7 @@ export type {
 	SubmissionRow
 } from './db';
 export type { Backup, BackupErrorCode, BackupSummary } from './backup-format';
-export type { ImportMode } from './backup';
+export type { ImportMode, ReplacedCopy } from './backup';
 
 /** Backup export and import, loaded when Settings uses them. */
 export const loadBackup = () => import('./backup');

@@ -102,6 +102,41 @@ describe('BackupManager', () => {
 		expect(fresh.preview).toBeUndefined();
 	});
 
+	test('Replace shows this device beside the file, then offers what it removed back', async () => {
+		const time = clockAt(at(12, 9));
+		const manager = new BackupManager(time.clock);
+		const empty = JSON.stringify({
+			format: 'sahel-brief-backup',
+			formatVersion: 1,
+			appVersion: '0.1.0',
+			exportedAt: at(11).toISOString(),
+			tables: {
+				cards: [],
+				reviews: [],
+				attempts: [],
+				assignments: [],
+				submissions: [],
+				settings: []
+			}
+		});
+		await studied();
+		await manager.chooseFile(backupFile(empty));
+		expect(manager.preview?.summary.counts.reviews).toBe(0);
+		expect(manager.preview?.device.counts.reviews).toBe(3);
+		expect(manager.preview?.device.lastReview).toEqual(at(10, 11, 5));
+
+		await manager.importChosen('replace');
+		expect(await (await database()).reviews.count()).toBe(0);
+		expect(manager.replacedCopy?.summary.counts.reviews).toBe(3);
+		await manager.restoreReplacedCopy();
+		expect(manager.done).toBe('Put back: 3 reviews, 3 cards and 2 quiz attempts.');
+		expect(await (await database()).reviews.count()).toBe(3);
+
+		time.set(at(12 + 8, 9)); // eight days later the copy is gone
+		await manager.refresh();
+		expect(manager.replacedCopy).toBeUndefined();
+	});
+
 	test('a merge does not claim the local study is backed up', async () => {
 		await studied();
 		const manager = new BackupManager(clockAt(at(12, 9)).clock);
