@@ -194,12 +194,10 @@ export class BackupManager {
 				import('./study-settings')
 			]);
 			// a merge replays the cards it adds ratings to, with this device's study settings
-			const { written } = await importBackup(
-				backup,
-				mode,
-				await loadStudySettings(),
-				this.#clock()
-			);
+			const { written } = await importBackup(backup, mode, {
+				settings: await loadStudySettings(),
+				now: this.#clock()
+			});
 			this.#pending = undefined;
 			this.#preview = undefined;
 			// after a Replace, what is stored is exactly that file: a backup made when it was exported

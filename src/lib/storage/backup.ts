@@ -116,7 +116,7 @@ export async function restoreReplacedCopy(now: Date): Promise<ImportResult> {
 			'There is no copy to restore any more: copies are kept for a week.'
 		);
 	}
-	return importBackup(parseBackup(row.text, { now }), 'replace', DEFAULT_STUDY_SETTINGS, now);
+	return importBackup(parseBackup(row.text, { now }), 'replace', { now });
 }
 
 /** The whole database as the text of a backup file. */
@@ -250,8 +250,10 @@ async function replayMergedCards(
 export async function importBackup(
 	backup: Backup,
 	mode: ImportMode,
-	settings: StudySettings = DEFAULT_STUDY_SETTINGS,
-	now: Date = new Date()
+	{
+		settings = DEFAULT_STUDY_SETTINGS,
+		now = new Date()
+	}: { settings?: StudySettings; now?: Date } = {}
 ): Promise<ImportResult> {
 	const db = await database();
 	const tables = tablesOf(db);

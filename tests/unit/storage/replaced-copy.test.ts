@@ -37,7 +37,7 @@ beforeEach(async () => {
 	await importBackup(
 		parseBackup(serializeBackup(createBackup(sampleTables(), NOW, 'x')), { now: NOW }),
 		'replace',
-		NOW
+		{ now: NOW }
 	);
 });
 afterEach(wipe);
@@ -50,7 +50,7 @@ test("this device's summary counts its rows and its newest review", async () => 
 
 test('Replace keeps a copy of what it removed, and restoring it brings every row back', async () => {
 	const before = await contentFingerprint();
-	await importBackup(otherBackup(), 'replace', NOW);
+	await importBackup(otherBackup(), 'replace', { now: NOW });
 	expect((await contentFingerprint()).counts.reviews).toBe(1);
 
 	const copy = await replacedCopy(later(6));
@@ -64,7 +64,7 @@ test('Replace keeps a copy of what it removed, and restoring it brings every row
 });
 
 test('after a week the copy is dropped and cannot be restored', async () => {
-	await importBackup(otherBackup(), 'replace', NOW);
+	await importBackup(otherBackup(), 'replace', { now: NOW });
 	expect(await replacedCopy(later(7))).toBeUndefined();
 	const error = await restoreReplacedCopy(later(7)).catch((e: unknown) => e);
 	expect(error).toBeInstanceOf(BackupError);
@@ -74,6 +74,6 @@ test('after a week the copy is dropped and cannot be restored', async () => {
 
 test('Merge keeps no copy: it removes nothing', async () => {
 	await wipe();
-	await importBackup(otherBackup(), 'merge', NOW);
+	await importBackup(otherBackup(), 'merge', { now: NOW });
 	expect(await replacedCopy(NOW)).toBeUndefined();
 });
