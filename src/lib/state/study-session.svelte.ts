@@ -17,6 +17,7 @@ import {
 	type IntervalPreview,
 	type QueueCounts,
 	type SessionSummary,
+	type CardFlags,
 	type StudyCard,
 	type StudyReview,
 	type StudyScheduler,
@@ -63,6 +64,7 @@ export class StudySession {
 	#studyItems: BankItem[] = [];
 	#cards = new Map<string, StudyCard>();
 	#reviewsToday: StudyReview[] = [];
+	#flags: ReadonlyMap<string, CardFlags> = new Map();
 	#settings: StudySettings | undefined;
 	#scheduler: StudyScheduler | undefined;
 	#startedAt = new Date(0);
@@ -150,6 +152,7 @@ export class StudySession {
 			const day = await loadStudyDay(start, end);
 			this.#cards = new Map(day.cards.map((card) => [card.itemId, card]));
 			this.#reviewsToday = day.reviewsToday;
+			this.#flags = day.flags;
 			this.#startedAt = sessionStart(now, start);
 			this.#showNext();
 		} catch (error) {
@@ -246,7 +249,8 @@ export class StudySession {
 			reviewsToday: this.#reviewsToday,
 			settings: this.#settings!,
 			now,
-			topic: this.#topic
+			topic: this.#topic,
+			flags: this.#flags
 		};
 	}
 

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type {
 	AssignmentRow,
 	AttemptRow,
+	CardFlagRow,
 	CardRow,
 	ReviewRow,
 	SettingRow,
@@ -61,6 +62,8 @@ export interface BackupTables {
 	assignments: AssignmentRow[];
 	submissions: SubmissionRow[];
 	settings: SettingRow[];
+	/** The learner's marks on cards (added with schema version 2; older files have none). */
+	cardFlags: CardFlagRow[];
 }
 
 export type BackupTableName = keyof BackupTables;
@@ -71,7 +74,8 @@ export const BACKUP_TABLES = [
 	'attempts',
 	'assignments',
 	'submissions',
-	'settings'
+	'settings',
+	'cardFlags'
 ] as const satisfies readonly BackupTableName[];
 
 /** A backup in memory, Dates revived. */
@@ -180,6 +184,14 @@ const submissionSchema = v.looseObject({
 
 const settingSchema = v.looseObject({ key, value: v.unknown() });
 
+const cardFlagSchema = v.looseObject({
+	itemId: key,
+	suspended: v.optional(v.boolean('expected true or false')),
+	buriedUntil: optionalDate,
+	flag: v.optional(v.picklist(['red', 'orange', 'green', 'blue'], 'expected a flag colour')),
+	resetAt: optionalDate
+});
+
 interface TableSpec {
 	schema: v.GenericSchema;
 	/** Fields written as plain ISO strings. */
@@ -216,14 +228,28 @@ const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
 		key: 'id',
 		label: 'submissions'
 	},
-	settings: { schema: settingSchema, dates: [], key: 'key', label: 'settings' }
+	settings: { schema: settingSchema, dates: [], key: 'key', label: 'settings' },
+	cardFlags: {
+		schema: cardFlagSchema,
+		dates: ['buriedUntil', 'resetAt'],
+		key: 'itemId',
+		label: 'card marks'
+	}
 };
+
+// tables added after the first backup format: a file made before them simply has none
+const LATER_TABLES: ReadonlySet<BackupTableName> = new Set(['cardFlags']);
 
 const headerSchema = v.object({
 	appVersion: v.string(),
 	exportedAt: isoDate,
 	tables: v.object(
-		Object.fromEntries(BACKUP_TABLES.map((name) => [name, v.array(v.unknown())])) as Record<
+		Object.fromEntries(
+			BACKUP_TABLES.map((name) => [
+				name,
+				LATER_TABLES.has(name) ? v.optional(v.array(v.unknown()), []) : v.array(v.unknown())
+			])
+		) as Record<
 			BackupTableName,
 			v.ArraySchema<v.UnknownSchema, undefined>
 		>

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CardFlags } from '../srs/card-flags';
 import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
 
@@ -46,6 +47,9 @@ export interface SubmissionRow {
 	receipt: unknown;
 }
 
+/** The learner's marks on a card (suspended, buried, flag, reset), apart from its FSRS row. */
+export type CardFlagRow = CardFlags;
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -72,6 +76,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 			submissions: 'id, assignmentId, importedAt',
 			settings: 'key'
 		}
+	},
+	{
+		// the card browser: the learner's marks live in their own table, because a card row is
+		// rewritten from its reviews on every rating; a new table, so no row needs rewriting
+		version: 2,
+		stores: { cardFlags: 'itemId' }
 	}
 ];
 
@@ -82,6 +92,7 @@ export class SahelDatabase extends Dexie {
 	assignments!: EntityTable<AssignmentRow, 'id'>;
 	submissions!: EntityTable<SubmissionRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	cardFlags!: EntityTable<CardFlagRow, 'itemId'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

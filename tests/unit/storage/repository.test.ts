@@ -29,14 +29,15 @@ describe('settings', () => {
 	});
 });
 
-test('the database declares the six tables of the design, each counted', async () => {
+test('the database declares the tables of the design, each counted', async () => {
 	expect(await tableCounts()).toEqual({
 		cards: 0,
 		reviews: 0,
 		attempts: 0,
 		assignments: 0,
 		submissions: 0,
-		settings: 0
+		settings: 0,
+		cardFlags: 0
 	});
 	expect((await database()).name).toBe('sahel-brief');
 	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe((await database()).verno);
