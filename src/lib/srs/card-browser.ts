@@ -199,16 +199,16 @@ export interface HistoryEntry {
 }
 
 /**
- * A card's history from its reviews in time order. A log holds the card as it was before
- * the rating, so the interval a rating gave is read from the next log's due date (or the
- * card's own, for the latest rating).
+ * A card's history from its reviews in time order. A log does not hold the due date its
+ * rating set, so it is read from the next log's `previousDue` (the card's due date just
+ * before that rating), or the card's own for the latest rating.
  */
 export function cardHistoryEntries(
-	reviews: readonly Pick<StudyReview, 'review' | 'rating' | 'due'>[],
+	reviews: readonly Pick<StudyReview, 'review' | 'rating' | 'previousDue'>[],
 	card: Pick<StudyCard, 'due'> | undefined
 ): HistoryEntry[] {
 	return reviews.map((r, i) => {
-		const nextDue = i + 1 < reviews.length ? reviews[i + 1]!.due : card?.due;
+		const nextDue = i + 1 < reviews.length ? reviews[i + 1]!.previousDue : card?.due;
 		const entry: HistoryEntry = { at: r.review, rating: r.rating };
 		if (nextDue) entry.interval = formatInterval(nextDue.getTime() - r.review.getTime());
 		return entry;
