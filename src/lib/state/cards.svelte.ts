@@ -33,12 +33,7 @@ export type CardsStatus = 'loading' | 'ready' | 'error';
 
 /** An action on the selection, named as the page's buttons and announcements name it. */
 export type CardAction =
-	| 'suspend'
-	| 'unsuspend'
-	| 'bury'
-	| 'unbury'
-	| 'reset'
-	| { flag: FlagColour | undefined };
+	'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'reset' | { flag: FlagColour | undefined };
 
 interface Undoable {
 	snapshot: CardsSnapshot;
@@ -171,7 +166,8 @@ export class CardBrowser {
 
 	/** Selects every visible card, or clears the selection when all are selected. */
 	toggleAll(): void {
-		const all = this.#visible.length > 0 && this.#visible.every((r) => this.#selected.has(r.itemId));
+		const all =
+			this.#visible.length > 0 && this.#visible.every((r) => this.#selected.has(r.itemId));
 		this.#selected = all ? new Set() : new Set(this.#visible.map((r) => r.itemId));
 	}
 
@@ -244,7 +240,8 @@ export class CardBrowser {
 		if (!id) return;
 		try {
 			const reviews = await cardHistory(id);
-			if (id === this.#openId) this.#history = cardHistoryEntries(reviews, this.#data?.cards.get(id));
+			if (id === this.#openId)
+				this.#history = cardHistoryEntries(reviews, this.#data?.cards.get(id));
 		} catch (error) {
 			this.#error = errorText(error);
 		}

@@ -249,10 +249,7 @@ const headerSchema = v.object({
 				name,
 				LATER_TABLES.has(name) ? v.optional(v.array(v.unknown()), []) : v.array(v.unknown())
 			])
-		) as Record<
-			BackupTableName,
-			v.ArraySchema<v.UnknownSchema, undefined>
-		>
+		) as Record<BackupTableName, v.ArraySchema<v.UnknownSchema, undefined>>
 	)
 });
 

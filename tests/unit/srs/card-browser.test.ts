@@ -27,7 +27,10 @@ const item = (id: string, prompt: string, answer: string, topic = 'troops'): Bro
 function studied(itemId: string, patch: Partial<StudyCard> = {}): StudyCard {
 	const scheduler = createScheduler(undefined, { fuzz: false });
 	const { card } = scheduler.rateCard(newCard(itemId, [], NOW), Rating.Good, NOW);
-	return { ...scheduler.rateCard(card, Rating.Good, new Date(NOW.getTime() + 600_000)).card, ...patch };
+	return {
+		...scheduler.rateCard(card, Rating.Good, new Date(NOW.getTime() + 600_000)).card,
+		...patch
+	};
 }
 
 const items = [

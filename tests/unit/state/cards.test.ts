@@ -49,7 +49,11 @@ describe('the card browser', () => {
 		const word = first!.prompt.split(/\s+/).find((w) => w.length > 6)!;
 		browser.query.text = word;
 		expect(browser.visible.length).toBeGreaterThan(0);
-		expect(browser.visible.every((r) => `${r.front} ${r.back}`.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+		expect(
+			browser.visible.every((r) =>
+				`${r.front} ${r.back}`.toLowerCase().includes(word.toLowerCase())
+			)
+		).toBe(true);
 	});
 
 	test('suspending a selection keeps it out of study, and Undo brings it back', async () => {
@@ -119,7 +123,10 @@ describe('the card browser', () => {
 
 	test('a double tap applies an action once', async () => {
 		const browser = await openBrowser();
-		await Promise.all([browser.apply('suspend', [first!.id]), browser.apply('suspend', [first!.id])]);
+		await Promise.all([
+			browser.apply('suspend', [first!.id]),
+			browser.apply('suspend', [first!.id])
+		]);
 		await browser.undo();
 		expect(row(browser, first!.id).state).toBe('new');
 	});

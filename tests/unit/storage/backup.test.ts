@@ -107,7 +107,15 @@ describe('export and import', () => {
 		expect(summary).toEqual({
 			appVersion: '0.1.0',
 			exportedAt: NOW,
-			counts: { cards: 3, reviews: 3, attempts: 2, assignments: 1, submissions: 1, settings: 3, cardFlags: 3 },
+			counts: {
+				cards: 3,
+				reviews: 3,
+				attempts: 2,
+				assignments: 1,
+				submissions: 1,
+				settings: 3,
+				cardFlags: 3
+			},
 			studiedCards: 2,
 			firstReview: at(8, 9),
 			lastReview: at(10, 11, 5)
@@ -115,7 +123,9 @@ describe('export and import', () => {
 	});
 
 	test('a file made before card marks existed reads as one without marks', async () => {
-		const text = JSON.parse(await exportBackup(NOW, '0.1.0')) as { tables: Record<string, unknown> };
+		const text = JSON.parse(await exportBackup(NOW, '0.1.0')) as {
+			tables: Record<string, unknown>;
+		};
 		delete text.tables.cardFlags;
 		const backup = parseBackup(JSON.stringify(text));
 		expect(backup.tables.cardFlags).toEqual([]);

@@ -14,6 +14,12 @@ type Rows = Record<string, unknown[]>;
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
 	switch (version) {
+		case 1: {
+			// version 1 had no card marks table
+			const { cardFlags, ...rows } = sampleTables();
+			void cardFlags;
+			return rows as unknown as Rows;
+		}
 		default:
 			return sampleTables() as unknown as Rows;
 	}
