@@ -152,3 +152,50 @@ describe('the card browser', () => {
 		expect(browser.history[0]!.interval).toBe('10m');
 	});
 });
+
+describe('leeches', () => {
+	/** Rates `itemId` until it has `lapses` lapses and is back in review; answers the time after. */
+	async function lapse(itemId: string, lapses: number): Promise<Date> {
+		let t = START.getTime();
+		const step = async (rating: 1 | 3) => {
+			const { card } = await rate(itemId, rating, new Date(t));
+			t = Math.max(t + MINUTE, card.due.getTime());
+			return card;
+		};
+		let card = await step(3);
+		while (card.state !== 2) card = await step(3);
+		for (let i = 0; i < lapses; i++) {
+			card = await step(1);
+			while (card.state !== 2) card = await step(3);
+		}
+		return new Date(t);
+	}
+
+	test('the eighth lapse in study offers to suspend the card, and suspending keeps it out', async () => {
+		const { StudySession } = await import('$lib/state/study-session.svelte');
+		const due = await lapse(first!.id, 7);
+		const session = new StudySession(() => due);
+		await session.load();
+		expect(session.current?.id).toBe(first!.id);
+		session.reveal();
+		await session.rate(Rating.Again);
+		expect(session.leech).toMatchObject({ itemId: first!.id, lapses: 8 });
+
+		await session.suspendLeech();
+		expect(session.leech).toBeUndefined();
+		const browser = await openBrowser(() => due);
+		expect(row(browser, first!.id)).toMatchObject({ state: 'suspended', leech: true });
+		browser.query.flag = 'leech';
+		expect(browser.visible.map((r) => r.itemId)).toEqual([first!.id]);
+	});
+
+	test('an Again short of eight lapses offers nothing', async () => {
+		const { StudySession } = await import('$lib/state/study-session.svelte');
+		const due = await lapse(first!.id, 2);
+		const session = new StudySession(() => due);
+		await session.load();
+		session.reveal();
+		await session.rate(Rating.Again);
+		expect(session.leech).toBeUndefined();
+	});
+});
