@@ -2,6 +2,7 @@
 // Each area exports a list of benchmarks from scripts/bench/<area>.ts; add yours to `all`.
 import { backupBrowserBenchmarks } from './bench/backup-browser';
 import { browserBenchmarks } from './bench/browser';
+import { cardsBrowserBenchmarks } from './bench/cards-browser';
 import { printResults, type Benchmark } from './bench/measure';
 import { progressBenchmarks } from './bench/progress';
 import { srsBenchmarks } from './bench/srs';
@@ -10,7 +11,8 @@ const all: Benchmark[] = [
 	...srsBenchmarks,
 	...progressBenchmarks,
 	...browserBenchmarks,
-	...backupBrowserBenchmarks
+	...backupBrowserBenchmarks,
+	...cardsBrowserBenchmarks
 ];
 
 const filter = process.argv[2];

@@ -70,7 +70,15 @@ async function importFile(page: Page, file: string): Promise<[number, number]> {
 
 async function benchBackupInBrowser(): Promise<BenchResult[]> {
 	const { now, cards, reviews } = syntheticStudyData();
-	const tables = { cards, reviews, attempts: [], assignments: [], submissions: [], settings: [] };
+	const tables = {
+		cards,
+		reviews,
+		attempts: [],
+		assignments: [],
+		submissions: [],
+		settings: [],
+		cardFlags: []
+	};
 	const text = serializeBackup(createBackup(tables, now, 'bench'));
 	const dir = mkdtempSync(join(tmpdir(), 'sahel-bench-'));
 	const seed = join(dir, 'seed-backup.json');

@@ -10,6 +10,7 @@ export const PAGES = [
 	{ path: '/assign', heading: 'Assign a quiz' },
 	{ path: '/gradebook', heading: 'Gradebook' },
 	{ path: '/settings', heading: 'Settings' },
+	{ path: '/cards', heading: 'Your cards' },
 	{ path: '/a', heading: 'My assignments' }
 ] as const;
 

@@ -7,3 +7,4 @@ export * from './study-day';
 export * from './queue';
 export * from './session-summary';
 export * from './replay';
+export * from './card-flags';

@@ -6,11 +6,13 @@
 //      the new cards already introduced today;
 //   3. learning steps due later this study day, by due time (the page may wait for them).
 // Review cards are due by day, not by the minute: a card due at 3 pm is studied in the morning.
-// Limits count the whole day, whatever topic the session is narrowed to.
+// Limits count the whole day, whatever topic the session is narrowed to. Suspended cards, and
+// cards buried until later, are left out of every section.
 import { State } from './fsrs-constants';
 import { STUDY_TYPES, type ItemType } from '../bank/types';
 import { studyDayBounds } from './study-day';
 import type { QueueItem, StudyCard, StudyReview, StudySettings } from './types';
+import { isHeldBack, type CardFlags } from './card-flags';
 
 /** Everything the queue depends on; `reviewsToday` may contain older logs, which are ignored. */
 export interface QueueInput {
@@ -22,6 +24,8 @@ export interface QueueInput {
 	now: Date;
 	/** Only items of this topic; undefined for the whole bank. */
 	topic?: string;
+	/** The learner's marks by item id: suspended and buried cards are left out. */
+	flags?: ReadonlyMap<string, CardFlags>;
 }
 
 /** The queue split into its sections, each an ordered list of item ids. */
@@ -116,6 +120,7 @@ export function planQueue(input: QueueInput): QueuePlan {
 	for (const item of items) {
 		if (!studyTypes.has(item.type)) continue;
 		if (topic !== undefined && item.topic !== topic) continue;
+		if (isHeldBack(input.flags?.get(item.id), now)) continue;
 		const card = cardById.get(item.id);
 		if (!card || card.state === State.New) {
 			newCandidates.push(item);

@@ -48,6 +48,7 @@ export function fsrsFor(settings: StudySettings, options: SchedulerOptions = {})
 			enable_fuzz: options.fuzz ?? true,
 			enable_short_term: true,
 			learning_steps: settings.learningSteps,
+			maximum_interval: settings.maximumInterval,
 			relearning_steps: settings.relearningSteps
 		})
 	);

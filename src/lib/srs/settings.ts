@@ -9,6 +9,7 @@ export const DEFAULT_STUDY_SETTINGS = {
 	maxReviewsPerDay: 200,
 	learningSteps: ['1m', '10m'],
 	relearningSteps: ['10m'],
+	maximumInterval: 36500,
 	dayStartHour: 4
 } as const satisfies StudySettings;
 
@@ -17,6 +18,7 @@ export const STUDY_SETTING_LIMITS = {
 	desiredRetention: { min: 0.8, max: 0.97 },
 	newPerDay: { min: 0, max: 9999 },
 	maxReviewsPerDay: { min: 0, max: 99999 },
+	maximumInterval: { min: 1, max: 36500 },
 	dayStartHour: { min: 0, max: 23 }
 } as const;
 
@@ -54,6 +56,18 @@ export function clampStudySettings(
 		maxReviewsPerDay: clampNumber(input.maxReviewsPerDay, 'maxReviewsPerDay', true),
 		learningSteps: validSteps(input.learningSteps, DEFAULT_STUDY_SETTINGS.learningSteps),
 		relearningSteps: validSteps(input.relearningSteps, DEFAULT_STUDY_SETTINGS.relearningSteps),
+		maximumInterval: clampNumber(input.maximumInterval, 'maximumInterval', true),
 		dayStartHour: clampNumber(input.dayStartHour, 'dayStartHour', true)
 	};
+}
+
+/** Steps typed as "1m 10m" or "1m, 10m, 1d"; undefined when one of them is not a step. */
+export function parseSteps(text: string): StepUnit[] | undefined {
+	const parts = text.split(/[\s,]+/).filter((part) => part !== '');
+	return parts.every(isStepUnit) ? parts : undefined;
+}
+
+/** Steps as the form shows them. */
+export function formatSteps(steps: readonly StepUnit[]): string {
+	return steps.join(' ');
 }

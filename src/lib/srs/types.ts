@@ -19,6 +19,8 @@ export interface StudySettings {
 	learningSteps: readonly StepUnit[];
 	/** Steps a forgotten card goes through before it returns to review. */
 	relearningSteps: readonly StepUnit[];
+	/** The longest interval FSRS may give, in days (Anki's "maximum interval"). */
+	maximumInterval: number;
 	/** Local hour at which a study day starts (Anki uses 4 am, so late nights count as the day before). */
 	dayStartHour: number;
 }

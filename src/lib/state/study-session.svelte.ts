@@ -17,12 +17,15 @@ import {
 	type IntervalPreview,
 	type QueueCounts,
 	type SessionSummary,
+	type CardFlags,
 	type StudyCard,
 	type StudyReview,
 	type StudyScheduler,
 	type StudySettings
 } from '$lib/srs';
+import { isLeech } from '$lib/srs/card-flags';
 import {
+	changeCardFlags,
 	loadStudyDay,
 	prepareDatabase,
 	recordReview,
@@ -33,6 +36,13 @@ import {
 import { getBank } from './bank';
 import { errorText } from './error-text';
 import { loadStudySettings } from './study-settings';
+
+/** What the study page says about a leech. */
+export interface LeechNotice {
+	itemId: string;
+	prompt: string;
+	lapses: number;
+}
 
 export type StudyPhase = 'loading' | 'error' | 'front' | 'back' | 'waiting' | 'done';
 
@@ -65,6 +75,7 @@ export class StudySession {
 	#studyItems: BankItem[] = [];
 	#cards = new Map<string, StudyCard>();
 	#reviewsToday: StudyReview[] = [];
+	#flags = new Map<string, CardFlags>();
 	#settings: StudySettings | undefined;
 	#scheduler: StudyScheduler | undefined;
 	#startedAt = new Date(0);
@@ -87,6 +98,7 @@ export class StudySession {
 	#undo = $state.raw<UndoTarget[]>([]);
 	#announcement = $state('');
 	#saveProblem = $state('');
+	#leech = $state.raw<LeechNotice | undefined>();
 
 	constructor(clock: () => Date = () => new Date()) {
 		this.#clock = clock;
@@ -126,6 +138,10 @@ export class StudySession {
 	get canUndo() {
 		return this.#undo.length > 0;
 	}
+	/** A card the learner keeps failing, just rated Again: offered to suspend or rewrite. */
+	get leech() {
+		return this.#leech;
+	}
 	/** The last thing that happened, for a live region. */
 	get announcement() {
 		return this.#announcement;
@@ -157,6 +173,7 @@ export class StudySession {
 			const day = await loadStudyDay(start, end);
 			this.#cards = new Map(day.cards.map((card) => [card.itemId, card]));
 			this.#reviewsToday = day.reviewsToday;
+			this.#flags = new Map(day.flags);
 			this.#startedAt = sessionStart(now, start);
 			this.#showNext();
 		} catch (error) {
@@ -209,6 +226,11 @@ export class StudySession {
 			// from the stored card, which counts another tab's ratings too, not from the preview
 			this.#announcement = `Rated ${label}. Next review in ${formatIntervalUntil(card.due, now)}.`;
 			this.#saveProblem = '';
+			// as Anki does, a lapse that makes the card a leech is pointed out, once per lapse
+			this.#leech =
+				rating === Rating.Again && isLeech(card)
+					? { itemId: item.id, prompt: item.prompt, lapses: card.lapses }
+					: undefined;
 			this.#showNext();
 		} catch (error) {
 			this.#announcement =
@@ -216,6 +238,35 @@ export class StudySession {
 		} finally {
 			this.#busy = false;
 		}
+	}
+
+	/** Suspends the leech on offer, so it stays out of study until unsuspended in /cards. */
+	async suspendLeech(): Promise<void> {
+		const leech = this.#leech;
+		if (!leech || this.#busy) return;
+		this.#busy = true;
+		try {
+			await changeCardFlags([leech.itemId], { suspended: true });
+			this.#flags.set(leech.itemId, {
+				...this.#flags.get(leech.itemId),
+				itemId: leech.itemId,
+				suspended: true
+			});
+			this.#leech = undefined;
+			this.#announcement = 'The card is suspended. Unsuspend it in Cards.';
+			// the card on screen is already the next one; the leech is left out from now on
+			if (this.#current?.id === leech.itemId) this.#showNext();
+			else this.#counts = queueCounts(this.#input(this.#clock()));
+		} catch (error) {
+			this.#announcement = `The card could not be suspended: ${errorText(error)}`;
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/** Keeps the leech in study. */
+	dismissLeech(): void {
+		this.#leech = undefined;
 	}
 
 	/** Takes back the last rating exactly (card state and review row) and shows that card again. */
@@ -257,7 +308,8 @@ export class StudySession {
 			reviewsToday: this.#reviewsToday,
 			settings: this.#settings!,
 			now,
-			topic: this.#topic
+			topic: this.#topic,
+			flags: this.#flags
 		};
 	}
 

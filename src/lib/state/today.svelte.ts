@@ -9,6 +9,7 @@ import {
 } from '$lib/srs/session-summary';
 import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
+import type { CardFlags } from '$lib/srs/card-flags';
 import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage';
 import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
@@ -21,6 +22,7 @@ interface StoredProgress {
 	settings: StudySettings;
 	cards: StudyCard[];
 	reviewsToday: StudyReview[];
+	flags: ReadonlyMap<string, CardFlags>;
 	recent: StudyReview[];
 	streak: number;
 }
@@ -80,7 +82,8 @@ export class TodayOverview {
 				cards: stored.cards,
 				reviewsToday: stored.reviewsToday,
 				settings: stored.settings,
-				now
+				now,
+				flags: stored.flags
 			});
 			this.#streak = stored.streak;
 			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));

@@ -13,6 +13,7 @@ import { anyIsoDate, asFileRow, rowSchemas } from './row-schemas';
 import type {
 	AssignmentRow,
 	AttemptRow,
+	CardFlagRow,
 	CardRow,
 	ReviewRow,
 	SettingRow,
@@ -62,6 +63,8 @@ export interface BackupTables {
 	assignments: AssignmentRow[];
 	submissions: SubmissionRow[];
 	settings: SettingRow[];
+	/** The learner's marks on cards (added with schema version 2; older files have none). */
+	cardFlags: CardFlagRow[];
 }
 
 export type BackupTableName = keyof BackupTables;
@@ -72,7 +75,8 @@ export const BACKUP_TABLES = [
 	'attempts',
 	'assignments',
 	'submissions',
-	'settings'
+	'settings',
+	'cardFlags'
 ] as const satisfies readonly BackupTableName[];
 
 /** A backup in memory, Dates revived. */
@@ -130,17 +134,23 @@ const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
 		key: 'id',
 		label: 'submissions'
 	},
-	settings: { dates: [], key: 'key', label: 'settings' }
+	settings: { dates: [], key: 'key', label: 'settings' },
+	cardFlags: { dates: ['buriedUntil', 'resetAt'], key: 'itemId', label: 'card marks' }
 };
+
+// tables added after the first backup format: a file made before them simply has none
+const LATER_TABLES: ReadonlySet<BackupTableName> = new Set(['cardFlags']);
 
 const headerSchema = v.object({
 	appVersion: v.string(),
 	exportedAt: anyIsoDate,
 	tables: v.object(
-		Object.fromEntries(BACKUP_TABLES.map((name) => [name, v.array(v.unknown())])) as Record<
-			BackupTableName,
-			v.ArraySchema<v.UnknownSchema, undefined>
-		>
+		Object.fromEntries(
+			BACKUP_TABLES.map((name) => [
+				name,
+				LATER_TABLES.has(name) ? v.optional(v.array(v.unknown()), []) : v.array(v.unknown())
+			])
+		) as Record<BackupTableName, v.ArraySchema<v.UnknownSchema, undefined>>
 	)
 });
 

@@ -44,7 +44,8 @@ function tablesOf(db: SahelDatabase): Record<BackupTableName, Table> {
 		attempts: db.attempts,
 		assignments: db.assignments,
 		submissions: db.submissions,
-		settings: db.settings
+		settings: db.settings,
+		cardFlags: db.cardFlags
 	};
 }
 
@@ -162,7 +163,8 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
  *   added reviews get new keys after the local ones, so local keys (Undo) stay valid;
  * - attempts: the union by id; for an id on both sides, the copy that got further;
  * - assignments, submissions: the union by id, the local copy kept on a clash;
- * - settings: the backup's only for keys this device has never set.
+ * - settings: the backup's only for keys this device has never set;
+ * - card marks: the backup's only for cards this device has never marked.
  */
 export function mergePlan(local: BackupTables, incoming: BackupTables): BackupTables {
 	const cards = new Map(local.cards.map((c) => [c.itemId, c]));
@@ -194,7 +196,8 @@ export function mergePlan(local: BackupTables, incoming: BackupTables): BackupTa
 		}),
 		assignments: absent(local.assignments, incoming.assignments, (a) => a.id),
 		submissions: absent(local.submissions, incoming.submissions, (s) => s.id),
-		settings: absent(local.settings, incoming.settings, (s) => s.key)
+		settings: absent(local.settings, incoming.settings, (s) => s.key),
+		cardFlags: absent(local.cardFlags, incoming.cardFlags, (f) => f.itemId)
 	};
 }
 

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CardFlags } from '../srs/card-flags';
 import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
 
@@ -56,6 +57,8 @@ export interface DeviceKeyRow {
 	publicKey: CryptoKey;
 	createdAt: Date;
 }
+/** The learner's marks on a card (suspended, buried, flag, reset), apart from its FSRS row. */
+export type CardFlagRow = CardFlags;
 
 export interface SettingRow {
 	key: string;
@@ -102,6 +105,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		// the device's signing key; deliberately outside backups (it cannot be exported)
 		version: 3,
 		stores: { deviceKeys: 'id' }
+	},
+	{
+		// the card browser: the learner's marks live in their own table, because a card row is
+		// rewritten from its reviews on every rating; a new table, so no row needs rewriting
+		version: 4,
+		stores: { cardFlags: 'itemId' }
 	}
 ];
 
@@ -114,6 +123,7 @@ export class SahelDatabase extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	replacedCopies!: EntityTable<ReplacedCopyRow, 'id'>;
 	deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
+	cardFlags!: EntityTable<CardFlagRow, 'itemId'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

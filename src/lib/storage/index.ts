@@ -20,6 +20,16 @@ export {
 } from './repository';
 export { databaseExists, onDatabaseOutdated } from './lifecycle';
 export {
+	cardHistory,
+	changeCardFlags,
+	loadCardBrowser,
+	resetCards,
+	restoreCards,
+	type CardBrowserData,
+	type CardsSnapshot,
+	type FlagsChange
+} from './card-marks';
+export {
 	finishAttempt,
 	getAttempt,
 	listAttempts,
@@ -46,6 +56,7 @@ export type {
 	AssignmentRow,
 	AttemptKind,
 	AttemptRow,
+	CardFlagRow,
 	CardRow,
 	ReviewRow,
 	SubmissionRow

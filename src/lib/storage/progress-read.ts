@@ -54,13 +54,19 @@ function quizAttempts(db: SahelDatabase) {
  */
 export async function resetProgress(): Promise<ResetResult> {
 	const db = await database();
-	return db.transaction('rw', db.cards, db.reviews, db.attempts, async () => {
+	return db.transaction('rw', db.cards, db.reviews, db.attempts, db.cardFlags, async () => {
 		const [cards, reviews, quizzes] = await Promise.all([
 			db.cards.count(),
 			db.reviews.count(),
 			quizAttempts(db).count()
 		]);
-		await Promise.all([db.cards.clear(), db.reviews.clear(), quizAttempts(db).delete()]);
+		// the learner's marks belong to the study cards, so they go with them
+		await Promise.all([
+			db.cards.clear(),
+			db.reviews.clear(),
+			db.cardFlags.clear(),
+			quizAttempts(db).delete()
+		]);
 		return { cards, reviews, quizAttempts: quizzes };
 	});
 }

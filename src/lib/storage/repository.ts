@@ -1,7 +1,8 @@
 // The one door to the database: pages and state classes call these functions, never Dexie.
 // Dexie is about a third of a page's JavaScript, so its code loads on the first read or write,
 // and reads made before anything was ever stored answer "nothing" without loading it at all.
-import type { CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
+import type { CardFlagRow, CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
+import { reviewsSinceReset } from '../srs/card-flags';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { DB_NAME } from './db-name';
 import { announceDatabaseOutdated, databaseExists } from './lifecycle';
@@ -107,16 +108,21 @@ export interface StudyDayData {
 	cards: CardRow[];
 	/** Reviews made between `start` and `end`, oldest first. */
 	reviewsToday: ReviewRow[];
+	/** The learner's marks (suspended, buried, flag), by item id. */
+	flags: Map<string, CardFlagRow>;
 }
 
 /** Loads every card and the reviews of one study day (an index range, not a scan of all logs). */
 export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData> {
-	return readStored({ cards: [], reviewsToday: [] }, (db) =>
-		db.transaction('r', db.cards, db.reviews, async () => ({
+	return readStored({ cards: [], reviewsToday: [], flags: new Map() }, (db) =>
+		db.transaction('r', db.cards, db.reviews, db.cardFlags, async () => ({
 			cards: validRows('cards', await db.cards.toArray()),
 			reviewsToday: validRows(
 				'reviews',
 				await db.reviews.where('review').between(start, end, true, false).sortBy('review')
+			),
+			flags: new Map(
+				validRows('cardFlags', await db.cardFlags.toArray()).map((row) => [row.itemId, row])
 			)
 		}))
 	);
@@ -169,15 +175,18 @@ export async function recordReview(
 	settings: StudySettings
 ): Promise<RecordedRating> {
 	const [db, srs] = await Promise.all([database(), loadScheduling()]);
-	const recorded = await db.transaction('rw', db.cards, db.reviews, async () => {
-		const [stored, reviews] = await Promise.all([
+	const recorded = await db.transaction('rw', db.cards, db.reviews, db.cardFlags, async () => {
+		const [stored, all, flags] = await Promise.all([
 			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
 			db.reviews
 				.where('itemId')
 				.equals(rating.itemId)
 				.toArray()
-				.then((rows) => validRows('reviews', rows))
+				.then((rows) => validRows('reviews', rows)),
+			db.cardFlags.get(rating.itemId).then((row) => validRow('cardFlags', row))
 		]);
+		// a card reset to new schedules only from the reviews made since
+		const reviews = reviewsSinceReset(all, flags);
 		const before = cardFromReviews(srs, rating, stored, reviews, settings, rating.at);
 		const { card, review } = srs
 			.createScheduler(settings)
@@ -207,16 +216,18 @@ export async function undoReview(
 	settings: StudySettings
 ): Promise<CardRow | undefined | false> {
 	const [db, srs] = await Promise.all([database(), loadScheduling()]);
-	return db.transaction('rw', db.cards, db.reviews, async () => {
-		const [review, stored, reviews] = await Promise.all([
+	return db.transaction('rw', db.cards, db.reviews, db.cardFlags, async () => {
+		const [review, stored, all, flags] = await Promise.all([
 			db.reviews.get(target.id),
 			db.cards.get(target.itemId).then((row) => validRow('cards', row)),
 			db.reviews
 				.where('itemId')
 				.equals(target.itemId)
 				.toArray()
-				.then((rows) => validRows('reviews', rows))
+				.then((rows) => validRows('reviews', rows)),
+			db.cardFlags.get(target.itemId).then((row) => validRow('cardFlags', row))
 		]);
+		const reviews = reviewsSinceReset(all, flags);
 		// after a restore the same key may hold another review: check it is the same rating
 		if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
 			return false;

@@ -136,13 +136,23 @@ export function rowSchemas(now: Date) {
 
 	const setting = v.looseObject({ key, value: v.unknown() });
 
+	// the learner's marks on a card (the card browser), apart from its FSRS row
+	const cardFlag = v.looseObject({
+		itemId: key,
+		suspended: v.optional(v.boolean('expected true or false')),
+		buriedUntil: optionalDate,
+		flag: v.optional(v.picklist(['red', 'orange', 'green', 'blue'], 'expected a flag colour')),
+		resetAt: optionalDate
+	});
+
 	return {
 		cards: card,
 		reviews: review,
 		attempts: attempt,
 		assignments: assignment,
 		submissions: submission,
-		settings: setting
+		settings: setting,
+		cardFlags: cardFlag
 	} satisfies Record<string, v.GenericSchema>;
 }
 
@@ -155,7 +165,8 @@ export const DATE_FIELDS: Record<RowTableName, readonly string[]> = {
 	attempts: ['startedAt', 'finishedAt'],
 	assignments: ['createdAt'],
 	submissions: ['importedAt'],
-	settings: []
+	settings: [],
+	cardFlags: ['buriedUntil', 'resetAt']
 };
 
 /** A stored row with its top-level Dates as ISO strings (anything else fails the schema). */

@@ -17,6 +17,7 @@ export const PRIMARY_LINKS: readonly NavLink[] = [
 
 /** Assignments, teaching and settings: the phone's header, the end of the wide navigation. */
 export const SECONDARY_LINKS: readonly NavLink[] = [
+	{ href: '/cards', label: 'Cards', icon: 'cards' },
 	{ href: '/a', label: 'My assignments', icon: 'inbox' },
 	{ href: '/assign', label: 'Assign', icon: 'assign' },
 	{ href: '/gradebook', label: 'Gradebook', icon: 'gradebook' },

@@ -283,3 +283,17 @@ describe('queueCounts', () => {
 		});
 	});
 });
+
+describe("the learner's marks", () => {
+	test('suspended cards and cards buried until later are left out; a past burial is over', () => {
+		const items = ['new', 'rev', 'learn', 'old-bury', 'susp'].map((id) => item(id, [`f-${id}`]));
+		const cards = [reviewCard('rev', at(9, 9)), learningCard('learn', at(10, 11))];
+		const flags = new Map([
+			['new', { itemId: 'new', buriedUntil: at(11, 4) }],
+			['rev', { itemId: 'rev', suspended: true }],
+			['old-bury', { itemId: 'old-bury', buriedUntil: at(9, 4) }],
+			['susp', { itemId: 'susp', suspended: true, flag: 'red' as const }]
+		]);
+		expect(buildQueue(queueInput({ items, cards, flags }))).toEqual(['learn', 'old-bury']);
+	});
+});

@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
 	clampStudySettings,
 	DEFAULT_STUDY_SETTINGS,
-	isStepUnit
+	isStepUnit,
+	parseSteps
 } from '../../../src/lib/srs/settings';
+import { createScheduler, newCard } from '../../../src/lib/srs/scheduler';
+import { Rating } from '../../../src/lib/srs/types';
 
 describe('clampStudySettings', () => {
 	test('an empty input gives the documented defaults', () => {
@@ -13,6 +16,7 @@ describe('clampStudySettings', () => {
 			maxReviewsPerDay: 200,
 			learningSteps: ['1m', '10m'],
 			relearningSteps: ['10m'],
+			maximumInterval: 36500,
 			dayStartHour: 4
 		});
 	});
@@ -59,4 +63,39 @@ describe('clampStudySettings', () => {
 	])('isStepUnit(%s) is %s', (value, expected) => {
 		expect(isStepUnit(value)).toBe(expected);
 	});
+});
+
+describe('steps typed in the form', () => {
+	test.each([
+		['1m 10m', ['1m', '10m']],
+		[' 1m,10m , 1d ', ['1m', '10m', '1d']],
+		['', []],
+		['10', undefined],
+		['1m <b>', undefined],
+		['0m', undefined]
+	])('%j reads as %j', (text, steps) => {
+		expect(parseSteps(text)).toEqual(steps);
+	});
+});
+
+/** The interval after six Good ratings in a row, each on its due date. */
+function sixthInterval(maximumInterval?: number): number {
+	const settings = clampStudySettings({ maximumInterval, learningSteps: [] });
+	const scheduler = createScheduler(settings, { fuzz: false });
+	let at = new Date(2025, 5, 10);
+	let card = newCard('a', [], at);
+	for (let i = 0; i < 6; i++) {
+		card = scheduler.rateCard(card, Rating.Good, at).card;
+		at = card.due;
+	}
+	return card.scheduled_days;
+}
+
+test('the maximum interval holds FSRS back, and is clamped to 1 to 36,500 days', () => {
+	expect(clampStudySettings({ maximumInterval: 0 }).maximumInterval).toBe(1);
+	expect(clampStudySettings({ maximumInterval: 99999 }).maximumInterval).toBe(36500);
+	expect(sixthInterval()).toBeGreaterThan(60);
+	// ts-fsrs caps each button's interval, then keeps Hard < Good < Easy a day apart, so Good
+	// may pass the cap by a day
+	expect(sixthInterval(3)).toBeLessThanOrEqual(4);
 });

@@ -115,6 +115,11 @@ export function sampleTables(): BackupTables {
 			{ key: 'theme', value: 'dark' },
 			{ key: 'lastBackupAt', value: at(3) },
 			{ key: 'study', value: { newPerDay: 10, learningSteps: ['1m', '10m'] } }
+		],
+		cardFlags: [
+			{ itemId: 'item-1', suspended: true, flag: 'red' },
+			{ itemId: 'item-2', buriedUntil: at(11, 4) },
+			{ itemId: 'item-3', resetAt: at(9) }
 		]
 	};
 }

@@ -22,6 +22,7 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.assignments.bulkPut(tables.assignments);
 		await db.submissions.bulkPut(tables.submissions);
 		await db.settings.bulkPut(tables.settings);
+		await db.cardFlags.bulkPut(tables.cardFlags);
 	});
 }
 

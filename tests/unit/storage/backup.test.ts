@@ -34,6 +34,7 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.assignments.bulkPut(tables.assignments);
 		await db.submissions.bulkPut(tables.submissions);
 		await db.settings.bulkPut(tables.settings);
+		await db.cardFlags.bulkPut(tables.cardFlags);
 	});
 }
 
@@ -112,11 +113,29 @@ describe('export and import', () => {
 		expect(summary).toEqual({
 			appVersion: '0.1.0',
 			exportedAt: NOW,
-			counts: { cards: 3, reviews: 3, attempts: 2, assignments: 1, submissions: 1, settings: 3 },
+			counts: {
+				cards: 3,
+				reviews: 3,
+				attempts: 2,
+				assignments: 1,
+				submissions: 1,
+				settings: 3,
+				cardFlags: 3
+			},
 			studiedCards: 2,
 			firstReview: at(8, 9),
 			lastReview: at(10, 11, 5)
 		});
+	});
+
+	test('a file made before card marks existed reads as one without marks', async () => {
+		const text = JSON.parse(await exportBackup(NOW, '0.1.0')) as {
+			tables: Record<string, unknown>;
+		};
+		delete text.tables.cardFlags;
+		const backup = parseBackup(JSON.stringify(text));
+		expect(backup.tables.cardFlags).toEqual([]);
+		expect(backup.tables.cards).toHaveLength(3);
 	});
 
 	test('an empty database exports a backup with empty tables and no review dates', async () => {
@@ -150,7 +169,8 @@ describe('merge', () => {
 		attempts: [],
 		assignments: [],
 		submissions: [],
-		settings: []
+		settings: [],
+		cardFlags: []
 	});
 
 	test('keeps the newer card state per item, adds cards only the backup has', async () => {

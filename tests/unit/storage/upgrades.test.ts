@@ -19,8 +19,10 @@ const DEVICE_KEYS = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve:
 
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
-	const tables = sampleTables() as unknown as Rows;
-	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key
+	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
+	// version 4 the learner's card marks
+	const { cardFlags, ...before4 } = sampleTables();
+	const tables = (version >= 4 ? { ...before4, cardFlags } : before4) as unknown as Rows;
 	const added: Rows = {
 		...(version >= 2 ? { replacedCopies: [replacedCopyRow()] } : {}),
 		...(version >= 3

@@ -28,6 +28,7 @@ test('every page of the app is in the navigation exactly once', () => {
 		'/',
 		'/a',
 		'/assign',
+		'/cards',
 		'/gradebook',
 		'/progress',
 		'/quiz',

@@ -1,0 +1,108 @@
+// The card browser's reads and writes: the learner's marks on cards (suspend, bury, flag,
+// reset) and each card's history. Every change is one transaction and answers what it
+// replaced, so the browser can undo it exactly.
+import type { Rating } from '../srs/fsrs-constants';
+import { hasFlags, type CardFlags } from '../srs/card-flags';
+import type { CardFlagRow, CardRow, ReviewRow } from './db';
+import { database, readStored } from './repository';
+
+/** Everything the browser lists. */
+export interface CardBrowserData {
+	cards: Map<string, CardRow>;
+	flags: Map<string, CardFlagRow>;
+	lastRatings: Map<string, Rating>;
+}
+
+/** Every card, mark and each card's latest rating, read in one transaction. */
+export async function loadCardBrowser(): Promise<CardBrowserData> {
+	const empty: CardBrowserData = { cards: new Map(), flags: new Map(), lastRatings: new Map() };
+	return readStored(empty, (db) =>
+		db.transaction('r', db.cards, db.reviews, db.cardFlags, async () => {
+			const cards = new Map((await db.cards.toArray()).map((c) => [c.itemId, c]));
+			const flags = new Map((await db.cardFlags.toArray()).map((f) => [f.itemId, f]));
+			const lastRatings = new Map<string, Rating>();
+			// in time order, so the last one written per card is its latest
+			await db.reviews.orderBy('review').each((r) => lastRatings.set(r.itemId, r.rating));
+			return { cards, flags, lastRatings };
+		})
+	);
+}
+
+/** One card's reviews, oldest first. */
+export async function cardHistory(itemId: string): Promise<ReviewRow[]> {
+	return readStored([], (db) => db.reviews.where('itemId').equals(itemId).sortBy('review'));
+}
+
+/** What a change replaced, for Undo: the rows as they were (absent when there was none). */
+export interface CardsSnapshot {
+	itemIds: string[];
+	cards: CardRow[];
+	flags: CardFlagRow[];
+}
+
+/** A change to the marks of several cards; `undefined` clears a field. */
+export type FlagsChange = Partial<Omit<CardFlags, 'itemId'>>;
+
+async function snapshot(itemIds: readonly string[]): Promise<CardsSnapshot> {
+	const db = await database();
+	const [cards, flags] = await Promise.all([
+		db.cards.bulkGet([...itemIds]),
+		db.cardFlags.bulkGet([...itemIds])
+	]);
+	return {
+		itemIds: [...itemIds],
+		cards: cards.filter((c): c is CardRow => c !== undefined),
+		flags: flags.filter((f): f is CardFlagRow => f !== undefined)
+	};
+}
+
+function applied(itemId: string, before: CardFlagRow | undefined, change: FlagsChange) {
+	const next: CardFlagRow = { ...before, itemId };
+	for (const [field, value] of Object.entries(change) as [keyof FlagsChange, unknown][]) {
+		if (value === undefined) delete next[field];
+		else (next as unknown as Record<string, unknown>)[field] = value;
+	}
+	return next;
+}
+
+/** Changes the marks of `itemIds` in one transaction; answers what they were. */
+export async function changeCardFlags(
+	itemIds: readonly string[],
+	change: FlagsChange
+): Promise<CardsSnapshot> {
+	const db = await database();
+	return db.transaction('rw', db.cards, db.cardFlags, async () => {
+		const before = await snapshot(itemIds);
+		const byId = new Map(before.flags.map((f) => [f.itemId, f]));
+		const next = itemIds.map((id) => applied(id, byId.get(id), change));
+		await db.cardFlags.bulkPut(next.filter(hasFlags));
+		await db.cardFlags.bulkDelete(next.filter((f) => !hasFlags(f)).map((f) => f.itemId));
+		return before;
+	});
+}
+
+/**
+ * Makes `itemIds` new again at `at`: their card rows go and their reviews stay in the
+ * history, marked as before the reset so they no longer schedule the card.
+ */
+export async function resetCards(itemIds: readonly string[], at: Date): Promise<CardsSnapshot> {
+	const db = await database();
+	return db.transaction('rw', db.cards, db.cardFlags, async () => {
+		const before = await snapshot(itemIds);
+		const byId = new Map(before.flags.map((f) => [f.itemId, f]));
+		await db.cardFlags.bulkPut(itemIds.map((id) => ({ ...byId.get(id), itemId: id, resetAt: at })));
+		await db.cards.bulkDelete([...itemIds]);
+		return before;
+	});
+}
+
+/** Puts the cards and marks of a snapshot back exactly as they were (Undo). */
+export async function restoreCards(previous: CardsSnapshot): Promise<void> {
+	const db = await database();
+	await db.transaction('rw', db.cards, db.cardFlags, async () => {
+		await db.cards.bulkDelete(previous.itemIds);
+		await db.cardFlags.bulkDelete(previous.itemIds);
+		await db.cards.bulkPut(previous.cards);
+		await db.cardFlags.bulkPut(previous.flags);
+	});
+}
