@@ -45,6 +45,8 @@ async function gradebookWithOneReceipt(page: Page, browser: Browser, baseURL: st
 	await student.getByRole('button', { name: 'Start' }).click();
 	// the first option every time: some right, some wrong
 	for (let i = 0; i < 5; i++) {
+		// each question is answered once it is on screen (Next saves before it moves on)
+		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
 		await student.getByRole('radio').first().check();
 		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
 	}
