@@ -24,6 +24,13 @@ export class Gradebook {
 	#submissions = $state.raw<Submission[]>([]);
 	#report = $state.raw<ImportReport | undefined>();
 	#error = $state('');
+	#clock: () => Date;
+	/** An import is being checked and stored: a second tap (or scan) waits its turn. */
+	#importing: Promise<void> = Promise.resolve();
+
+	constructor(clock: () => Date = () => new Date()) {
+		this.#clock = clock;
+	}
 	#loaded = $state(false);
 	#parts = new QrPartCollector();
 	#scanProgress = $state('');
@@ -103,7 +110,7 @@ export class Gradebook {
 			const initial = assignments.find((row) => row.data.id === preferredId) ?? assignments[0];
 			if (initial) await this.select(initial.data.id);
 		} catch (error) {
-			this.#error = error instanceof Error ? error.message : String(error);
+			this.#error = errorText(error);
 		} finally {
 			this.#loaded = true;
 		}
@@ -137,8 +144,16 @@ export class Gradebook {
 		}
 	}
 
-	/** Imports receipts (pasted lines or file contents); refused ones are reported, never stored. */
-	async importTexts(texts: readonly { label: string; text: string }[]): Promise<void> {
+	/**
+	 * Imports receipts (pasted lines or file contents); refused ones are reported, never stored.
+	 * Imports run one after another, so the same receipt sent twice at once is taken once.
+	 */
+	importTexts(texts: readonly { label: string; text: string }[]): Promise<void> {
+		this.#importing = this.#importing.then(() => this.#importTexts(texts));
+		return this.#importing;
+	}
+
+	async #importTexts(texts: readonly { label: string; text: string }[]): Promise<void> {
 		const assignment = this.selected;
 		const bank = this.#bank;
 		if (!assignment || !bank) return;
@@ -151,7 +166,16 @@ export class Gradebook {
 		);
 		const labelOf = new Map(inputs.map(({ label, text }) => [text, label]));
 		if (result.accepted.length) {
-			await addSubmissions(assignment.id, result.accepted, new Date());
+			try {
+				await addSubmissions(assignment.id, result.accepted, this.#clock());
+			} catch (error) {
+				// nothing was stored (one transaction): say so, and keep the screen as it was
+				this.#report = {
+					taken: 0,
+					refused: [{ label: 'The import', reason: `Not saved: ${errorText(error)}` }]
+				};
+				return;
+			}
 			this.#submissions = [...this.#submissions, ...result.accepted];
 		}
 		this.#report = {

@@ -3,6 +3,7 @@ import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
 import { hash53 } from '../assign/hash';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
+import { storageError } from './errors';
 import { database, readStored, validRows } from './repository';
 
 /** An assignment row, with its decoded assignment. */
@@ -77,7 +78,11 @@ export async function addSubmissions(
 		receipt: { code, receipt } satisfies StoredReceipt
 	}));
 	const db = await database();
-	await db.transaction('rw', db.submissions, () => db.submissions.bulkPut(rows));
+	try {
+		await db.transaction('rw', db.submissions, () => db.submissions.bulkPut(rows));
+	} catch (error) {
+		throw storageError(error);
+	}
 }
 
 /** The receipts imported for an assignment, in import order. */
