@@ -29,15 +29,29 @@ function apply(choice: ThemeChoice): void {
 
 class Theme {
 	#choice = $state<ThemeChoice>('system');
+	#loaded = $state(false);
 
 	get choice(): ThemeChoice {
 		return this.#choice;
+	}
+	/**
+	 * False until the saved choice is read: a choice made before that (on the prerendered page,
+	 * before its script runs, or while the read is in flight) would be lost or overwritten.
+	 */
+	get loaded(): boolean {
+		return this.#loaded;
 	}
 
 	/** Loads the saved choice, finishing a save that a reload interrupted. */
 	async load(): Promise<void> {
 		const pending = local((storage) => storage.getItem(PENDING_KEY));
-		const saved = await readSetting<unknown>('theme', undefined);
+		let saved: unknown;
+		try {
+			saved = await readSetting<unknown>('theme', undefined);
+		} finally {
+			// a failed read still lets the learner choose (the choice then applies to this visit)
+			this.#loaded = true;
+		}
 		const { choice, unsaved } = resolveTheme(pending, saved);
 		this.#choice = choice;
 		apply(choice);

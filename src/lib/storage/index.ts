@@ -19,37 +19,78 @@ export {
 	type UndoTarget
 } from './repository';
 export { databaseExists, onDatabaseOutdated } from './lifecycle';
-export {
-	cardHistory,
-	changeCardFlags,
-	loadCardBrowser,
-	resetCards,
-	restoreCards,
-	type CardBrowserData,
-	type CardsSnapshot,
-	type FlagsChange
-} from './card-marks';
-export {
-	finishAttempt,
-	getAttempt,
-	listAttempts,
-	mistakeItemIds,
-	openAttempts,
-	saveAnswer,
-	saveDraft,
-	savePosition,
-	startAttempt
-} from './attempts';
-export {
-	addSubmissions,
-	listAssignments,
-	listReceipts,
-	saveAssignment,
-	type SavedAs,
-	type StoredAssignment,
-	type StoredReceipt
-} from './assignments';
-export { deviceKeyPair } from './device-keys';
+// Cards, attempts, assignments and device keys are used by some pages only: each module loads
+// on its first call (every storage call is async, so a lazy one looks the same to its caller),
+// which keeps them out of the shared chunk every page, the home page included, downloads.
+type AsyncFunction = (...args: never[]) => Promise<unknown>;
+
+/** `module[name]`, loaded with its module on the first call. */
+function onFirstCall<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+	return ((...args: unknown[]) =>
+		load().then((module) => (module[name] as (...a: unknown[]) => unknown)(...args))) as M[K];
+}
+
+const cardMarks = () => import('./card-marks');
+const attempts = () => import('./attempts');
+const assignments = () => import('./assignments');
+const deviceKeys = () => import('./device-keys');
+
+type Lazy<M, K extends keyof M> = M[K] extends AsyncFunction ? M[K] : never;
+type CardMarks = typeof import('./card-marks');
+type Attempts = typeof import('./attempts');
+type Assignments = typeof import('./assignments');
+
+export const cardHistory: Lazy<CardMarks, 'cardHistory'> = onFirstCall(cardMarks, 'cardHistory');
+export const changeCardFlags: Lazy<CardMarks, 'changeCardFlags'> = onFirstCall(
+	cardMarks,
+	'changeCardFlags'
+);
+export const loadCardBrowser: Lazy<CardMarks, 'loadCardBrowser'> = onFirstCall(
+	cardMarks,
+	'loadCardBrowser'
+);
+export const resetCards: Lazy<CardMarks, 'resetCards'> = onFirstCall(cardMarks, 'resetCards');
+export const restoreCards: Lazy<CardMarks, 'restoreCards'> = onFirstCall(cardMarks, 'restoreCards');
+export type { CardBrowserData, CardsSnapshot, FlagsChange } from './card-marks';
+
+export const finishAttempt: Lazy<Attempts, 'finishAttempt'> = onFirstCall(
+	attempts,
+	'finishAttempt'
+);
+export const getAttempt: Lazy<Attempts, 'getAttempt'> = onFirstCall(attempts, 'getAttempt');
+export const listAttempts: Lazy<Attempts, 'listAttempts'> = onFirstCall(attempts, 'listAttempts');
+export const mistakeItemIds: Lazy<Attempts, 'mistakeItemIds'> = onFirstCall(
+	attempts,
+	'mistakeItemIds'
+);
+export const openAttempts: Lazy<Attempts, 'openAttempts'> = onFirstCall(attempts, 'openAttempts');
+export const saveAnswer: Lazy<Attempts, 'saveAnswer'> = onFirstCall(attempts, 'saveAnswer');
+export const saveDraft: Lazy<Attempts, 'saveDraft'> = onFirstCall(attempts, 'saveDraft');
+export const savePosition: Lazy<Attempts, 'savePosition'> = onFirstCall(attempts, 'savePosition');
+export const startAttempt: Lazy<Attempts, 'startAttempt'> = onFirstCall(attempts, 'startAttempt');
+
+export const addSubmissions: Lazy<Assignments, 'addSubmissions'> = onFirstCall(
+	assignments,
+	'addSubmissions'
+);
+export const listAssignments: Lazy<Assignments, 'listAssignments'> = onFirstCall(
+	assignments,
+	'listAssignments'
+);
+export const listReceipts: Lazy<Assignments, 'listReceipts'> = onFirstCall(
+	assignments,
+	'listReceipts'
+);
+export const saveAssignment: Lazy<Assignments, 'saveAssignment'> = onFirstCall(
+	assignments,
+	'saveAssignment'
+);
+export type { SavedAs, StoredAssignment, StoredReceipt } from './assignments';
+
+export const deviceKeyPair: Lazy<typeof import('./device-keys'), 'deviceKeyPair'> = onFirstCall(
+	deviceKeys,
+	'deviceKeyPair'
+);
 export { StorageError, storageError, type StorageErrorCode } from './errors';
 export type {
 	AssignmentRole,
