@@ -14,7 +14,7 @@ import {
 	scoreOf,
 	type AttemptRecord,
 	type StoredAnswer,
-	type StudentPlan
+	assignmentPlan
 } from '$lib/attempt';
 import type { Bank, BankItem } from '$lib/bank/types';
 import { gradeItem } from '$lib/quiz/grade';
@@ -189,15 +189,17 @@ export class AssignmentTaker {
 		try {
 			const now = this.#clock();
 			const attempt = this.#submitted.length + 1;
-			const plan: StudentPlan = {
-				assignmentId: assignment.id,
-				student,
-				attempt,
-				questions: studentQuestions(assignment, this.#items, student, attempt),
-				deadline: assignment.timeLimitSec
-					? now.getTime() + assignment.timeLimitSec * 1000
-					: undefined
-			};
+			const plan = assignmentPlan(
+				{
+					assignmentId: assignment.id,
+					student,
+					attempt,
+					...(assignment.timeLimitSec
+						? { deadline: now.getTime() + assignment.timeLimitSec * 1000 }
+						: {})
+				},
+				studentQuestions(assignment, this.#items, student, attempt)
+			);
 			const row: AttemptRow = {
 				id: randomId(12),
 				kind: 'assignment',

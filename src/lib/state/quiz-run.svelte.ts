@@ -8,7 +8,8 @@ import {
 	type AttemptOutcome,
 	type AttemptRecord,
 	type AttemptSummary,
-	type QuizPlan,
+	quizPlan,
+	type QuizSetup,
 	type StoredAnswer
 } from '$lib/attempt';
 import { ITEM_TYPES, type BankItem, type ItemType } from '$lib/bank/types';
@@ -91,7 +92,7 @@ export class QuizRun {
 	#resumable = $state.raw<AttemptOutcome | undefined>();
 	#history = $state.raw<AttemptOutcome[]>([]);
 	#run = $state.raw<AttemptRun | undefined>();
-	#plan = $state.raw<QuizPlan | undefined>();
+	#plan = $state.raw<QuizSetup | undefined>();
 	#results = $state.raw<QuizResults | undefined>();
 	#announcement = $state('');
 
@@ -179,7 +180,7 @@ export class QuizRun {
 				id: crypto.randomUUID(),
 				kind: 'quiz',
 				startedAt: now,
-				plan: { version: 1, config, questions } satisfies QuizPlan,
+				plan: quizPlan(config, questions),
 				answers: {},
 				position: 0
 			};

@@ -15,7 +15,7 @@ import {
 	type BackupTableName,
 	type BackupTables
 } from './backup-format';
-import type { AttemptRow, CardRow, SahelDatabase } from './db';
+import { withCurrentPlan, type AttemptRow, type CardRow, type SahelDatabase } from './db';
 import { database } from './repository';
 import { missesRatings, replayCard } from '../srs/replay';
 import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
@@ -278,6 +278,8 @@ export async function importBackup(
 				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
 				rows = mergePlan(asTables(local), backup.tables);
 			}
+			// a backup from before schema version 5 holds plans in their older shapes
+			rows = { ...rows, attempts: rows.attempts.map(withCurrentPlan) };
 			const written = {} as Record<BackupTableName, number>;
 			for (const name of BACKUP_TABLES) {
 				if (rows[name].length > 0) await tables[name].bulkPut(rows[name]);

@@ -16,6 +16,7 @@ import {
 	summarizeBackup,
 	type BackupTables
 } from '../../../src/lib/storage/backup-format';
+import { assignmentPlan, quizPlan } from '../../../src/lib/attempt/record';
 import { DB_NAME } from '../../../src/lib/storage/db';
 import { createScheduler, newCard } from '../../../src/lib/srs/scheduler';
 import { DEFAULT_STUDY_SETTINGS } from '../../../src/lib/srs/settings';
@@ -136,6 +137,41 @@ describe('export and import', () => {
 		const backup = parseBackup(JSON.stringify(text));
 		expect(backup.tables.cardFlags).toEqual([]);
 		expect(backup.tables.cards).toHaveLength(3);
+	});
+
+	test('a backup made before schema version 5 restores its attempts with plans in the current shape', async () => {
+		const config = {
+			topics: 'all',
+			types: 'all',
+			count: 5,
+			mode: 'exam',
+			mistakesOnly: false,
+			seed: 's'
+		} as const;
+		const questions = [{ itemId: 'q1', type: 'cloze' as const }];
+		const taking = { assignmentId: 'as1', student: 'Awa', attempt: 1, receiptCode: 'R' };
+		const attempt = (id: string, kind: 'quiz' | 'assignment', plan: unknown) => ({
+			id,
+			kind,
+			startedAt: NOW,
+			plan,
+			answers: {},
+			position: 0
+		});
+		const old = [
+			attempt('old-quiz', 'quiz', { version: 1, config, questions }),
+			attempt('old-assignment', 'assignment', { ...taking, questions }),
+			attempt('unreadable', 'quiz', { version: 9 })
+		];
+		const backup = createBackup({ ...sampleTables(), attempts: old }, NOW, '0.1.0');
+		await importBackup(parseBackup(serializeBackup(backup)), 'replace');
+		const db = await database();
+		expect((await db.attempts.get('old-quiz'))!.plan).toEqual(quizPlan(config, questions));
+		expect((await db.attempts.get('old-assignment'))!.plan).toEqual(
+			assignmentPlan(taking, questions)
+		);
+		// a plan this version cannot read is kept as it came, for a newer version to read
+		expect((await db.attempts.get('unreadable'))!.plan).toEqual({ version: 9 });
 	});
 
 	test('an empty database exports a backup with empty tables and no review dates', async () => {
