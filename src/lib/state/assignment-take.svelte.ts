@@ -4,7 +4,7 @@
 import { decodeAssignment, type Assignment } from '$lib/assign/assignment-code';
 import { AssignError } from '$lib/assign/errors';
 import { newDeviceKey, publicKeyText } from '$lib/assign/device-key';
-import { signReceipt } from '$lib/assign/receipt-code';
+import { answeredAfterSec, signReceipt } from '$lib/assign/receipt-code';
 import { settingsHash } from '$lib/assign/settings-hash';
 import { studentQuestions } from '$lib/assign/student-plan';
 import {
@@ -367,6 +367,10 @@ export class AssignmentTaker {
 			startedAt: record.startedAt.toISOString(),
 			submittedAt: at.toISOString(),
 			answers: assignment.itemIds.map((id) => answers[id]?.response ?? null),
+			answeredAfterSec: answeredAfterSec(
+				record.startedAt,
+				assignment.itemIds.map((id) => answers[id]?.answeredAt)
+			),
 			attempt: plan.attempt,
 			claimedScore: Math.round(percent),
 			settingsHash: settingsHash(assignment)
