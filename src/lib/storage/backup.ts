@@ -120,8 +120,12 @@ export async function restoreReplacedCopy(now: Date): Promise<ImportResult> {
 	return importBackup(parseBackup(row.text, { now }), 'replace', { now });
 }
 
-/** The whole database as the text of a backup file. */
-export async function exportBackup(now: Date, appVersion: string): Promise<string> {
+/** The whole database as the text of a backup file; its study rows name pack `packId`. */
+export async function exportBackup(
+	now: Date,
+	appVersion: string,
+	packId?: string
+): Promise<string> {
 	let tables: BackupTables;
 	try {
 		tables = await readAllTables();
@@ -133,7 +137,7 @@ export async function exportBackup(now: Date, appVersion: string): Promise<strin
 		);
 	}
 	// damaged rows are left out: a backup must always be restorable by this same app
-	return serializeBackup(createBackup(validTables(tables, now), now, appVersion));
+	return serializeBackup(createBackup(validTables(tables, now), now, appVersion, packId));
 }
 
 /** The identity of a review: the same card rated at the same millisecond is the same review. */

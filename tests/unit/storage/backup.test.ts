@@ -389,3 +389,65 @@ test('a review in the Review state stays one after the round trip (numbers are n
 	expect(backup.tables.reviews[0]?.state).toBe(State.Review);
 	expect(typeof backup.tables.cards[0]?.stability).toBe('number');
 });
+
+describe('pack ids on study rows', () => {
+	const PACK = 'france-mali-2025';
+	type FileRows = { tables: Record<string, Record<string, unknown>[]> };
+
+	test('every study row of an export names its pack, and no other row does', async () => {
+		const file = JSON.parse(await exportBackup(NOW, '0.1.0', PACK)) as FileRows;
+		for (const name of ['cards', 'reviews', 'cardFlags']) {
+			expect(file.tables[name]!.length, name).toBeGreaterThan(0);
+			expect(
+				file.tables[name]!.every((row) => row.packId === PACK),
+				name
+			).toBe(true);
+		}
+		for (const name of ['attempts', 'assignments', 'submissions', 'settings']) {
+			expect(
+				file.tables[name]!.some((row) => 'packId' in row),
+				name
+			).toBe(false);
+		}
+	});
+
+	test('a file with pack ids restores the rows exactly, the pack id kept by the file only', async () => {
+		const before = await database().then((db) => db.cards.toArray());
+		const backup = parseBackup(await exportBackup(NOW, '0.1.0', PACK), { packId: PACK });
+		expect(backup.packId).toBe(PACK);
+		await importBackup(backup, 'replace');
+		expect(await database().then((db) => db.cards.toArray())).toEqual(before);
+	});
+
+	test('a file made before rows named their pack still imports, as this pack', async () => {
+		const text = await exportBackup(NOW, '0.1.0');
+		expect(text).not.toContain('packId');
+		const backup = parseBackup(text, { packId: PACK });
+		expect(backup.packId).toBeUndefined();
+		expect(backup.tables.cards.length).toBeGreaterThan(0);
+	});
+
+	test.each<[string, (file: FileRows) => void]>([
+		['another article', (f) => f.tables.reviews!.forEach((r) => (r.packId = 'other-article'))],
+		['two articles', (f) => (f.tables.cardFlags![0]!.packId = 'other-article')]
+	])('a file of %s is refused before anything is written', async (_, change) => {
+		const file = JSON.parse(await exportBackup(NOW, '0.1.0', PACK)) as FileRows;
+		change(file);
+		const error = (() => {
+			try {
+				parseBackup(JSON.stringify(file), { packId: PACK });
+			} catch (e) {
+				return e;
+			}
+		})();
+		expect(error).toBeInstanceOf(BackupError);
+		expect((error as BackupError).code).toBe('other-pack');
+		expect((error as BackupError).message).toMatch(/another article \("other-article"\)/);
+	});
+
+	test('a pack id that is not text is refused as damage', async () => {
+		const file = JSON.parse(await exportBackup(NOW, '0.1.0', PACK)) as FileRows;
+		file.tables.cards![0]!.packId = 7;
+		expect(() => parseBackup(JSON.stringify(file), { packId: PACK })).toThrow(BackupError);
+	});
+});
