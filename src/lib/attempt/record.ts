@@ -213,6 +213,15 @@ export function readAttempt(row: AttemptLike): AttemptRecord | undefined {
 	};
 }
 
+/**
+ * Whether a stored attempt asked only questions of `itemIds` (one article's items): an attempt
+ * belongs to the article of its questions, and one whose plan cannot be read to none.
+ */
+export function attemptOfItems(row: AttemptLike, itemIds: ReadonlySet<string>): boolean {
+	const questions = upgradePlan(row.kind, row.plan)?.questions ?? [];
+	return questions.length > 0 && questions.every((q) => itemIds.has(q.itemId));
+}
+
 /** A finished or running attempt as the history and Progress list it. */
 export interface AttemptOutcome {
 	id: string;

@@ -1,7 +1,7 @@
 // The student's /a page: open an assignment from its link, take it (offline too) with the
 // same AttemptRun as a quiz, hand in a receipt. A code that does not decode is explained and
 // nothing is stored. An attempt counts as used only once its receipt exists.
-import { decodeAssignment, type Assignment } from '$lib/assign/assignment-code';
+import { decodeAssignment, packIdOfCode, type Assignment } from '$lib/assign/assignment-code';
 import { AssignError } from '$lib/assign/errors';
 import { newDeviceKey, publicKeyText } from '$lib/assign/device-key';
 import { answeredAfterSec, signReceipt } from '$lib/assign/receipt-code';
@@ -147,14 +147,15 @@ export class AssignmentTaker {
 	async load(fragment: string): Promise<void> {
 		this.#leaveRun();
 		this.#phase = 'loading';
+		const code = fragment.replace(/^#/, '').trim();
 		try {
-			this.#bank = await getBank();
+			// an assignment is taken over the article it was written for, whichever one is chosen
+			this.#bank = await getBank(code ? packIdOfCode(code) : undefined);
 			this.#items = new Map(this.#bank.items.map((item) => [item.id, item]));
 		} catch (error) {
 			this.#fail(errorText(error));
 			return;
 		}
-		const code = fragment.replace(/^#/, '').trim();
 		if (!code) {
 			await this.#loadMine();
 			this.#phase = 'list';

@@ -12,7 +12,7 @@ import {
 	loadProgressReads,
 	skippedRowCounts
 } from '$lib/storage';
-import { PACK_ID } from './bank';
+import { packOfItems } from './bank';
 import { downloadFile } from './download';
 import { readBackupStatus, type BackupStatus } from './backup-reminder';
 import { readStorageStatus } from '$lib/pwa/storage-persistence';
@@ -149,7 +149,7 @@ export class BackupManager {
 		await this.#run('The backup could not be made', 'backup', async () => {
 			const now = this.#clock();
 			const [{ exportBackup }, storage] = await Promise.all([loadBackup(), loadProgressReads()]);
-			const text = await exportBackup(now, version, PACK_ID);
+			const text = await exportBackup(now, version, (await packOfItems()).packs);
 			const fileName = backupFileName(now);
 			downloadFile(fileName, text, 'application/json');
 			await storage.recordBackupTime(now);
@@ -169,7 +169,7 @@ export class BackupManager {
 				loadBackup(),
 				file.text()
 			]);
-			const backup = parseBackup(text, { now, packId: PACK_ID });
+			const backup = parseBackup(text, { now, knownPacks: (await packOfItems()).known });
 			const device = await deviceSummary(now);
 			this.#pending = backup;
 			this.#preview = { fileName: file.name, summary: summarizeBackup(backup), device };

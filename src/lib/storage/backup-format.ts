@@ -89,10 +89,10 @@ export interface Backup {
 	exportedAt: Date;
 	tables: BackupTables;
 	/**
-	 * The pack (article) whose items the study rows name; the file writes it on each study row.
-	 * Undefined for files made before rows carried it: those hold the one pack the app shipped.
+	 * The pack (article) of each study row's item, by item id, written on the row in the file
+	 * as `packId`. Files made before rows carried it hold the one pack the app shipped then.
 	 */
-	packId?: string;
+	packs?: ReadonlyMap<string, string>;
 }
 
 /** What a backup holds, for the preview before "Replace" or "Merge". */
@@ -262,12 +262,15 @@ function decodeRow(
 
 // ---- the public functions ----
 
-/** A backup of `tables` made at `now` by app version `appVersion`, of pack `packId`'s study. */
+/**
+ * A backup of `tables` made at `now` by app version `appVersion`; `packs` names the pack of
+ * each study row's item (an item it does not list, such as a retired one, is written without).
+ */
 export function createBackup(
 	tables: BackupTables,
 	now: Date,
 	appVersion: string,
-	packId?: string
+	packs?: ReadonlyMap<string, string>
 ): Backup {
 	return {
 		format: BACKUP_FORMAT,
@@ -275,7 +278,7 @@ export function createBackup(
 		appVersion,
 		exportedAt: now,
 		tables,
-		...(packId ? { packId } : {})
+		...(packs ? { packs } : {})
 	};
 }
 
@@ -284,8 +287,10 @@ export function serializeBackup(backup: Backup): string {
 	const tables: Record<string, unknown[]> = {};
 	for (const name of BACKUP_TABLES) {
 		const { dates, study } = TABLE_SPECS[name];
-		const pack = study && backup.packId ? { packId: backup.packId } : {};
-		tables[name] = backup.tables[name].map((row) => ({ ...encodeRow(row, dates), ...pack }));
+		tables[name] = backup.tables[name].map((row) => {
+			const packId = study && backup.packs?.get((row as { itemId: string }).itemId);
+			return packId ? { ...encodeRow(row, dates), packId } : encodeRow(row, dates);
+		});
 	}
 	return JSON.stringify({
 		format: backup.format,
@@ -344,12 +349,12 @@ export function parseBackup(
 	{
 		maxBytes = DEFAULT_MAX_BACKUP_BYTES,
 		now = new Date(),
-		packId
+		knownPacks
 	}: {
 		maxBytes?: number;
 		now?: Date;
-		/** The pack this app studies: study rows naming another are refused. */
-		packId?: string;
+		/** The packs this app has: study rows naming another are refused. */
+		knownPacks?: ReadonlySet<string>;
 	} = {}
 ): Backup {
 	if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');
@@ -403,7 +408,7 @@ export function parseBackup(
 
 	const schemas = rowSchemas(now);
 	const tables = {} as Record<BackupTableName, unknown[]>;
-	let filePack: string | undefined;
+	const packs = new Map<string, string>();
 	for (const name of BACKUP_TABLES) {
 		const spec = TABLE_SPECS[name];
 		const rows = header.output.tables[name];
@@ -423,9 +428,9 @@ export function parseBackup(
 			}
 			seen.add(id);
 		}
-		if (spec.study) filePack = checkPacks(rows, spec.label, packId, filePack);
+		if (spec.study) checkPacks(rows, spec.label, knownPacks, packs);
 		// decoded only once every row of this table passed; nothing is half-built on failure;
-		// the pack id is the file's, not the row's: the database keeps one pack's study today
+		// the pack id is not stored: item ids are unique across packs, so the item names it
 		const decoded = rows.map((row) =>
 			decodeRow(withoutPack(row as Record<string, unknown>, spec.study), spec.dates)
 		);
@@ -454,39 +459,44 @@ export function parseBackup(
 		appVersion: header.output.appVersion,
 		exportedAt: new Date(header.output.exportedAt),
 		tables: tables as unknown as BackupTables,
-		...(filePack ? { packId: filePack } : {})
+		...(packs.size > 0 ? { packs } : {})
 	};
 }
 
 /**
- * The pack the study rows of one table name (they must agree with each other, with `seen`
- * from the tables before, and with this app's `expected` pack); rows with none are older.
+ * Checks the pack each study row names (rows with none are older, of the pack shipped then)
+ * against the packs this app has, and the other rows of the same item; adds them to `packs`.
  */
 function checkPacks(
 	rows: readonly unknown[],
 	label: string,
-	expected: string | undefined,
-	seen: string | undefined
-): string | undefined {
-	let pack = seen;
+	known: ReadonlySet<string> | undefined,
+	packs: Map<string, string>
+): void {
 	for (const row of rows) {
-		const named = (row as Record<string, unknown>).packId;
-		if (named === undefined) continue;
-		if (typeof named !== 'string' || named === '') {
+		const { packId, itemId } = row as Record<string, unknown>;
+		if (packId === undefined) continue;
+		if (typeof packId !== 'string' || packId === '' || typeof itemId !== 'string') {
 			throw new BackupError(
 				'invalid-rows',
 				`Some ${label} in this backup name no valid article (packId), so nothing was imported.`
 			);
 		}
-		if ((expected !== undefined && named !== expected) || (pack !== undefined && named !== pack)) {
+		if (known && !known.has(packId)) {
 			throw new BackupError(
 				'other-pack',
-				`This backup holds study of another article (${JSON.stringify(named)}) than this app's, so nothing was imported.`
+				`This backup holds study of an article this app does not have (${JSON.stringify(packId)}), so nothing was imported.`
 			);
 		}
-		pack = named;
+		const seen = packs.get(itemId);
+		if (seen !== undefined && seen !== packId) {
+			throw new BackupError(
+				'invalid-rows',
+				`The ${label} in this backup give one card two articles (${JSON.stringify(seen)} and ${JSON.stringify(packId)}), so nothing was imported.`
+			);
+		}
+		packs.set(itemId, packId);
 	}
-	return pack;
 }
 
 function withoutPack(row: Record<string, unknown>, study: true | undefined) {

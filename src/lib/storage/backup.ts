@@ -120,11 +120,11 @@ export async function restoreReplacedCopy(now: Date): Promise<ImportResult> {
 	return importBackup(parseBackup(row.text, { now }), 'replace', { now });
 }
 
-/** The whole database as the text of a backup file; its study rows name pack `packId`. */
+/** The whole database as the text of a backup file; `packs` names each study item's pack. */
 export async function exportBackup(
 	now: Date,
 	appVersion: string,
-	packId?: string
+	packs?: ReadonlyMap<string, string>
 ): Promise<string> {
 	let tables: BackupTables;
 	try {
@@ -137,7 +137,7 @@ export async function exportBackup(
 		);
 	}
 	// damaged rows are left out: a backup must always be restorable by this same app
-	return serializeBackup(createBackup(validTables(tables, now), now, appVersion, packId));
+	return serializeBackup(createBackup(validTables(tables, now), now, appVersion, packs));
 }
 
 /** The identity of a review: the same card rated at the same millisecond is the same review. */
