@@ -39,6 +39,8 @@ test('with two articles the learner chooses one, studies it, and each keeps its 
 	await page.goto('/study');
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await page.getByRole('button', { name: /^Good/ }).click();
+	// the rating is stored before the next card shows
+	await expect(page.getByRole('region', { name: 'Answer' })).toBeHidden();
 	await page.goto('/');
 	await expect(page.getByTestId('new-today')).toHaveText('19');
 
@@ -52,6 +54,12 @@ test('with two articles the learner chooses one, studies it, and each keeps its 
 	await page.goto('/study');
 	const prompt = (await page.locator('#card-prompt').textContent())?.trim() ?? '';
 	expect(TINY_PROMPTS.has(prompt), `"${prompt}" is a question of the tiny article`).toBe(true);
+
+	// Read shows the chosen article's text, though the page was prerendered with the first
+	await page.goto('/read');
+	await expect(page.getByText(TINY.pack.title, { exact: true })).toBeVisible();
+	await expect(page.getByText(REAL.pack.title, { exact: true })).toHaveCount(0);
+	await expect(page.getByText(TINY.pack.source.paragraphs[0]!.text.slice(0, 40))).toBeVisible();
 
 	await page.goto('/');
 	await page.getByRole('combobox', { name: 'Article' }).selectOption({ label: REAL.pack.title });
