@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
@@ -32,6 +33,17 @@ const manifest: Partial<ManifestOptions> = {
 
 export default defineConfig({
 	plugins: [
+		// the URL names the language (English at /..., French at /fr/...), so both prerender;
+		// the learner's choice and the device's languages pick the URL on the client
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'baseLocale'],
+			// lets the bundler drop the server half of the runtime from the pages' script
+			isServer: 'import.meta.env.SSR',
+			emitGitIgnore: false,
+			emitReadme: false
+		}),
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',
