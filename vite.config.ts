@@ -31,19 +31,22 @@ const manifest: Partial<ManifestOptions> = {
 	]
 };
 
+const paraglide = paraglideVitePlugin({
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	strategy: ['url', 'baseLocale'],
+	// lets the bundler drop the server half of the runtime from the pages' script
+	isServer: 'import.meta.env.SSR',
+	emitGitIgnore: false,
+	emitReadme: false
+});
+
 export default defineConfig({
 	plugins: [
 		// the URL names the language (English at /..., French at /fr/...), so both prerender;
-		// the learner's choice and the device's languages pick the URL on the client
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'baseLocale'],
-			// lets the bundler drop the server half of the runtime from the pages' script
-			isServer: 'import.meta.env.SSR',
-			emitGitIgnore: false,
-			emitReadme: false
-		}),
+		// the learner's choice and the device's languages pick the URL on the client. Unit tests
+		// use the output of `npm run i18n` (the plugin's watcher would keep vitest from exiting).
+		...(process.env.VITEST ? [] : [paraglide]),
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',
