@@ -67,7 +67,7 @@ describe('StudySession', () => {
 		const first = session.current!;
 		expect(session.counts).toMatchObject({ dueNow: 0, newToday: DEFAULT_STUDY_SETTINGS.newPerDay });
 		// the learning steps (1m, 10m) label three buttons; Easy skips them by days
-		expect(session.intervals).toMatchObject({ Again: '1m', Hard: '6m', Good: '10m' });
+		expect(session.intervals).toMatchObject({ Again: 60_000, Hard: 360_000, Good: 600_000 });
 		expect(session.intervals?.Easy).toMatch(/^\d+d$/);
 		session.reveal();
 		expect(session.phase).toBe('back');
