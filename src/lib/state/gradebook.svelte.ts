@@ -1,4 +1,5 @@
 // The instructor's /gradebook: receipts in, recomputed scores and item analysis out.
+import { m } from '$lib/paraglide/messages';
 import type { Assignment } from '$lib/assign/assignment-code';
 import { importReceipts, type Submission } from '$lib/assign/gradebook';
 import { analyseItems, type ClassAnalysis } from '$lib/assign/item-analysis';
@@ -137,7 +138,7 @@ export class Gradebook {
 			this.#report = {
 				taken: 0,
 				refused: result.refused.map(({ message }) => ({
-					label: 'A stored receipt',
+					label: m.gbs_stored_receipt(),
 					reason: message
 				}))
 			};
@@ -172,7 +173,9 @@ export class Gradebook {
 				// nothing was stored (one transaction): say so, and keep the screen as it was
 				this.#report = {
 					taken: 0,
-					refused: [{ label: 'The import', reason: `Not saved: ${errorText(error)}` }]
+					refused: [
+						{ label: m.gbs_the_import(), reason: m.gbs_not_saved({ error: errorText(error) }) }
+					]
 				};
 				return;
 			}
@@ -181,7 +184,7 @@ export class Gradebook {
 		this.#report = {
 			taken: result.accepted.length,
 			refused: result.refused.map(({ input, message }) => ({
-				label: labelOf.get(input) ?? 'A receipt',
+				label: labelOf.get(input) ?? m.gbs_a_receipt(),
 				reason: message
 			}))
 		};
@@ -189,29 +192,35 @@ export class Gradebook {
 
 	/** A code read by the camera: a whole receipt, or one part of a receipt split over several. */
 	async importScanned(text: string): Promise<void> {
-		if (!isQrPart(text)) return this.importTexts([{ label: 'A scanned code', text }]);
+		if (!isQrPart(text)) return this.importTexts([{ label: m.gbs_scanned(), text }]);
 		let progress;
 		try {
 			progress = this.#parts.add(text);
 		} catch (error) {
 			this.#scanProgress = '';
-			this.#report = { taken: 0, refused: [{ label: 'A scanned code', reason: errorText(error) }] };
+			this.#report = { taken: 0, refused: [{ label: m.gbs_scanned(), reason: errorText(error) }] };
 			return;
 		}
 		if (!progress.code) {
-			this.#scanProgress = `Part ${progress.index} of ${progress.count} of a receipt read (${progress.have} of ${progress.count}). Show the next part.`;
+			this.#scanProgress = m.gbs_part_read({
+				index: progress.index,
+				count: progress.count,
+				have: progress.have
+			});
 			return;
 		}
 		this.#scanProgress = '';
 		await this.importTexts([
-			{ label: `A receipt in ${progress.count} parts`, text: progress.code }
+			{ label: m.gbs_parts({ count: progress.count }), text: progress.code }
 		]);
 	}
 
 	/** Pasted text: one receipt per line. */
 	async importPasted(text: string): Promise<void> {
 		const lines = text.split(/\r?\n/);
-		await this.importTexts(lines.map((line, i) => ({ label: `Line ${i + 1}`, text: line })));
+		await this.importTexts(
+			lines.map((line, i) => ({ label: m.gbs_line({ n: i + 1 }), text: line }))
+		);
 	}
 
 	/** Receipt files (the JSON a student downloads, or a text file with a code). */
