@@ -71,3 +71,19 @@ export function intervalText(ms: number): string {
 			return m.interval_years({ n });
 	}
 }
+
+/** A size in bytes as the page's language writes it: "12.3 MB" / "12,3 Mo". */
+export function formatBytes(bytes: number): string {
+	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit += 1;
+	}
+	return formatNumber(value, {
+		style: 'unit',
+		unit: units[unit],
+		maximumFractionDigits: unit === 0 ? 0 : 1
+	});
+}
