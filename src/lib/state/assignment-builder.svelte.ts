@@ -14,7 +14,7 @@ import { QUIZ_COUNTS, type QuizCount } from '$lib/quiz/types';
 import { saveAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { randomId } from './random-id';
-import { errorText } from './error-text';
+import { assignErrorText as errorText } from './assign-error-text';
 
 export type SelectionMode = 'random' | 'pick';
 

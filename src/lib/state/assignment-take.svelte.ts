@@ -34,7 +34,7 @@ import {
 import { AttemptRun } from './attempt-run.svelte';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
-import { errorText } from './error-text';
+import { assignErrorText as errorText } from './assign-error-text';
 import { randomId } from './random-id';
 
 export type TakePhase = 'loading' | 'list' | 'invalid' | 'intro' | 'running' | 'submitted';

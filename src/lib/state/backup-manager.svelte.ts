@@ -2,7 +2,7 @@
 // The backup and database code loads when a button is pressed, not with the page.
 import { m } from '$lib/paraglide/messages';
 import { locale } from '$lib/i18n/locale';
-import { BACKUP_ERROR_TEXT } from './error-text';
+import { BACKUP_ERROR_TEXT } from './backup-error-text';
 import { version } from '$app/environment';
 import {
 	type Backup,

@@ -10,7 +10,7 @@ import type { Bank, BankItem } from '$lib/bank/types';
 import { addSubmissions, listAssignments, listReceipts, type StoredAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
-import { errorText } from './error-text';
+import { assignErrorText as errorText } from './assign-error-text';
 
 /** What the last import did, for a status message. */
 export interface ImportReport {
