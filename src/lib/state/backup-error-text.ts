@@ -16,4 +16,3 @@ export const BACKUP_ERROR_TEXT: Record<BackupErrorCode, () => string> = {
 	'write-failed': m.backup_text_write_failed,
 	'read-failed': m.backup_text_read_failed
 };
-
