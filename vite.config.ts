@@ -35,8 +35,9 @@ const paraglide = paraglideVitePlugin({
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
 	strategy: ['url', 'baseLocale'],
-	// lets the bundler drop the server half of the runtime from the pages' script
-	isServer: 'import.meta.env.SSR',
+	// lets the bundler drop the server half of the runtime from the pages' script; outside Vite
+	// (Playwright specs import a few modules) the window decides
+	isServer: "import.meta.env ? import.meta.env.SSR : typeof window === 'undefined'",
 	emitGitIgnore: false,
 	emitReadme: false
 });
