@@ -6,6 +6,14 @@ try {
 	var key = 'sahel-brief:locale';
 	var path = location.pathname;
 	var french = path === '/fr' || path.indexOf('/fr/') === 0;
+	// ?lang= comes from a language switch: it works before the page's script has run
+	var asked = new URLSearchParams(location.search).get('lang');
+	if (asked === 'en' || asked === 'fr') {
+		localStorage.setItem(key, asked);
+		var clean = new URL(location.href);
+		clean.searchParams.delete('lang');
+		history.replaceState(history.state, '', clean.pathname + clean.search + clean.hash);
+	}
 	var chosen = localStorage.getItem(key);
 	if (chosen !== 'en' && chosen !== 'fr') {
 		chosen = french ? 'fr' : 'en';

@@ -22,3 +22,6 @@ const ASSIGN_TEXT: Record<AssignErrorCode, () => string> = {
 export function assignErrorText(error: unknown): string {
 	return error instanceof AssignError ? ASSIGN_TEXT[error.code]() : errorText(error);
 }
+
+/** The sentence for a refused code's reason. */
+export const assignCodeText = (code: AssignErrorCode): string => ASSIGN_TEXT[code]();

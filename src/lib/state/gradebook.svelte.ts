@@ -10,7 +10,7 @@ import type { Bank, BankItem } from '$lib/bank/types';
 import { addSubmissions, listAssignments, listReceipts, type StoredAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
-import { assignErrorText as errorText } from './assign-error-text';
+import { assignCodeText, assignErrorText as errorText } from './assign-error-text';
 
 /** What the last import did, for a status message. */
 export interface ImportReport {
@@ -137,9 +137,9 @@ export class Gradebook {
 		if (result.refused.length) {
 			this.#report = {
 				taken: 0,
-				refused: result.refused.map(({ message }) => ({
+				refused: result.refused.map(({ code }) => ({
 					label: m.gbs_stored_receipt(),
-					reason: message
+					reason: assignCodeText(code)
 				}))
 			};
 		}
@@ -183,9 +183,9 @@ export class Gradebook {
 		}
 		this.#report = {
 			taken: result.accepted.length,
-			refused: result.refused.map(({ input, message }) => ({
+			refused: result.refused.map(({ input, code }) => ({
 				label: labelOf.get(input) ?? m.gbs_a_receipt(),
-				reason: message
+				reason: assignCodeText(code)
 			}))
 		};
 	}
