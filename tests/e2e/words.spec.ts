@@ -12,7 +12,10 @@ function brokenWords(page: Page): Promise<string[]> {
 			const parent = node.parentElement;
 			if (!parent || parent.closest('.visually-hidden, svg, [hidden], script, style')) continue;
 			const text = node.textContent ?? '';
-			for (const match of text.matchAll(/[^\s]{2,}/g)) {
+			// a compound may wrap after its hyphen ("counter-/terror"); runs longer than any word
+			// (links, codes) may wrap anywhere: they could never fit a phone's line
+			for (const match of text.matchAll(/[^\s-]{2,30}(?![^\s-])/g)) {
+				if (match.index > 0 && !/[\s-]/.test(text[match.index - 1]!)) continue;
 				const range = document.createRange();
 				range.setStart(node, match.index);
 				range.setEnd(node, match.index + match[0].length);
@@ -24,19 +27,22 @@ function brokenWords(page: Page): Promise<string[]> {
 	});
 }
 
-/** Elements told to break words anywhere: a word broken on purpose is still broken. */
+/** Text told to break words anywhere: a word broken on purpose is still broken. Codes and
+ * links (one long run with no space) may, since they could never fit a line. */
 function breakAnywhere(page: Page): Promise<string[]> {
 	return page.evaluate(() =>
 		[...document.querySelectorAll('body *')]
 			.filter((element) => {
 				const style = getComputedStyle(element);
+				const text = element.textContent?.trim() ?? '';
+				const code = text.length > 30 && !/\s/.test(text);
 				return (
 					style.wordBreak === 'break-all' ||
-					style.overflowWrap === 'anywhere' ||
-					style.hyphens === 'auto'
+					style.hyphens === 'auto' ||
+					(style.overflowWrap === 'anywhere' && !code && text !== '')
 				);
 			})
-			.map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`)
+			.map((element) => `<${element.tagName.toLowerCase()}>: ${element.textContent?.slice(0, 40)}`)
 	);
 }
 
