@@ -19,22 +19,53 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const FORMULA_AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The words of the files' headers and yes/no cells, so a page can give its own language's. */
+export const CSV_WORDS = {
+	student: 'Student',
+	attempt: 'Attempt',
+	started: 'Started',
+	submitted: 'Submitted',
+	timeSeconds: 'Time (s)',
+	late: 'Late',
+	points: 'Points',
+	scorePercent: 'Score (%)',
+	passed: 'Passed',
+	question: 'Question',
+	questionShort: 'Q',
+	itemId: 'Item id',
+	prompt: 'Prompt',
+	answerGiven: 'Answer given',
+	correctAnswer: 'Correct answer',
+	score: 'Score',
+	right: 'Right',
+	answeredAfterSeconds: 'Answered after (s)',
+	attemptTimeSeconds: 'Attempt time (s)',
+	yes: 'yes',
+	no: 'no',
+	unanswered: 'unanswered'
+};
+export type CsvWords = typeof CSV_WORDS;
+
 /**
  * One row per submission: student, attempt, times, late, points, percent, passed, then each
  * question's score (0-1, blank when unanswered).
  */
-export function submissionsCsv(assignment: Assignment, submissions: readonly Submission[]): string {
+export function submissionsCsv(
+	assignment: Assignment,
+	submissions: readonly Submission[],
+	words: CsvWords = CSV_WORDS
+): string {
 	const header = [
-		'Student',
-		'Attempt',
-		'Started',
-		'Submitted',
-		'Time (s)',
-		'Late',
-		'Points',
-		'Score (%)',
-		'Passed',
-		...assignment.itemIds.map((id, i) => `Q${i + 1} ${id}`)
+		words.student,
+		words.attempt,
+		words.started,
+		words.submitted,
+		words.timeSeconds,
+		words.late,
+		words.points,
+		words.scorePercent,
+		words.passed,
+		...assignment.itemIds.map((id, i) => `${words.questionShort}${i + 1} ${id}`)
 	];
 	const rows = submissions.map(({ receipt, score }) => [
 		receipt.student,
@@ -42,10 +73,10 @@ export function submissionsCsv(assignment: Assignment, submissions: readonly Sub
 		receipt.startedAt,
 		receipt.submittedAt,
 		seconds(score.durationMs),
-		score.late === null ? '' : score.late ? 'yes' : 'no',
+		score.late === null ? '' : score.late ? words.yes : words.no,
 		String(round(score.points)),
 		String(round(score.percent)),
-		score.passed ? 'yes' : 'no',
+		score.passed ? words.yes : words.no,
 		...score.questions.map((q) => (q.answered ? String(round(q.grade.score)) : ''))
 	]);
 	return csv([header, ...rows]);
@@ -59,21 +90,22 @@ export function submissionsCsv(assignment: Assignment, submissions: readonly Sub
 export function answersCsv(
 	assignment: Assignment,
 	bank: Bank,
-	submissions: readonly Submission[]
+	submissions: readonly Submission[],
+	words: CsvWords = CSV_WORDS
 ): string {
 	const header = [
-		'Student',
-		'Attempt',
-		'Question',
-		'Item id',
-		'Prompt',
-		'Answer given',
-		'Correct answer',
-		'Score',
-		'Right',
-		'Answered after (s)',
-		'Attempt time (s)',
-		'Submitted'
+		words.student,
+		words.attempt,
+		words.question,
+		words.itemId,
+		words.prompt,
+		words.answerGiven,
+		words.correctAnswer,
+		words.score,
+		words.right,
+		words.answeredAfterSeconds,
+		words.attemptTimeSeconds,
+		words.submitted
 	];
 	const rows = submissions.flatMap((submission) =>
 		studentAnswers(assignment, bank, submission).map((row) => [
@@ -85,7 +117,7 @@ export function answersCsv(
 			row.given,
 			row.expected,
 			row.answered ? String(round(row.score)) : '',
-			row.answered ? (row.correct ? 'yes' : 'no') : 'unanswered',
+			row.answered ? (row.correct ? words.yes : words.no) : words.unanswered,
 			row.answeredAfterSec === undefined ? '' : String(row.answeredAfterSec),
 			seconds(submission.score.durationMs),
 			submission.receipt.submittedAt

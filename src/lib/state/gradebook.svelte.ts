@@ -253,17 +253,23 @@ export class Gradebook {
 		if (format === 'answers') {
 			const bank = this.#bank;
 			if (!bank) return;
-			const { answersCsv } = await import('$lib/assign/export-csv');
+			const [{ answersCsv }, { csvWords }] = await Promise.all([
+				import('$lib/assign/export-csv'),
+				import('./csv-words')
+			]);
 			downloadFile(
 				`${name}-answers.csv`,
-				answersCsv(assignment, bank, this.#submissions),
+				answersCsv(assignment, bank, this.#submissions, csvWords()),
 				'text/csv'
 			);
 		} else if (format === 'csv') {
-			const { submissionsCsv } = await import('$lib/assign/export-csv');
+			const [{ submissionsCsv }, { csvWords }] = await Promise.all([
+				import('$lib/assign/export-csv'),
+				import('./csv-words')
+			]);
 			downloadFile(
 				`${name}-results.csv`,
-				submissionsCsv(assignment, this.#submissions),
+				submissionsCsv(assignment, this.#submissions, csvWords()),
 				'text/csv'
 			);
 		} else if (format === 'gift') {

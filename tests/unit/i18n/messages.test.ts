@@ -59,7 +59,7 @@ describe('messages', () => {
 		);
 		// words French writes the same way (Quiz, Question, Mode, Date, Score, Total, ...)
 		const alike =
-			/^(quiz|questions?|mode|date|score|total|discrimination|type|menu|orange|article|\{\w+\} · Sahel Brief|\{\w+\} min)$/i;
+			/^(quiz|questions?|mode|date|score|score \(%\)|points|total|discrimination|type|menu|orange|article|\{\w+\} · Sahel Brief|\{\w+\} min)$/i;
 		expect(same.filter((key) => !alike.test(en[key] as string))).toEqual([]);
 	});
 
