@@ -175,9 +175,10 @@ function cardFromReviews(
  */
 export async function recordReview(
 	rating: NewRating,
-	settings: StudySettings
+	settings: StudySettings,
+	target?: SahelDatabase
 ): Promise<RecordedRating> {
-	const [db, srs] = await Promise.all([database(), loadScheduling()]);
+	const [db, srs] = await Promise.all([target ?? database(), loadScheduling()]);
 	const recorded = await db.transaction('rw', db.cards, db.reviews, db.cardFlags, async () => {
 		const [stored, all, flags] = await Promise.all([
 			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
@@ -221,9 +222,10 @@ export type UndoTarget = Pick<Required<ReviewRow>, 'id' | 'itemId' | 'review'>;
  */
 export async function undoReview(
 	target: UndoTarget,
-	settings: StudySettings
+	settings: StudySettings,
+	on?: SahelDatabase
 ): Promise<CardRow | undefined | false> {
-	const [db, srs] = await Promise.all([database(), loadScheduling()]);
+	const [db, srs] = await Promise.all([on ?? database(), loadScheduling()]);
 	const undone = await db.transaction(
 		'rw',
 		db.cards,
