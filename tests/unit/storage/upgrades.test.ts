@@ -28,7 +28,8 @@ function rowsAtVersion(version: number): Rows {
 		tables.tombstones = [{ uid: 'uid-undone', at: new Date('2025-10-02T08:00:00.000Z') }];
 	} else {
 		const withoutUid = tables.reviews!.map((row) => {
-			const { uid: _uid, ...rest } = row as { uid?: string };
+			const rest = { ...(row as { uid?: string }) };
+			delete rest.uid;
 			return rest;
 		});
 		// two ratings of one card in one millisecond, from before ids existed, stay two
