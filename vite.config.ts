@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import type { ManifestOptions } from 'vite-plugin-pwa';
+import { syncOrigin } from './scripts/sync-origin.js';
 
 /** The web app manifest: what a phone shows when the app is installed. */
 const manifest: Partial<ManifestOptions> = {
@@ -31,6 +32,8 @@ const manifest: Partial<ManifestOptions> = {
 };
 
 export default defineConfig({
+	// the one sync server this build may reach: the pages' connect-src allows it and nothing else
+	define: { __SYNC_ORIGIN__: JSON.stringify(syncOrigin()) },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({
