@@ -11,7 +11,8 @@ export const PAGES = [
 	{ path: '/gradebook', heading: 'Gradebook' },
 	{ path: '/settings', heading: 'Settings' },
 	{ path: '/cards', heading: 'Your cards' },
-	{ path: '/a', heading: 'My assignments' }
+	{ path: '/a', heading: 'My assignments' },
+	{ path: '/sync', heading: 'Sync between devices' }
 ] as const;
 
 /** Fails the test on any console error or uncaught exception the page produced. */
