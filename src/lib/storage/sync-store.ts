@@ -2,7 +2,7 @@
 // that writes what other devices sent. Everything that arrives is checked by the same row
 // schemas as a backup's rows; a row that fails is refused and changes nothing.
 import type { ApplyReport, Arrivals, SyncStore, Undone } from '../sync/engine';
-import type { CardRow, ReviewRow, SahelDatabase } from './db';
+import type { CardFlagRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { reviewsSinceReset } from '../srs/card-flags';
 import { historyIsComplete, replayCard } from '../srs/replay';
 import { clampStudySettings } from '../srs/settings';
@@ -104,7 +104,6 @@ export async function applyArrivals(
 		'rw',
 		[db.reviews, db.cards, db.cardFlags, db.tombstones, db.settings],
 		async () => {
-			const touched = new Set<string>();
 			// another tab may have written some of these since the engine looked: skip those
 			const undoneHere = new Set(
 				(await db.tombstones.bulkGet(undone.map((t) => t.uid)))
@@ -112,41 +111,82 @@ export async function applyArrivals(
 					.map((row) => row.uid)
 			);
 			const gone = new Set([...undoneHere, ...undone.map((t) => t.uid)]);
+			// a few arrivals are looked up one by one; many (a fresh device) by one scan of the index
 			const present = new Set(
-				(await db.reviews
-					.where('uid')
-					.anyOf(reviews.map((r) => r.uid!))
-					.keys()) as string[]
+				(reviews.length > 500
+					? await db.reviews.orderBy('uid').keys()
+					: await db.reviews
+							.where('uid')
+							.anyOf(reviews.map((r) => r.uid!))
+							.keys()) as string[]
 			);
 			const fresh = reviews.filter((r) => !present.has(r.uid!) && !gone.has(r.uid!));
-			if (fresh.length > 0) await db.reviews.bulkAdd(fresh);
-			for (const r of fresh) touched.add(r.itemId);
+			const doomed =
+				undone.length > 0
+					? await db.reviews
+							.where('uid')
+							.anyOf(undone.map((t) => t.uid))
+							.toArray()
+					: [];
+			const touched = new Set([...fresh, ...doomed].map((r) => r.itemId));
+			// each touched card's history: its reviews already here (read before writing, so a
+			// fresh device reads nothing back) without the undone ones, and the arrivals
+			const doomedKeys = new Set(doomed.map((r) => r.id));
+			const here =
+				touched.size > 0
+					? validRows(
+							'reviews',
+							await db.reviews
+								.where('itemId')
+								.anyOf([...touched])
+								.toArray()
+						)
+					: [];
+			const history = new Map<string, ReviewRow[]>();
+			const add = (r: ReviewRow) => {
+				const list = history.get(r.itemId);
+				if (list) list.push(r);
+				else history.set(r.itemId, [r]);
+			};
+			for (const r of here) if (!doomedKeys.has(r.id)) add(r);
+			for (const r of fresh) add(r);
 
-			let removed = 0;
+			if (fresh.length > 0) await db.reviews.bulkAdd(fresh);
+			if (doomed.length > 0) await db.reviews.bulkDelete(doomed.map((r) => r.id!));
+			if (undone.length > 0) {
+				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
+			}
 			// per card, the ratings taken away here: the stored card counted them
 			const undoneOf = new Map<string, number>();
-			if (undone.length > 0) {
-				const doomed = await db.reviews
-					.where('uid')
-					.anyOf(undone.map((t) => t.uid))
-					.toArray();
-				await db.reviews.bulkDelete(doomed.map((r) => r.id!));
-				for (const r of doomed) {
-					touched.add(r.itemId);
-					if (r.rating >= 1 && r.rating <= 4)
-						undoneOf.set(r.itemId, (undoneOf.get(r.itemId) ?? 0) + 1);
-				}
-				removed = doomed.length;
-				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
+			for (const r of doomed) {
+				if (r.rating >= 1 && r.rating <= 4)
+					undoneOf.set(r.itemId, (undoneOf.get(r.itemId) ?? 0) + 1);
 			}
 			for (const { key, value } of settings) await db.settings.put({ key, value });
 
 			const studySettings = clampStudySettings(
 				(await db.settings.get('study'))?.value as Partial<StudySettings> | undefined
 			);
-			for (const itemId of touched) {
-				await replayStoredCard(db, itemId, studySettings, factIdsOf, undoneOf.get(itemId) ?? 0);
-			}
+			const ids = [...touched];
+			const [cards, flags] = await Promise.all([db.cards.bulkGet(ids), db.cardFlags.bulkGet(ids)]);
+			const put: CardRow[] = [];
+			const drop: string[] = [];
+			ids.forEach((itemId, i) => {
+				const outcome = replayedCard(
+					itemId,
+					validRow('cards', cards[i]),
+					history.get(itemId) ?? [],
+					validRow('cardFlags', flags[i]),
+					studySettings,
+					factIdsOf,
+					undoneOf.get(itemId) ?? 0
+				);
+				if (outcome === 'delete') drop.push(itemId);
+				else if (outcome) put.push(outcome);
+			});
+			if (put.length > 0) await db.cards.bulkPut(put);
+			if (drop.length > 0) await db.cards.bulkDelete(drop);
+			const removed = doomed.length;
 			return {
 				added: fresh.length,
 				removed,
@@ -158,32 +198,24 @@ export async function applyArrivals(
 	);
 }
 
-/** Rewrites one card as the replay of its stored reviews (inside the caller's transaction). */
-async function replayStoredCard(
-	db: SahelDatabase,
+/**
+ * A card as the replay of its reviews: the card to store, 'delete' when no rating of it is
+ * left, or undefined to keep the stored one (older data whose logs are incomplete).
+ */
+function replayedCard(
 	itemId: string,
+	stored: CardRow | undefined,
+	all: readonly ReviewRow[],
+	flags: CardFlagRow | undefined,
 	settings: StudySettings,
 	factIdsOf: SyncStoreOptions['factIdsOf'],
 	undoneHere: number
-): Promise<void> {
-	const [stored, all, flags] = await Promise.all([
-		db.cards.get(itemId).then((row) => validRow('cards', row)),
-		db.reviews
-			.where('itemId')
-			.equals(itemId)
-			.toArray()
-			.then((rows) => validRows('reviews', rows)),
-		db.cardFlags.get(itemId).then((row) => validRow('cardFlags', row))
-	]);
+): CardRow | 'delete' | undefined {
 	const reviews = reviewsSinceReset(all, flags);
-	// older data whose logs are incomplete is kept as it is: replaying would forget ratings
-	// (the ratings just undone were in its count, and are meant to be forgotten)
-	if (stored && !historyIsComplete({ reps: stored.reps - undoneHere }, reviews)) return;
-	if (reviews.length === 0) {
-		if (stored && all.length === 0) await db.cards.delete(itemId);
-		return;
-	}
+	// replaying incomplete logs would forget ratings (those just undone were in the count, and
+	// are meant to be forgotten)
+	if (stored && !historyIsComplete({ reps: stored.reps - undoneHere }, reviews)) return undefined;
+	if (reviews.length === 0) return stored && all.length === 0 ? 'delete' : undefined;
 	const identity = { itemId, factIds: stored?.factIds ?? factIdsOf?.(itemId) ?? [] };
-	const card: CardRow = replayCard(identity, reviews, settings);
-	await db.cards.put(card);
+	return replayCard(identity, reviews, settings);
 }
