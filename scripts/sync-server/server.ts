@@ -168,7 +168,21 @@ export async function startSyncServer(options: SyncServerOptions) {
 		},
 		{ maxPayload: maxBytes }
 	);
-	await server.listen();
+	// Hocuspocus 3 passes `address` where Node's listen() reads `host`, so it would listen on
+	// every interface: translate, so the server is on 127.0.0.1 unless told otherwise
+	const http = server.httpServer;
+	const listen = http.listen.bind(http) as (options: object, done: () => void) => typeof http;
+	(http as unknown as { listen: unknown }).listen = (
+		options: { port: number; address?: string },
+		done: () => void
+	) => listen({ port: options.port, host: options.address }, done);
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject); // a port in use fails the start instead of the process
+		server.listen().then(() => {
+			http.off('error', reject);
+			resolve();
+		}, reject);
+	});
 	const port = server.address.port;
 	log(
 		`sync server listening on ws://${options.host ?? '127.0.0.1'}:${port}, data in ${options.dataDir}`

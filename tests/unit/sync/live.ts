@@ -1,6 +1,7 @@
 // Helpers for tests against a real sync server on 127.0.0.1 (ports 4190-4199): servers in this
 // process or as a child process (to kill it), devices connected through the real provider.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,19 @@ import { createSyncStore } from '$lib/storage/sync-store';
 import { SyncConnection, type SyncStatus } from '$lib/sync/connection';
 import type { SyncSpace } from '$lib/sync/space-code';
 import type { Device } from './devices';
+
+/** A port of 4191-4199 nothing listens on now (4190 is the browser tests' sync server). */
+export async function freePort(): Promise<number> {
+	for (let port = 4191; port <= 4199; port++) {
+		const free = await new Promise<boolean>((resolve) => {
+			const probe = createServer()
+				.once('error', () => resolve(false))
+				.listen({ port, host: '127.0.0.1' }, () => probe.close(() => resolve(true)));
+		});
+		if (free) return port;
+	}
+	throw new Error('no free port in 4191-4199 for a sync server');
+}
 
 /** Waits until `check` holds, polling; fails with `what` after `ms`. */
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms = 15_000) {

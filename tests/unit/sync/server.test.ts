@@ -16,7 +16,7 @@ import { Rating } from '$lib/srs/types';
 import { newSpaceSecret, spaceFor } from '$lib/sync/space-code';
 import { startSyncServer, updateProblem } from '../../../scripts/sync-server/server';
 import { at, makeDevice, type Device } from './devices';
-import { connect, killServer, spawnServer, tempDir, waitFor, type Live } from './live';
+import { connect, freePort, killServer, spawnServer, tempDir, waitFor, type Live } from './live';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -37,11 +37,11 @@ async function live(
 	cleanups.push(() => l.stop());
 	return l;
 }
-async function server(port: number, options: Partial<Parameters<typeof startSyncServer>[0]> = {}) {
+async function server(options: Partial<Parameters<typeof startSyncServer>[0]> = {}) {
 	const dir = await tempDir();
 	const lines: string[] = [];
 	const s = await startSyncServer({
-		port,
+		port: await freePort(),
 		dataDir: dir.path,
 		log: (l) => lines.push(l),
 		...options
@@ -60,7 +60,9 @@ async function rateMany(d: Device, n: number, day: number) {
 
 describe('two devices through the server', () => {
 	test('rate offline, reconnect, and end with the union of reviews and identical cards', async () => {
-		const s = await server(4191);
+		const s = await server();
+		// on this computer only, whatever Hocuspocus does with its `address` option
+		expect((s.server.httpServer.address() as { address: string }).address).toBe('127.0.0.1');
 		const space = await spaceFor(s.url, newSpaceSecret());
 		const phone = device('phone');
 		const laptop = device('laptop');
@@ -95,9 +97,10 @@ describe('two devices through the server', () => {
 	test('the server killed in the middle of a sync and restarted loses nothing', async () => {
 		const dir = await tempDir();
 		cleanups.push(() => dir.remove());
-		let child: ChildProcess = await spawnServer(4192, dir.path);
+		const port = await freePort();
+		let child: ChildProcess = await spawnServer(port, dir.path);
 		cleanups.push(() => killServer(child));
-		const space = await spaceFor('ws://127.0.0.1:4192', newSpaceSecret());
+		const space = await spaceFor(`ws://127.0.0.1:${port}`, newSpaceSecret());
 		const phone = device('phone');
 		await rateMany(phone, 60, 1);
 		const a = await live(phone, space, true);
@@ -109,7 +112,7 @@ describe('two devices through the server', () => {
 		a.connection.schedule(0);
 		await new Promise((r) => setTimeout(r, 40));
 		await killServer(child);
-		child = await spawnServer(4192, dir.path);
+		child = await spawnServer(port, dir.path);
 
 		await waitFor(
 			'the phone to be synced again',
@@ -120,7 +123,7 @@ describe('two devices through the server', () => {
 		await a.stop();
 		// restart once more, so the laptop reads only what the server stored on disk
 		await killServer(child);
-		child = await spawnServer(4192, dir.path);
+		child = await spawnServer(port, dir.path);
 		const laptop = device('laptop');
 		const b = await live(laptop, space);
 		await waitFor(
@@ -136,7 +139,7 @@ describe('two devices through the server', () => {
 
 describe('the server refuses what it must, and keeps serving the others', () => {
 	test('a wrong secret is refused; a device with the right one syncs meanwhile', async () => {
-		const s = await server(4193);
+		const s = await server();
 		const space = await spaceFor(s.url, newSpaceSecret());
 		const phone = device('phone');
 		const laptop = device('laptop');
@@ -154,7 +157,7 @@ describe('the server refuses what it must, and keeps serving the others', () => 
 	}, 30_000);
 
 	test('a malformed update and an update to a map the app has not are refused', async () => {
-		const s = await server(4194);
+		const s = await server();
 		const space = await spaceFor(s.url, newSpaceSecret());
 		const phone = device('phone');
 		const laptop = device('laptop');
@@ -220,7 +223,7 @@ describe('the server refuses what it must, and keeps serving the others', () => 
 	}, 30_000);
 
 	test('an oversized update is refused; smaller ones still go through', async () => {
-		const s = await server(4195, { maxMessageBytes: 32 * 1024 });
+		const s = await server({ maxMessageBytes: 32 * 1024 });
 		const space = await spaceFor(s.url, newSpaceSecret());
 		const phone = device('phone');
 		const laptop = device('laptop');
@@ -266,15 +269,16 @@ describe('two server instances sharing documents through Redis', () => {
 				'redis-server is missing: install it with `apt-get install -y redis-server` (.ci/run does)'
 			);
 		}
+		const redisPort = await freePort();
 		const redis = spawn(
 			'redis-server',
-			['--port', '4199', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
 			{ stdio: 'ignore' }
 		);
 		cleanups.push(() => redis.kill('SIGKILL'));
 		await new Promise((r) => setTimeout(r, 400));
-		const one = await server(4196, { redisUrl: 'redis://127.0.0.1:4199', name: 'one' });
-		const two = await server(4197, { redisUrl: 'redis://127.0.0.1:4199', name: 'two' });
+		const one = await server({ redisUrl: `redis://127.0.0.1:${redisPort}`, name: 'one' });
+		const two = await server({ redisUrl: `redis://127.0.0.1:${redisPort}`, name: 'two' });
 		const secret = newSpaceSecret();
 		const phone = device('phone');
 		const laptop = device('laptop');
