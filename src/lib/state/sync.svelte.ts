@@ -126,6 +126,10 @@ export class SyncState {
 	async #enter(originText: string, secret: string): Promise<void> {
 		if (this.#busy) return;
 		this.#problem = '';
+		if (!this.available) {
+			this.#problem = 'This copy of the app was built without a sync server, so it cannot sync.';
+			return;
+		}
 		let origin: string;
 		try {
 			origin = normaliseOrigin(originText);
@@ -135,9 +139,7 @@ export class SyncState {
 		}
 		if (origin !== this.origin) {
 			// the page's Content Security Policy would block any other server
-			this.#problem = this.available
-				? `This copy of the app syncs only through ${this.origin}; the link names ${origin}.`
-				: 'This copy of the app was built without a sync server, so it cannot sync.';
+			this.#problem = `This copy of the app syncs only through ${this.origin}; the link names ${origin}.`;
 			return;
 		}
 		this.#busy = true;
