@@ -12,7 +12,8 @@ export const PAGES = [
 	{ path: '/settings', heading: 'Settings' },
 	{ path: '/cards', heading: 'Your cards' },
 	{ path: '/a', heading: 'My assignments' },
-	{ path: '/sync', heading: 'Sync between devices' }
+	// reached from Settings ("Set up sync"), not from the navigation
+	{ path: '/sync', heading: 'Sync between devices', via: '/settings' }
 ] as const;
 
 /** Fails the test on any console error or uncaught exception the page produced. */
