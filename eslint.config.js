@@ -186,7 +186,8 @@ export default ts.config(
 			'static/',
 			'test-results/',
 			'playwright-report/',
-			'reports/'
+			'reports/',
+			'src/lib/storage/generated/'
 		]
 	}
 );

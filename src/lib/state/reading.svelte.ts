@@ -1,6 +1,7 @@
 // The /read page's state: which fact panel is open, the questions it lists, and the
 // "Shade by mastery" view. The article itself is prerendered page data, so the bank, the
 // database and their code are only loaded once the script runs, after the text is on screen.
+import type { ReadingArticle } from '$lib/read/article';
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
 import { loadCardReads } from '$lib/storage';
@@ -29,6 +30,12 @@ export class ReadingState {
 	#shades = $state.raw<Record<string, ParagraphShade>>({});
 	#shadeStatus = $state<LoadStatus>('idle');
 	#error = $state('');
+	#article = $state.raw<ReadingArticle | undefined>();
+
+	/** The chosen article, when it is not the one the page was prerendered with. */
+	get article() {
+		return this.#article;
+	}
 
 	/** The facts of the open highlight, widest first; empty when no panel is open. */
 	get openFactIds() {
@@ -64,6 +71,23 @@ export class ReadingState {
 
 	close(): void {
 		this.#openFactIds = [];
+	}
+
+	/**
+	 * Shows the learner's chosen article when it is not `prerendered` (the pack whose text the
+	 * page's HTML holds): the page then renders it from that pack's bank.
+	 */
+	async showChosen(prerendered: string): Promise<void> {
+		const { chosenPackId, getBank } = await import('./bank');
+		if (chosenPackId() === prerendered) return;
+		try {
+			const bank = await getBank();
+			if (bank.pack.id === prerendered) return;
+			const { readingArticle } = await import('$lib/read/article');
+			this.#article = readingArticle(bank);
+		} catch (error) {
+			this.#error = errorText(error);
+		}
 	}
 
 	/** Restores the shading switch as the learner left it. */

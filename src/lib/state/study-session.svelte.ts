@@ -3,6 +3,7 @@
 // stored card is recomputed from all its reviews, so this tab's copy is only for showing.
 import type { BankItem } from '$lib/bank/types';
 import { studyItems } from '$lib/bank/study-items';
+import { ofItemMap, ofItems } from '$lib/progress/pack-scope';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
 	Rating,
@@ -171,9 +172,11 @@ export class StudySession {
 			const now = this.#clock();
 			const { start, end } = studyDayBounds(now, settings.dayStartHour);
 			const day = await loadStudyDay(start, end);
-			this.#cards = new Map(day.cards.map((card) => [card.itemId, card]));
-			this.#reviewsToday = day.reviewsToday;
-			this.#flags = new Map(day.flags);
+			// the chosen article's cards only: another article's reviews leave its limits alone
+			const ids = new Set(bank.items.map((item) => item.id));
+			this.#cards = new Map(ofItems(day.cards, ids).map((card) => [card.itemId, card]));
+			this.#reviewsToday = ofItems(day.reviewsToday, ids);
+			this.#flags = ofItemMap(day.flags, ids);
 			this.#startedAt = sessionStart(now, start);
 			this.#showNext();
 		} catch (error) {
