@@ -1,11 +1,11 @@
 // The sync status and errors in words, for the status line and the /sync page.
-import type { SyncErrorCode } from '$lib/sync/errors';
+import type { SyncErrorCode, SyncErrorDetails } from '$lib/sync/errors';
 import type { SyncStatus } from '$lib/sync/connection';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Why sync stopped, as a sentence. */
-export function syncErrorText(code: SyncErrorCode): string {
+/** Why sync stopped (or a code, an address or a link was refused), as a sentence. */
+export function syncErrorText(code: SyncErrorCode, details: SyncErrorDetails = {}): string {
 	switch (code) {
 		case 'refused':
 			return 'The sync server refused this device: the code may be mistyped, or the space is on another server.';
@@ -16,11 +16,17 @@ export function syncErrorText(code: SyncErrorCode): string {
 		case 'unreachable':
 			return 'The sync server could not be reached.';
 		case 'bad-code':
-			return 'That is not a sync code.';
+			if (details.length !== undefined) {
+				return `A sync code has 26 letters and digits; this one has ${details.length}.`;
+			}
+			if (details.char !== undefined) {
+				return `A sync code has no “${details.char}”: check the code and type it again.`;
+			}
+			return 'This is not a sync code: check its last letters.';
 		case 'bad-origin':
-			return 'That is not a sync server address.';
+			return 'The sync server address should look like wss://sync.example.org, with no path after it.';
 		case 'bad-link':
-			return 'That pairing link is incomplete.';
+			return 'This pairing link has no sync server in it.';
 	}
 }
 
@@ -55,3 +61,13 @@ export function syncStatusText(status: SyncStatus, now: Date): string {
 			return 'Sync is off on this device.';
 	}
 }
+
+/** What the sync page says when something asked of it cannot be done. */
+export const syncProblems = {
+	notConfirmed: () =>
+		'The server did not confirm the deletion: try again when this device is online.',
+	noServer: () => 'This copy of the app was built without a sync server, so it cannot sync.',
+	otherServer: (allowed: string, named: string) =>
+		`This copy of the app syncs only through ${allowed}; the link names ${named}.`,
+	unexpected: () => 'Something went wrong while starting sync. Reload the app and try again.'
+};

@@ -15,7 +15,7 @@ import {
 } from '$lib/sync/space-code';
 import { getBank } from './bank';
 import { BUILT_SYNC_ORIGIN, readSyncConfig, writeSyncConfig } from './sync-config';
-import { syncErrorText, syncStatusText } from './sync-text';
+import { syncErrorText, syncProblems, syncStatusText } from './sync-text';
 
 const STOPPED: SyncStatus = { phase: 'stopped', pending: 0, refused: 0 };
 
@@ -113,8 +113,7 @@ export class SyncState {
 				await new Promise((r) => setTimeout(r, 100));
 			}
 			if (this.#status.error !== 'deleted') {
-				this.#problem =
-					'The server did not confirm the deletion: try again when this device is online.';
+				this.#problem = syncProblems.notConfirmed();
 				return;
 			}
 			await this.leave();
@@ -127,7 +126,7 @@ export class SyncState {
 		if (this.#busy) return;
 		this.#problem = '';
 		if (!this.available) {
-			this.#problem = 'This copy of the app was built without a sync server, so it cannot sync.';
+			this.#problem = syncProblems.noServer();
 			return;
 		}
 		let origin: string;
@@ -139,7 +138,7 @@ export class SyncState {
 		}
 		if (origin !== this.origin) {
 			// the page's Content Security Policy would block any other server
-			this.#problem = `This copy of the app syncs only through ${this.origin}; the link names ${origin}.`;
+			this.#problem = syncProblems.otherServer(this.origin, origin);
 			return;
 		}
 		this.#busy = true;
@@ -199,8 +198,8 @@ async function factIdsByItem(): Promise<Map<string, string[]>> {
 }
 
 function textOf(error: unknown): string {
-	if (error instanceof SyncError) return error.message || syncErrorText(error.code);
-	return 'Something went wrong while starting sync. Reload the app and try again.';
+	if (error instanceof SyncError) return syncErrorText(error.code, error.details);
+	return syncProblems.unexpected();
 }
 
 /** The one sync state of this tab. */

@@ -11,12 +11,20 @@ export const SYNC_ERROR_CODES = [
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
-/** A sync failure with a code the page can put into words. */
+/** What a sentence about the error may name: the letters counted, the letter refused. */
+export interface SyncErrorDetails {
+	length?: number;
+	char?: string;
+}
+
+/** A sync failure with a code (and details) the page can put into words, in any language. */
 export class SyncError extends Error {
 	readonly code: SyncErrorCode;
-	constructor(code: SyncErrorCode, message: string, options?: ErrorOptions) {
-		super(message, options);
+	readonly details: SyncErrorDetails;
+	constructor(code: SyncErrorCode, message: string, details: SyncErrorDetails = {}) {
+		super(message);
 		this.name = 'SyncError';
 		this.code = code;
+		this.details = details;
 	}
 }

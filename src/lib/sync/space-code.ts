@@ -59,14 +59,16 @@ export function parseCode(text: string): string {
 	if (cleaned.length !== CODE_LENGTH) {
 		throw new SyncError(
 			'bad-code',
-			`A sync code has ${CODE_LENGTH} letters and digits; this one has ${cleaned.length}.`
+			`A sync code has ${CODE_LENGTH} letters and digits; this one has ${cleaned.length}.`,
+			{ length: cleaned.length }
 		);
 	}
 	for (const char of cleaned) {
 		if (!ALPHABET.includes(char)) {
 			throw new SyncError(
 				'bad-code',
-				`A sync code has no “${char}”: check the code and type it again.`
+				`A sync code has no “${char}”: check the code and type it again.`,
+				{ char }
 			);
 		}
 	}
