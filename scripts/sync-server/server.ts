@@ -157,6 +157,12 @@ export async function startSyncServer(options: SyncServerOptions) {
 				} catch {
 					return;
 				}
+				if (request.type === 'state-vector?') {
+					// what the server holds, so a device can tell that everything it has arrived
+					const sv = Buffer.from(Y.encodeStateVector(document)).toString('base64');
+					connection.sendStateless(JSON.stringify({ type: 'state-vector', sv }));
+					return;
+				}
 				if (request.type !== 'delete' || connection.readOnly) return;
 				// only an authenticated connection reaches here: it knows the secret
 				await writeFile(deletedMark(documentName), new Date().toISOString());

@@ -13,6 +13,8 @@ export function syncErrorText(code: SyncErrorCode, details: SyncErrorDetails = {
 			return 'This sync space was deleted. Your progress stays on this device; sync it again to make a new space.';
 		case 'storage':
 			return 'This device’s storage could not be read or written, so sync stopped. Reload the app and try again.';
+		case 'too-large':
+			return 'Your changes are more than the sync server accepts at once, so they stay on this device. Ask whoever runs the server to raise SYNC_MAX_MESSAGE_BYTES.';
 		case 'unreachable':
 			return 'The sync server could not be reached.';
 		case 'bad-code':

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { SyncEngine, type RunReport, type SyncStore } from './engine';
 import type { SyncErrorCode } from './errors';
 import type { SyncSpace } from './space-code';
-import { LOCAL_ORIGIN } from './sync-doc';
+import { LOCAL_ORIGIN, syncMaps } from './sync-doc';
 
 /** Where a device stands with its space, as the status line says it. */
 export type SyncPhase = 'connecting' | 'syncing' | 'synced' | 'offline' | 'failed' | 'stopped';
@@ -27,7 +27,7 @@ export interface SyncStatus {
 }
 
 /** Messages between the app and the server outside the document (see scripts/sync-server). */
-export type ServerNotice = { type: 'deleted' } | { type: 'refused'; reason: string };
+export type ServerNotice = { type: 'deleted' } | { type: 'state-vector'; sv: string };
 
 export interface SyncConnectionOptions {
 	space: SyncSpace;
@@ -53,6 +53,8 @@ export class SyncConnection {
 	#status: SyncStatus = { phase: 'connecting', pending: 0, refused: 0 };
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#stopped = false;
+	/** Whether storage was mirrored into the document since the start (else "synced" would lie). */
+	#mirrored = false;
 	/** The last run's report (tests and the benchmark read it). */
 	lastRun: RunReport | undefined;
 
@@ -80,7 +82,11 @@ export class SyncConnection {
 			const pending = Number(await this.#persistence.get(PENDING_KEY));
 			if (Number.isInteger(pending) && pending > 0) this.#set({ pending });
 		}
-		await this.runNow();
+		// a copy with content catches up with storage at once (offline changes wait in it); an
+		// empty one (a device just joined) first hears what the server has, so it does not
+		// send again every review the space already holds
+		const { reviews, undone } = syncMaps(this.doc);
+		if (reviews.size > 0 || undone.size > 0) await this.runNow();
 		if (this.#stopped) return;
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			// changes from the server or another tab's copy: bring them into storage
@@ -108,8 +114,13 @@ export class SyncConnection {
 					this.#set({ phase: 'offline' });
 				}
 			},
-			onSynced: () => this.#checkSynced(),
+			// mirror first: "synced" must count what this device holds and has not sent yet
+			onSynced: () => void this.runNow().then(() => this.#checkSynced()),
 			onUnsyncedChanges: () => this.#checkSynced(),
+			onClose: ({ event }) => {
+				// a change larger than the server takes is refused every time: say so, stop trying
+				if (event.code === 1009 || event.reason === 'too-large') this.#fail('too-large');
+			},
 			onAuthenticationFailed: ({ reason }) =>
 				this.#fail(reason.includes('deleted') ? 'deleted' : 'refused'),
 			onStateless: ({ payload }) => this.#notice(payload)
@@ -121,12 +132,30 @@ export class SyncConnection {
 		const provider = this.#provider;
 		if (!provider || this.#status.phase === 'failed') return;
 		if (provider.isSynced && provider.unsyncedChanges === 0) {
+			// the provider's "synced" means it heard the server, not that the server kept what
+			// this device sent: ask what the server holds, and say synced only when it is all there
+			provider.sendStateless(JSON.stringify({ type: 'state-vector?' }));
+		} else if (this.#status.phase !== 'offline') this.#set({ phase: 'syncing' });
+	}
+
+	#compare(serverVector: string): void {
+		let server: Map<number, number>;
+		try {
+			server = Y.decodeStateVector(Uint8Array.from(atob(serverVector), (c) => c.charCodeAt(0)));
+		} catch {
+			return;
+		}
+		const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+		const missing = [...local].some(([client, clock]) => (server.get(client) ?? 0) < clock);
+		if (!missing && this.#mirrored) {
 			this.#set({
 				phase: 'synced',
 				pending: 0,
 				syncedAt: (this.#options.now ?? (() => new Date()))()
 			});
-		} else if (this.#status.phase !== 'offline') this.#set({ phase: 'syncing' });
+		} else if (this.#status.phase !== 'offline') {
+			this.#set({ phase: 'syncing' });
+		}
 	}
 
 	#notice(payload: string): void {
@@ -137,6 +166,8 @@ export class SyncConnection {
 			return; // not one of ours
 		}
 		if (notice?.type === 'deleted') this.#fail('deleted');
+		else if (notice?.type === 'state-vector' && typeof notice.sv === 'string')
+			this.#compare(notice.sv);
 	}
 
 	#fail(error: SyncErrorCode): void {
@@ -159,6 +190,7 @@ export class SyncConnection {
 	async runNow(): Promise<RunReport> {
 		try {
 			const report = await this.#engine.run();
+			this.#mirrored = true;
 			this.lastRun = report;
 			const change: Partial<SyncStatus> = {};
 			if (report.sent > 0) change.pending = this.#status.pending + report.sent;

@@ -7,6 +7,7 @@ export const SYNC_ERROR_CODES = [
 	'refused',
 	'deleted',
 	'unreachable',
+	'too-large',
 	'storage'
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
