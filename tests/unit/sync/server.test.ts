@@ -1,6 +1,8 @@
 // Against the real sync server (Hocuspocus on 127.0.0.1, ports 4190-4199), each test starting
 // and stopping its own.
 import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -48,7 +50,7 @@ async function server(options: Partial<Parameters<typeof startSyncServer>[0]> = 
 	});
 	cleanups.push(() => dir.remove());
 	cleanups.push(() => s.stop());
-	return { ...s, lines };
+	return { ...s, lines, dataDir: dir.path };
 }
 const count = async (d: Device) => d.db.reviews.count();
 const synced = (l: Live) => l.connection.status.phase === 'synced';
@@ -135,6 +137,36 @@ describe('two devices through the server', () => {
 		expect(await laptop.cards()).toEqual(await phone.cards());
 		expect(b.connection.status.phase).not.toBe('failed');
 	}, 90_000);
+});
+
+describe('a deleted space', () => {
+	test('is gone for every device, its file removed, and its id refused from then on', async () => {
+		const s = await server();
+		const space = await spaceFor(s.url, newSpaceSecret());
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Good, at(1));
+		const a = await live(phone, space);
+		const b = await live(laptop, space);
+		await waitFor('both synced', () => synced(a) && synced(b));
+		const file = join(s.dataDir, 'docs', `${space.id}.ydoc`);
+		await waitFor('the space to be stored', () => existsSync(file));
+		a.connection.requestDelete();
+		await waitFor('both to be told', () =>
+			[a, b].every((l) => l.connection.status.error === 'deleted')
+		);
+		expect(s.lines.some((l) => l.includes(`deleted space ${space.id}`))).toBe(true);
+		await new Promise((r) => setTimeout(r, 500)); // past the store delay: nothing writes it back
+		expect(existsSync(file)).toBe(false);
+		const again = await live(device('again'), space);
+		await waitFor(
+			'a new connection to be refused',
+			() => again.connection.status.phase === 'failed'
+		);
+		expect(again.connection.status.error).toBe('deleted');
+		// each device keeps its own progress
+		expect(await laptop.db.reviews.count()).toBe(1);
+	}, 30_000);
 });
 
 describe('the server refuses what it must, and keeps serving the others', () => {
