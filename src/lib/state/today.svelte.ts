@@ -30,7 +30,10 @@ interface StoredProgress {
 }
 
 /** What the learner has stored (all empty on a first visit, without loading the database). */
-async function readStoredProgress(now: Date): Promise<StoredProgress> {
+async function readStoredProgress(
+	now: Date,
+	itemIds: ReadonlySet<string>
+): Promise<StoredProgress> {
 	const settings = await loadStudySettings();
 	const { start, end } = studyDayBounds(now, settings.dayStartHour);
 	const previous = (bounds: { start: Date }) =>
@@ -47,7 +50,7 @@ async function readStoredProgress(now: Date): Promise<StoredProgress> {
 
 	const [studyDay, recent] = await Promise.all([
 		loadStudyDay(start, end),
-		recentReviews(LAST_SESSION_WINDOW)
+		recentReviews(LAST_SESSION_WINDOW, itemIds)
 	]);
 	return { settings, ...studyDay, recent, streak };
 }
@@ -104,7 +107,8 @@ export class TodayOverview {
 			() => (this.#articles = []) // no index: the one article there is
 		);
 		try {
-			const [bank, stored] = await Promise.all([getBank(), readStoredProgress(now)]);
+			const bank = await getBank();
+			const stored = await readStoredProgress(now, new Set(bank.items.map((item) => item.id)));
 			this.#packId = bank.pack.id;
 			this.#title = bank.pack.title;
 			// the chosen article's cards and reviews; the streak counts study of any article
@@ -118,7 +122,7 @@ export class TodayOverview {
 				flags: ofItemMap(stored.flags, ids)
 			});
 			this.#streak = stored.streak;
-			this.#lastSession = summarizeSession(latestSessionReviews(ofItems(stored.recent, ids)));
+			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
 		} catch (error) {
 			this.#error = errorText(error);
 		} finally {

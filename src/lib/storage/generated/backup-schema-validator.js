@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/date"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/date"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}}}};
 const schema12 = {"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"};
 const pattern0 = new RegExp("^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$", "u");
 const schema13 = {"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
@@ -2421,7 +2421,7 @@ validate25.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/date"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/date"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
+const schema50 = {"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2469,20 +2469,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.buriedUntil !== undefined){
-let data2 = data.buriedUntil;
 const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-validate27.errors = [{instancePath:instancePath+"/buriedUntil",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
-return false;
-}
-}
-else {
-validate27.errors = [{instancePath:instancePath+"/buriedUntil",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
+if(!(validate12(data.buriedUntil, {instancePath:instancePath+"/buriedUntil",parentData:data,parentDataProperty:"buriedUntil",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
 }
@@ -2492,34 +2482,24 @@ var valid0 = true;
 if(valid0){
 if(data.flag !== undefined){
 let data3 = data.flag;
-const _errs9 = errors;
+const _errs7 = errors;
 if(!((((data3 === "red") || (data3 === "orange")) || (data3 === "green")) || (data3 === "blue"))){
 validate27.errors = [{instancePath:instancePath+"/flag",schemaPath:"#/properties/flag/enum",keyword:"enum",params:{allowedValues: schema50.properties.flag.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs9 === errors;
+var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.resetAt !== undefined){
-let data4 = data.resetAt;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-validate27.errors = [{instancePath:instancePath+"/resetAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
-return false;
+const _errs8 = errors;
+if(!(validate12(data.resetAt, {instancePath:instancePath+"/resetAt",parentData:data,parentDataProperty:"resetAt",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
 }
-}
-else {
-validate27.errors = [{instancePath:instancePath+"/resetAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
@@ -2527,9 +2507,9 @@ var valid0 = true;
 if(valid0){
 if(data.packId !== undefined){
 let data5 = data.packId;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 validate27.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
@@ -2541,7 +2521,7 @@ validate27.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definiti
 return false;
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
