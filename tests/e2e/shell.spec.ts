@@ -18,20 +18,21 @@ test('every page is reachable from the navigation @layout', async ({ page, conso
 	for (const entry of PAGES) {
 		const { path, heading } = entry;
 		const via = 'via' in entry ? entry.via : undefined;
-		if (via) {
-			// a page one step further: the navigation leads to the page that links to it
-			await page.locator(`nav a[href="${via}"]:visible`).first().click();
-			await page.locator(`main a[href="${path}"]`).click();
-		} else {
-			// the link may be a labelled icon (phone header) or text (tab bar, wide navigation)
-			await page.locator(`nav a[href="${path}"]:visible`).first().click();
-		}
+		// the link is in the tab bar or the wide navigation, or in the phone header's menu
+		const menu = page.getByText('Menu', { exact: true });
+		const link = page.locator(`nav a[href="${via ?? path}"]:visible`).first();
+		if ((await link.count()) === 0) await menu.click();
+		await link.click();
+		// a page one step further: the navigation leads to the page that links to it
+		if (via) await page.locator(`main a[href="${path}"]`).click();
 		await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : path}$`));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		if (via) continue;
-		await expect(
-			page.locator(`nav a[href="${path}"][aria-current="page"]:visible`)
-		).not.toHaveCount(0);
+		const current = page.locator(`nav a[href="${path}"][aria-current="page"]`);
+		// the menu closes once its link has been followed; opened again, it marks the page
+		if ((await current.locator('visible=true').count()) === 0) await menu.click();
+		await expect(current.locator('visible=true')).not.toHaveCount(0);
+		if (await page.getByRole('navigation', { name: 'More' }).isVisible()) await menu.click();
 	}
 	expect(consoleErrors).toEqual([]);
 });

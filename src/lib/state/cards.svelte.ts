@@ -1,6 +1,8 @@
 // The /cards page's state: every study card with its schedule and the learner's marks, the
 // search, filters, sort and selection over them, the actions on a selection (each one
 // transaction, each undoable) and one card's history.
+import { m } from '$lib/paraglide/messages';
+import { flagName } from '$lib/i18n/flag-name';
 import { studyItems } from '$lib/bank/study-items';
 // module by module, not the '$lib/srs' index, which brings the whole FSRS scheduler
 import {
@@ -40,19 +42,20 @@ interface Undoable {
 	label: string;
 }
 
-const plural = (n: number) => (n === 1 ? '1 card' : `${n} cards`);
-
 function actionLabel(action: CardAction, n: number): string {
+	const cards = m.count_cards({ count: n });
 	if (typeof action === 'object')
-		return action.flag ? `Flagged ${plural(n)} ${action.flag}` : `Unflagged ${plural(n)}`;
-	const verbs = {
-		suspend: 'Suspended',
-		unsuspend: 'Unsuspended',
-		bury: 'Buried until tomorrow:',
-		unbury: 'Unburied',
-		reset: 'Reset to new:'
+		return action.flag
+			? m.cards_flagged({ cards, flag: flagName(action.flag) })
+			: m.cards_unflagged({ cards });
+	const labels = {
+		suspend: m.cards_suspended,
+		unsuspend: m.cards_unsuspended,
+		bury: m.cards_buried,
+		unbury: m.cards_unburied,
+		reset: m.cards_reset
 	} as const;
-	return `${verbs[action]} ${plural(n)}`;
+	return labels[action]({ cards });
 }
 
 export class CardBrowser {
@@ -182,7 +185,7 @@ export class CardBrowser {
 			this.#undo = [...this.#undo, { snapshot, label }];
 			await this.#reload();
 			if (this.#openId && itemIds.includes(this.#openId)) await this.#loadHistory();
-			this.#announcement = `${label}.`;
+			this.#announcement = m.cards_done({ label });
 			this.#error = '';
 		} catch (error) {
 			this.#error = errorText(error);
@@ -220,7 +223,7 @@ export class CardBrowser {
 			this.#undo = this.#undo.slice(0, -1);
 			await this.#reload();
 			if (this.#openId) await this.#loadHistory();
-			this.#announcement = `Undone: ${last.label.toLowerCase()}.`;
+			this.#announcement = m.cards_undone({ label: last.label.toLowerCase() });
 		} catch (error) {
 			this.#error = errorText(error);
 		} finally {

@@ -2,6 +2,7 @@
 // "Shade by mastery" view. The article itself is prerendered page data, so the bank, the
 // database and their code are only loaded once the script runs, after the text is on screen.
 import type { ReadingArticle } from '$lib/read/article';
+import { m } from '$lib/paraglide/messages';
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
 import { loadCardReads } from '$lib/storage';
@@ -116,7 +117,7 @@ export class ReadingState {
 			this.#shadeStatus = 'ready';
 		} catch (error) {
 			this.#shadeStatus = 'error';
-			this.#error = `Your progress could not be read: ${errorText(error)}`;
+			this.#error = m.reading_progress_failed({ error: errorText(error) });
 		}
 	}
 
@@ -128,7 +129,7 @@ export class ReadingState {
 			this.#questionsStatus = 'ready';
 		} catch (error) {
 			this.#questionsStatus = 'error';
-			this.#error = `The questions could not be loaded: ${errorText(error)}`;
+			this.#error = m.reading_questions_failed({ error: errorText(error) });
 		}
 	}
 }
