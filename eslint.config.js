@@ -91,6 +91,60 @@ export default ts.config(
 		}
 	},
 	{
+		// sync: the Yjs model, the engine and the provider; storage reaches it only as a port
+		files: ['src/lib/sync/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*', 'dexie'],
+							message: 'Sync code never imports Svelte, SvelteKit or Dexie.'
+						},
+						{
+							group: [
+								'$lib/state',
+								'$lib/state/*',
+								'$lib/ui/*',
+								'$lib/storage',
+								'$lib/storage/*',
+								'**/state/*',
+								'**/ui/*',
+								'**/storage',
+								'**/storage/*'
+							],
+							message:
+								'Sync code never imports state, storage or components: storage is given to it as a port.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// storage knows sync only by its types (the port it implements), never its Yjs code
+		files: ['src/lib/storage/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['yjs', 'y-indexeddb', '@hocuspocus/*'],
+							message: 'Storage never loads the sync engine.'
+						},
+						{
+							group: ['../sync/*', '$lib/sync/*'],
+							allowTypeImports: true,
+							message: 'Storage imports only the types of sync (the port it implements).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['src/lib/state/**'],
 		rules: {
 			'no-restricted-imports': [
@@ -119,6 +173,10 @@ export default ts.config(
 						{
 							group: ['dexie', '$lib/storage', '$lib/storage/*', '**/storage/*'],
 							message: 'Pages and components never touch storage: go through a state class.'
+						},
+						{
+							group: ['$lib/sync/*', '**/sync/*', 'yjs', 'y-indexeddb', '@hocuspocus/*'],
+							message: 'Pages and components reach sync through its state class (loaded on demand).'
 						}
 					]
 				}

@@ -25,7 +25,12 @@ export default defineConfig({
 	],
 	webServer: {
 		command: `node scripts/start.js`,
-		env: { PORT: String(E2E_PORT), HOST: '127.0.0.1' },
+		// the test build may reach the sync server the sync tests start (and nothing else)
+		env: {
+			PORT: String(E2E_PORT),
+			HOST: '127.0.0.1',
+			SYNC_ORIGIN: process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190'
+		},
 		url: `http://127.0.0.1:${E2E_PORT}/`,
 		reuseExistingServer: false,
 		timeout: 180_000

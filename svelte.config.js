@@ -1,5 +1,9 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { syncOrigin } from './scripts/sync-origin.js';
+
+// a static site's policy is fixed when it is built: sync may reach exactly SYNC_ORIGIN
+const SYNC = syncOrigin();
 
 // every page again under /fr: the French pages, prerendered beside the English ones
 const FRENCH_PAGES = [
@@ -36,7 +40,7 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				'connect-src': SYNC ? ['self', SYNC] : ['self'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

@@ -2,7 +2,9 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import type { ManifestOptions } from 'vite-plugin-pwa';
+import { syncOrigin } from './scripts/sync-origin.js';
 
 /** The web app manifest: what a phone shows when the app is installed. */
 const manifest: Partial<ManifestOptions> = {
@@ -31,6 +33,36 @@ const manifest: Partial<ManifestOptions> = {
 	]
 };
 
+/**
+ * Chunks left out of the precache: the sync engine (Yjs, Hocuspocus, y-indexeddb) is needed
+ * only on a device that turned sync on, which it does online; the service worker caches it
+ * the first time it loads (see runtimeCaching), so it works offline after that.
+ */
+// shared through globalThis: SvelteKit loads this config again for its client build, and the
+// service worker is written by the first load's plugin
+const shared = globalThis as { sahelOutsidePrecache?: string[] };
+const outsidePrecache: string[] = (shared.sahelOutsidePrecache ??= []);
+const SYNC_PACKAGES = [
+	'/node_modules/yjs/',
+	'/node_modules/@hocuspocus/',
+	'/node_modules/y-indexeddb/'
+];
+
+function syncOutsidePrecache(): Plugin {
+	return {
+		name: 'sahel-sync-outside-precache',
+		apply: 'build',
+		generateBundle(_options, bundle) {
+			for (const [file, chunk] of Object.entries(bundle)) {
+				if (chunk.type !== 'chunk') continue;
+				if (chunk.moduleIds.some((id) => SYNC_PACKAGES.some((p) => id.includes(p)))) {
+					outsidePrecache.push(`client/${file}`);
+				}
+			}
+		}
+	};
+}
+
 const paraglide = paraglideVitePlugin({
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
@@ -43,7 +75,10 @@ const paraglide = paraglideVitePlugin({
 });
 
 export default defineConfig({
+	// the one sync server this build may reach: the pages' connect-src allows it and nothing else
+	define: { __SYNC_ORIGIN__: JSON.stringify(syncOrigin()) },
 	plugins: [
+		syncOutsidePrecache(),
 		// the URL names the language (English at /..., French at /fr/...), so both prerender;
 		// the learner's choice and the device's languages pick the URL on the client. Unit tests
 		// use the output of `npm run i18n` (the plugin's watcher would keep vitest from exiting).
@@ -58,6 +93,15 @@ export default defineConfig({
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,json,wasm}',
 					'prerendered/**/*.{html,json}'
+				],
+				globIgnores: outsidePrecache,
+				// what is not precached (the sync engine) is kept the first time it is fetched
+				runtimeCaching: [
+					{
+						urlPattern: ({ url }) => url.pathname.startsWith('/_app/immutable/'),
+						handler: 'CacheFirst',
+						options: { cacheName: 'sahel-brief-on-demand', expiration: { maxEntries: 40 } }
+					}
 				],
 				navigateFallback: null,
 				// every page is static, so a query string (a shared /study?topic=..., a tracker's

@@ -6,13 +6,17 @@ import { cardsBrowserBenchmarks } from './bench/cards-browser';
 import { printResults, type Benchmark } from './bench/measure';
 import { progressBenchmarks } from './bench/progress';
 import { srsBenchmarks } from './bench/srs';
+import { syncBenchmarks } from './bench/sync';
+import { syncBrowserBenchmarks } from './bench/sync-browser';
 
 const all: Benchmark[] = [
 	...srsBenchmarks,
 	...progressBenchmarks,
 	...browserBenchmarks,
 	...backupBrowserBenchmarks,
-	...cardsBrowserBenchmarks
+	...cardsBrowserBenchmarks,
+	...syncBenchmarks,
+	...syncBrowserBenchmarks
 ];
 
 const filter = process.argv[2];

@@ -1,6 +1,6 @@
 // `npm start`: builds when the sources are newer than build/, then serves the build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveBuild } from './serve.js';
 
@@ -29,7 +29,14 @@ function newest(path) {
 }
 
 const built = existsSync('build/index.html') ? statSync('build/index.html').mtimeMs : 0;
-if (built < Math.max(...SOURCES.map(newest))) {
+// a build made for another sync server (SYNC_ORIGIN) has another Content Security Policy
+const policy = built
+	? /connect-src ([^;"]*)/.exec(readFileSync('build/index.html', 'utf8'))?.[1]
+	: '';
+const syncOrigin = (process.env.SYNC_ORIGIN ?? '').trim().replace(/\/$/, '');
+const otherSync =
+	built > 0 && (policy ?? '').trim() !== ["'self'", syncOrigin].filter(Boolean).join(' ');
+if (otherSync || built < Math.max(...SOURCES.map(newest))) {
 	console.log('Building the production app…');
 	const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);

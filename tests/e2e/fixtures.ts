@@ -11,7 +11,9 @@ export const PAGES = [
 	{ path: '/gradebook', heading: 'Gradebook' },
 	{ path: '/settings', heading: 'Settings' },
 	{ path: '/cards', heading: 'Your cards' },
-	{ path: '/a', heading: 'My assignments' }
+	{ path: '/a', heading: 'My assignments' },
+	// reached from Settings ("Set up sync"), not from the navigation
+	{ path: '/sync', heading: 'Sync between devices', via: '/settings' }
 ] as const;
 
 /** Every page again in French, under /fr, with its French heading. */

@@ -15,14 +15,19 @@ for (const { path, heading } of PAGES) {
 
 test('every page is reachable from the navigation @layout', async ({ page, consoleErrors }) => {
 	await page.goto('/');
-	for (const { path, heading } of PAGES) {
+	for (const entry of PAGES) {
+		const { path, heading } = entry;
+		const via = 'via' in entry ? entry.via : undefined;
 		// the link is in the tab bar or the wide navigation, or in the phone header's menu
 		const menu = page.getByText('Menu', { exact: true });
-		const link = page.locator(`nav a[href="${path}"]:visible`).first();
+		const link = page.locator(`nav a[href="${via ?? path}"]:visible`).first();
 		if ((await link.count()) === 0) await menu.click();
 		await link.click();
+		// a page one step further: the navigation leads to the page that links to it
+		if (via) await page.locator(`main a[href="${path}"]`).click();
 		await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : path}$`));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		if (via) continue;
 		const current = page.locator(`nav a[href="${path}"][aria-current="page"]`);
 		// the menu closes once its link has been followed; opened again, it marks the page
 		if ((await current.locator('visible=true').count()) === 0) await menu.click();

@@ -7,7 +7,8 @@ import { DEFAULT_STUDY_SETTINGS } from './settings';
 import type { Grade, StudyCard, StudyReview, StudySettings } from './types';
 
 /** What replaying needs of a stored review: the answer, when it was given, and its key. */
-export type ReplayedReview = Pick<StudyReview, 'rating' | 'review'> & Pick<StudyReview, 'id'>;
+export type ReplayedReview = Pick<StudyReview, 'rating' | 'review'> &
+	Pick<StudyReview, 'id' | 'uid'>;
 
 /** Which card a replay is for. */
 export type CardIdentity = Pick<StudyCard, 'itemId' | 'factIds'>;
@@ -16,12 +17,16 @@ type GradedReview = ReplayedReview & { rating: Grade };
 
 const isGrade = (rating: number): rating is Grade => rating >= 1 && rating <= 4;
 
-/** Orders reviews as they were made: by time, then by key (two ratings in one millisecond). */
+/**
+ * Orders reviews as they were made: by time, then (two ratings in one millisecond) by their
+ * global id, which every device shares, so every device replays them alike; rows without one
+ * by their local key.
+ */
 export function compareReviews(a: ReplayedReview, b: ReplayedReview): number {
-	return (
-		a.review.getTime() - b.review.getTime() ||
-		(a.id ?? Number.MAX_SAFE_INTEGER) - (b.id ?? Number.MAX_SAFE_INTEGER)
-	);
+	const byTime = a.review.getTime() - b.review.getTime();
+	if (byTime !== 0) return byTime;
+	if (a.uid !== undefined && b.uid !== undefined && a.uid !== b.uid) return a.uid < b.uid ? -1 : 1;
+	return (a.id ?? Number.MAX_SAFE_INTEGER) - (b.id ?? Number.MAX_SAFE_INTEGER);
 }
 
 /**

@@ -34,8 +34,10 @@ export interface StudyCard extends Card {
 
 /** One rating as stored: the ts-fsrs log plus what the app needs to undo and estimate time. */
 export interface StudyReview extends ReviewLog {
-	/** Auto-increment key once stored. */
+	/** Auto-increment key once stored (this device only). */
 	id?: number;
+	/** The rating's id on every device: random for new ratings (schema version 6 on). */
+	uid?: string;
 	itemId: string;
 	/**
 	 * The card's `due` before this rating. ts-fsrs `rollback` restores `due` as the review time

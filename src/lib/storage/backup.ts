@@ -21,6 +21,7 @@ import { missesRatings, replayCard } from '../srs/replay';
 import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
 import { validRows } from './stored-rows';
+import { legacyReviewUid, reviewUid } from './review-uid';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -140,6 +141,20 @@ export async function exportBackup(
 	return serializeBackup(createBackup(validTables(tables, now), now, appVersion, packs));
 }
 
+/**
+ * A backup's reviews, each with its global id: an older file's get the id derived from their
+ * card and time (as the schema upgrade gives them); a repeated id is made unique by the row key.
+ */
+function withReviewUids(reviews: readonly BackupReviewRow[]): BackupReviewRow[] {
+	const taken = new Set<string>();
+	return reviews.map((review, i) => {
+		let uid = reviewUid(review);
+		if (taken.has(uid)) uid = `${legacyReviewUid(review)}#${review.id ?? `row${i}`}`;
+		taken.add(uid);
+		return { ...review, uid };
+	});
+}
+
 /** The identity of a review: the same card rated at the same millisecond is the same review. */
 export const reviewIdentity = (r: Pick<BackupReviewRow, 'itemId' | 'review'>): string =>
 	`${r.itemId}\u0000${r.review.getTime()}`;
@@ -163,16 +178,23 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
  * What a merge writes, given the local rows and the backup's:
  * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local
  *   (and `importBackup` then replays a card that misses a rating the other side made);
- * - reviews: the union, a review identified by itemId + review time (see `reviewIdentity`);
- *   added reviews get new keys after the local ones, so local keys (Undo) stay valid;
+ * - reviews: the union of events, as sync makes it: a review identified by its global id
+ *   (`uid`), or by itemId + review time (see `reviewIdentity`); one undone here (a tombstone)
+ *   stays undone; added reviews get new keys after the local ones, so local keys (Undo) stay
+ *   valid;
  * - attempts: the union by id; for an id on both sides, the copy that got further;
  * - assignments, submissions: the union by id, the local copy kept on a clash;
  * - settings: the backup's only for keys this device has never set;
  * - card marks: the backup's only for cards this device has never marked.
  */
-export function mergePlan(local: BackupTables, incoming: BackupTables): BackupTables {
+export function mergePlan(
+	local: BackupTables,
+	incoming: BackupTables,
+	undone: ReadonlySet<string> = new Set()
+): BackupTables {
 	const cards = new Map(local.cards.map((c) => [c.itemId, c]));
 	const seenReviews = new Set(local.reviews.map(reviewIdentity));
+	const seenUids = new Set(local.reviews.map(reviewUid));
 	const attempts = new Map(local.attempts.map((a) => [a.id, a]));
 	const absent = <T>(mine: readonly T[], theirs: readonly T[], key: (row: T) => unknown) => {
 		const keys = new Set(mine.map(key));
@@ -182,9 +204,12 @@ export function mergePlan(local: BackupTables, incoming: BackupTables): BackupTa
 	const reviews: BackupReviewRow[] = [];
 	for (const review of incoming.reviews) {
 		const identity = reviewIdentity(review);
-		if (seenReviews.has(identity)) continue;
+		const uid = reviewUid(review);
+		// an Undo made here is final: a backup from before it does not bring the rating back
+		if (seenReviews.has(identity) || seenUids.has(uid) || undone.has(uid)) continue;
 		seenReviews.add(identity); // also drops duplicates within the backup itself
-		const copy = { ...review };
+		seenUids.add(uid);
+		const copy = { ...review, uid };
 		delete copy.id;
 		reviews.push(copy);
 	}
@@ -265,7 +290,8 @@ export async function importBackup(
 	const db = await database();
 	const tables = tablesOf(db);
 	try {
-		return await db.transaction('rw', [...Object.values(tables), db.replacedCopies], async () => {
+		const touched = [...Object.values(tables), db.replacedCopies, db.tombstones];
+		return await db.transaction('rw', touched, async () => {
 			let rows: BackupTables;
 			if (mode === 'replace') {
 				// what is replaced is kept first, in the same transaction: no Replace loses data for good
@@ -277,10 +303,11 @@ export async function importBackup(
 					await db.replacedCopies.put({ id: REPLACED_COPY_ID, savedAt: now, text });
 				}
 				await Promise.all(BACKUP_TABLES.map((name) => tables[name].clear()));
-				rows = backup.tables;
+				rows = { ...backup.tables, reviews: withReviewUids(backup.tables.reviews) };
 			} else {
 				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
-				rows = mergePlan(asTables(local), backup.tables);
+				const undone = new Set((await db.tombstones.toArray()).map((row) => row.uid));
+				rows = mergePlan(asTables(local), backup.tables, undone);
 			}
 			// a backup from before schema version 5 holds plans in their older shapes
 			rows = { ...rows, attempts: rows.attempts.map(withCurrentPlan) };

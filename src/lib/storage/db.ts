@@ -3,6 +3,7 @@ import { upgradePlan } from '../attempt/record';
 import type { CardFlags } from '../srs/card-flags';
 import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
+import { legacyReviewUid } from './review-uid';
 
 /** One study card's FSRS state (ts-fsrs fields), keyed by the bank item it schedules. */
 export type CardRow = StudyCard;
@@ -60,6 +61,13 @@ export interface DeviceKeyRow {
 }
 /** The learner's marks on a card (suspended, buried, flag, reset), apart from its FSRS row. */
 export type CardFlagRow = CardFlags;
+
+/** An undone review: its `uid` never counts again, on this device or any it syncs with. */
+export interface TombstoneRow {
+	uid: string;
+	/** When the rating was taken back. */
+	at: Date;
+}
 
 export interface SettingRow {
 	key: string;
@@ -131,6 +139,31 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 				.modify((row) => {
 					row.plan = withCurrentPlan(row).plan;
 				})
+	},
+	{
+		// sync: a review is an event with a globally unique id (`uid`), so two devices' ratings
+		// are a union; Undo leaves a tombstone that syncs. IndexedDB cannot change the '++id'
+		// key, so the id lives in a new unique index, filled here for every existing row
+		version: 6,
+		stores: { reviews: '++id, itemId, review, &uid', tombstones: 'uid, at' },
+		upgrade: async (tx) => {
+			const taken = new Set<string>();
+			await tx
+				.table('reviews')
+				.toCollection()
+				.modify((row: ReviewRow) => {
+					if (typeof row.uid === 'string' && row.uid && !taken.has(row.uid)) {
+						taken.add(row.uid);
+						return;
+					}
+					// the id another device derives for the same rating restored from one backup;
+					// the row key tells apart two ratings of one card in one millisecond
+					let uid = legacyReviewUid(row);
+					if (taken.has(uid)) uid = `${uid}#${row.id}`;
+					taken.add(uid);
+					row.uid = uid;
+				});
+		}
 	}
 ];
 
@@ -144,6 +177,7 @@ export class SahelDatabase extends Dexie {
 	replacedCopies!: EntityTable<ReplacedCopyRow, 'id'>;
 	deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
 	cardFlags!: EntityTable<CardFlagRow, 'itemId'>;
+	tombstones!: EntityTable<TombstoneRow, 'uid'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

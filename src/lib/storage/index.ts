@@ -19,6 +19,7 @@ export {
 	type UndoTarget
 } from './repository';
 export { databaseExists, onDatabaseOutdated } from './lifecycle';
+export { onLocalChange, type LocalChange } from './change-feed';
 // Cards, attempts, assignments and device keys are used by some pages only: each module loads
 // on its first call (every storage call is async, so a lazy one looks the same to its caller),
 // which keeps them out of the shared chunk every page, the home page included, downloads.
@@ -111,5 +112,7 @@ export const loadBackup = () => import('./backup');
 export const loadBackupFormat = () => import('./backup-format');
 /** Whole-history reads (Progress, the backup reminder) and the reset. */
 export const loadProgressReads = () => import('./progress-read');
+/** Sync's port onto the database (loaded when sync starts). */
+export const loadSyncStore = () => import('./sync-store');
 /** The card fields the read view shades paragraphs by. */
 export const loadCardReads = () => import('./cards-read');

@@ -9,6 +9,8 @@ import { announceDatabaseOutdated, databaseExists } from './lifecycle';
 import { EARLIEST_DATE, latestDate } from './date-range';
 import type { RowTableName } from './row-schemas';
 import type { Grade, StudySettings } from '../srs/types';
+import { noteLocalChange } from './change-feed';
+import { newReviewUid } from './review-uid';
 
 export { onDatabaseOutdated } from './lifecycle';
 
@@ -93,6 +95,7 @@ export async function saveSetting(key: string, value: unknown): Promise<void> {
 	const row: SettingRow = { key, value };
 	await (await database()).settings.put(row);
 	noteSaved();
+	noteLocalChange({ kind: 'setting', key });
 }
 
 /** How many rows each table holds (Settings and backups show it). */
@@ -172,9 +175,10 @@ function cardFromReviews(
  */
 export async function recordReview(
 	rating: NewRating,
-	settings: StudySettings
+	settings: StudySettings,
+	target?: SahelDatabase
 ): Promise<RecordedRating> {
-	const [db, srs] = await Promise.all([database(), loadScheduling()]);
+	const [db, srs] = await Promise.all([target ?? database(), loadScheduling()]);
 	const recorded = await db.transaction('rw', db.cards, db.reviews, db.cardFlags, async () => {
 		const [stored, all, flags] = await Promise.all([
 			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
@@ -192,13 +196,18 @@ export async function recordReview(
 			.createScheduler(settings)
 			.rateCard(before, rating.rating, rating.at);
 		// the due date as stored (a wrong quiz answer may have moved it), so Undo puts it back
-		const row: ReviewRow = { ...review, previousDue: stored?.due ?? before.due };
+		const row: ReviewRow = {
+			...review,
+			uid: newReviewUid(),
+			previousDue: stored?.due ?? before.due
+		};
 		if (rating.durationMs !== undefined) row.durationMs = rating.durationMs;
 		await db.cards.put(card);
 		const reviewId = (await db.reviews.add(row)) as number; // '++id': IndexedDB assigns a number
 		return { reviewId, review: { ...row, id: reviewId }, card };
 	});
 	noteSaved();
+	noteLocalChange({ kind: 'reviews' });
 	return recorded;
 }
 
@@ -213,44 +222,56 @@ export type UndoTarget = Pick<Required<ReviewRow>, 'id' | 'itemId' | 'review'>;
  */
 export async function undoReview(
 	target: UndoTarget,
-	settings: StudySettings
+	settings: StudySettings,
+	on?: SahelDatabase
 ): Promise<CardRow | undefined | false> {
-	const [db, srs] = await Promise.all([database(), loadScheduling()]);
-	return db.transaction('rw', db.cards, db.reviews, db.cardFlags, async () => {
-		const [review, stored, all, flags] = await Promise.all([
-			db.reviews.get(target.id),
-			db.cards.get(target.itemId).then((row) => validRow('cards', row)),
-			db.reviews
-				.where('itemId')
-				.equals(target.itemId)
-				.toArray()
-				.then((rows) => validRows('reviews', rows)),
-			db.cardFlags.get(target.itemId).then((row) => validRow('cardFlags', row))
-		]);
-		const reviews = reviewsSinceReset(all, flags);
-		// after a restore the same key may hold another review: check it is the same rating
-		if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
-			return false;
+	const [db, srs] = await Promise.all([on ?? database(), loadScheduling()]);
+	const undone = await db.transaction(
+		'rw',
+		db.cards,
+		db.reviews,
+		db.cardFlags,
+		db.tombstones,
+		async () => {
+			const [review, stored, all, flags] = await Promise.all([
+				db.reviews.get(target.id),
+				db.cards.get(target.itemId).then((row) => validRow('cards', row)),
+				db.reviews
+					.where('itemId')
+					.equals(target.itemId)
+					.toArray()
+					.then((rows) => validRows('reviews', rows)),
+				db.cardFlags.get(target.itemId).then((row) => validRow('cardFlags', row))
+			]);
+			const reviews = reviewsSinceReset(all, flags);
+			// after a restore the same key may hold another review: check it is the same rating
+			if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
+				return false;
+			}
+			await db.reviews.delete(target.id);
+			// the tombstone: a device that synced this rating takes it back too
+			if (review.uid) await db.tombstones.put({ uid: review.uid, at: new Date() });
+			const left = reviews.filter((row) => row.id !== target.id);
+			const latest = left.every((row) => srs.compareReviews(row, review) < 0);
+			let card: CardRow | undefined;
+			if (stored && !srs.historyIsComplete(stored, reviews)) {
+				// older data without every log: ts-fsrs rolls the latest rating back; an earlier one
+				// can only be forgotten
+				card = latest ? srs.createScheduler(settings).undoReview(stored, review) : stored;
+			} else if (left.length > 0) {
+				const identity = { itemId: target.itemId, factIds: stored?.factIds ?? [] };
+				card = srs.replayCard(identity, left, settings);
+				// the due date as it was stored before this rating (a quiz may have moved it)
+				if (latest && review.previousDue) card.due = review.previousDue;
+			}
+			// no rating left: the card goes, as before its first rating
+			if (card) await db.cards.put(card);
+			else await db.cards.delete(target.itemId);
+			return card;
 		}
-		await db.reviews.delete(target.id);
-		const left = reviews.filter((row) => row.id !== target.id);
-		const latest = left.every((row) => srs.compareReviews(row, review) < 0);
-		let card: CardRow | undefined;
-		if (stored && !srs.historyIsComplete(stored, reviews)) {
-			// older data without every log: ts-fsrs rolls the latest rating back; an earlier one
-			// can only be forgotten
-			card = latest ? srs.createScheduler(settings).undoReview(stored, review) : stored;
-		} else if (left.length > 0) {
-			const identity = { itemId: target.itemId, factIds: stored?.factIds ?? [] };
-			card = srs.replayCard(identity, left, settings);
-			// the due date as it was stored before this rating (a quiz may have moved it)
-			if (latest && review.previousDue) card.due = review.previousDue;
-		}
-		// no rating left: the card goes, as before its first rating
-		if (card) await db.cards.put(card);
-		else await db.cards.delete(target.itemId);
-		return card;
-	});
+	);
+	if (undone !== false) noteLocalChange({ kind: 'reviews' });
+	return undone;
 }
 
 /** How many reviews were made between `start` (included) and `end` (excluded). */

@@ -78,6 +78,9 @@ export function rowSchemas(now: Date) {
 	const review = v.looseObject({
 		...scheduling,
 		id: v.optional(v.pipe(v.number('expected a whole number key'), v.integer(), v.minValue(1))),
+		uid: v.optional(
+			v.pipe(key, v.maxLength(200, 'expected a review id of at most 200 characters'))
+		),
 		itemId: key,
 		rating: v.picklist([0, 1, 2, 3, 4], 'expected a rating (0 to 4)'),
 		last_elapsed_days: days,
@@ -136,6 +139,11 @@ export function rowSchemas(now: Date) {
 
 	const setting = v.looseObject({ key, value: v.unknown() });
 
+	const tombstone = v.looseObject({
+		uid: v.pipe(key, v.maxLength(200, 'expected a review id of at most 200 characters')),
+		at: isoDate
+	});
+
 	// the learner's marks on a card (the card browser), apart from its FSRS row
 	const cardFlag = v.looseObject({
 		itemId: key,
@@ -152,7 +160,8 @@ export function rowSchemas(now: Date) {
 		assignments: assignment,
 		submissions: submission,
 		settings: setting,
-		cardFlags: cardFlag
+		cardFlags: cardFlag,
+		tombstones: tombstone
 	} satisfies Record<string, v.GenericSchema>;
 }
 
@@ -166,7 +175,8 @@ export const DATE_FIELDS: Record<RowTableName, readonly string[]> = {
 	assignments: ['createdAt'],
 	submissions: ['importedAt'],
 	settings: [],
-	cardFlags: ['buriedUntil', 'resetAt']
+	cardFlags: ['buriedUntil', 'resetAt'],
+	tombstones: ['at']
 };
 
 /** A stored row with its top-level Dates as ISO strings (anything else fails the schema). */

@@ -143,7 +143,12 @@ describe('BackupManager', () => {
 		await manager.exportBackup();
 		await wipe();
 		const db = await database();
-		await db.reviews.add({ ...sampleTables().reviews[0]!, id: undefined, review: at(11, 9) });
+		await db.reviews.add({
+			...sampleTables().reviews[0]!,
+			id: undefined,
+			uid: 'uid-local',
+			review: at(11, 9)
+		});
 		const other = new BackupManager(clockAt(at(13, 8)).clock);
 		await other.chooseFile(backupFile(downloads[0]!.text));
 		await other.importChosen('merge');

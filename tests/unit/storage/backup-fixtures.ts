@@ -54,9 +54,14 @@ export function sampleTables(): BackupTables {
 			{ ...createEmptyCard(at(1)), itemId: 'item-3', factIds: [] }
 		],
 		reviews: [
-			review('item-1', at(8, 9), { id: 1 }),
-			review('item-2', at(10, 11), { id: 2, state: State.New, rating: Rating.Again }),
-			review('item-2', at(10, 11, 5), { id: 3, state: State.Learning, durationMs: undefined })
+			review('item-1', at(8, 9), { id: 1, uid: 'uid-1' }),
+			review('item-2', at(10, 11), { id: 2, uid: 'uid-2', state: State.New, rating: Rating.Again }),
+			review('item-2', at(10, 11, 5), {
+				id: 3,
+				uid: 'uid-3',
+				state: State.Learning,
+				durationMs: undefined
+			})
 		],
 		attempts: [
 			{

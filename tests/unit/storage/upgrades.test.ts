@@ -27,8 +27,20 @@ const DEVICE_KEYS = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve:
 function rowsAtVersion(version: number): Rows {
 	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
 	// version 4 the learner's card marks
+	// version 6 the reviews' global ids and the tombstones of undone ones
 	const { cardFlags, ...before4 } = sampleTables();
 	const tables = (version >= 4 ? { ...before4, cardFlags } : before4) as unknown as Rows;
+	if (version >= 6) {
+		tables.tombstones = [{ uid: 'uid-undone', at: new Date('2025-10-02T08:00:00.000Z') }];
+	} else {
+		const withoutUid = tables.reviews!.map((row) => {
+			const rest = { ...(row as { uid?: string }) };
+			delete rest.uid;
+			return rest;
+		});
+		// two ratings of one card in one millisecond, from before ids existed, stay two
+		tables.reviews = [...withoutUid, { ...withoutUid[0], id: 9, rating: 4 }];
+	}
 	const added: Rows = {
 		...(version >= 2 ? { replacedCopies: [replacedCopyRow()] } : {}),
 		...(version >= 3
@@ -92,12 +104,27 @@ function replacedCopyRow() {
 
 /**
  * The rows the current code should read after upgrading from `version`: version 5 rewrites
- * readable plans into one shape and keeps unreadable ones exactly as they were.
+ * readable plans into one shape and keeps unreadable ones exactly as they were; version 6
+ * gives every review its global id.
  */
 function afterUpgrade(version: number, rows: Rows): Rows {
-	if (version >= 5) return rows;
-	const sampled = (rows.attempts as AttemptRow[]).filter((a) => !a.id.startsWith('v1-'));
-	return { ...rows, attempts: [...sampled, ...readableAttempts(5)] };
+	let out = rows;
+	if (version < 5) {
+		const sampled = (rows.attempts as AttemptRow[]).filter((a) => !a.id.startsWith('v1-'));
+		out = { ...out, attempts: [...sampled, ...readableAttempts(5)] };
+	}
+	if (version >= 6) return out;
+	// version 6 gives every review its global id: derived from its card and time, so another
+	// device with the same review names it alike, and made unique by the row key on a clash
+	const seen = new Set<string>();
+	const reviews = out.reviews!.map((row) => {
+		const r = row as { id: number; itemId: string; review: Date };
+		let uid = `legacy:${r.itemId}@${r.review.getTime()}`;
+		if (seen.has(uid)) uid = `${uid}#${r.id}`;
+		seen.add(uid);
+		return { ...r, uid };
+	});
+	return { ...out, reviews };
 }
 
 /** Tables that exist at `version`: stores accumulate, and a store set to null is deleted. */

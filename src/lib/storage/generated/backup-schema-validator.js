@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}}}};
 const schema12 = {"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"};
 const pattern0 = new RegExp("^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$", "u");
 const schema13 = {"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
@@ -1088,7 +1088,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
+const schema27 = {"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1940,18 +1940,24 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.durationMs !== undefined){
-let data19 = data.durationMs;
+if(data.uid !== undefined){
+let data19 = data.uid;
 const _errs70 = errors;
 if(errors === _errs70){
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-validate15.errors = [{instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(typeof data19 === "string"){
+if(func2(data19) > 200){
+validate15.errors = [{instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data19) < 1){
+validate15.errors = [{instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
+}
 else {
-validate15.errors = [{instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate15.errors = [{instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1961,13 +1967,34 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.packId !== undefined){
-let data20 = data.packId;
+if(data.durationMs !== undefined){
+let data20 = data.durationMs;
 const _errs72 = errors;
-const _errs73 = errors;
-if(errors === _errs73){
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
+if(errors === _errs72){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+validate15.errors = [{instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate15.errors = [{instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs72 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.packId !== undefined){
+let data21 = data.packId;
+const _errs74 = errors;
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
 validate15.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1977,10 +2004,11 @@ validate15.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definiti
 return false;
 }
 }
-var valid0 = _errs72 === errors;
+var valid0 = _errs74 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -1,0 +1,176 @@
+// Mirrors what this device stores into its sync document and applies what other devices put
+// there into storage. It compares ids both ways every time it runs, so it needs no change log:
+// whatever happened while it was off (another tab, a restore, a week offline) is caught up the
+// next time. Storage is a port, so this module imports neither Dexie nor Svelte.
+import type * as Y from 'yjs';
+import type { StudyReview } from '../srs/types';
+import { decodeReviewEvent, encodeReviewEvent } from './review-event';
+import { LOCAL_ORIGIN, SYNCED_SETTINGS, syncMaps, type SettingEntry } from './sync-doc';
+
+/** A tombstone as storage keeps it. */
+export interface Undone {
+	uid: string;
+	at: Date;
+}
+
+/** What arrived from other devices, already decoded; storage validates it again. */
+export interface Arrivals {
+	reviews: StudyReview[];
+	undone: Undone[];
+	settings: { key: string; value: unknown }[];
+}
+
+/** What storage did with arrivals. */
+export interface ApplyReport {
+	added: number;
+	removed: number;
+	/** Arrivals refused because they are not data this app could have written. */
+	refused: number;
+	/** Their ids, so they are not looked at (nor counted) again. */
+	refusedIds?: string[];
+	/** Cards recomputed from their reviews. */
+	cards: number;
+}
+
+/** What the engine needs of storage. */
+export interface SyncStore {
+	/** The global ids of every stored review and every tombstone. */
+	localIds(): Promise<{ reviews: string[]; undone: string[] }>;
+	readReviews(uids: readonly string[]): Promise<StudyReview[]>;
+	readUndone(uids: readonly string[]): Promise<Undone[]>;
+	readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
+	/** Writes arrivals in one transaction, recomputing the cards they touch. */
+	applyArrivals(arrivals: Arrivals): Promise<ApplyReport>;
+}
+
+/** What one run did. */
+export interface RunReport extends ApplyReport {
+	/** Local changes written into the document. */
+	sent: number;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function isSettingEntry(x: unknown): x is SettingEntry {
+	return (
+		typeof x === 'object' &&
+		x !== null &&
+		'value' in x &&
+		typeof (x as SettingEntry).at === 'number'
+	);
+}
+
+/** One device's mirror between its storage and one sync document. */
+export class SyncEngine {
+	readonly #doc: Y.Doc;
+	readonly #store: SyncStore;
+	readonly #now: () => Date;
+	readonly #dirtySettings = new Set<string>();
+	/** Events refused once are not looked at again (nor counted again). */
+	readonly #refused = new Set<string>();
+	#running: Promise<RunReport> | undefined;
+	#again = false;
+	#started = false;
+
+	constructor(doc: Y.Doc, store: SyncStore, now: () => Date = () => new Date()) {
+		this.#doc = doc;
+		this.#store = store;
+		this.#now = now;
+	}
+
+	/** Marks a setting this device changed, to be written with the next run. */
+	settingChanged(key: string): void {
+		if ((SYNCED_SETTINGS as readonly string[]).includes(key)) this.#dirtySettings.add(key);
+	}
+
+	/**
+	 * Compares and copies both ways. Runs one at a time: a call made while a run is going
+	 * makes one more run after it, so no change is left behind.
+	 */
+	run(): Promise<RunReport> {
+		if (this.#running) {
+			this.#again = true;
+			return this.#running;
+		}
+		this.#running = this.#runOnce().finally(() => {
+			this.#running = undefined;
+			if (this.#again) {
+				this.#again = false;
+				void this.run();
+			}
+		});
+		return this.#running;
+	}
+
+	async #runOnce(): Promise<RunReport> {
+		const { reviews: docReviews, undone: docUndone, settings: docSettings } = syncMaps(this.#doc);
+		const local = await this.#store.localIds();
+		const localReviews = new Set(local.reviews);
+		const localUndone = new Set(local.undone);
+
+		// arrivals: in the document, not here, and not undone anywhere
+		const arrivals: Arrivals = { reviews: [], undone: [], settings: [] };
+		let refused = 0;
+		for (const [uid, event] of docReviews) {
+			if (localReviews.has(uid) || localUndone.has(uid) || docUndone.has(uid)) continue;
+			if (this.#refused.has(uid)) continue;
+			const review = decodeReviewEvent(uid, event);
+			if (review) arrivals.reviews.push(review);
+			else {
+				this.#refused.add(uid);
+				refused++;
+			}
+		}
+		for (const [uid, at] of docUndone) {
+			if (localUndone.has(uid) || this.#refused.has(uid)) continue;
+			if (typeof at === 'number' && Number.isFinite(at))
+				arrivals.undone.push({ uid, at: new Date(at) });
+			else {
+				this.#refused.add(uid);
+				refused++;
+			}
+		}
+		const localSettings = await this.#store.readSettings(SYNCED_SETTINGS);
+		const firstRun = !this.#started;
+		this.#started = true;
+		for (const key of SYNCED_SETTINGS) {
+			const entry = docSettings.get(key);
+			if (this.#dirtySettings.has(key) || !isSettingEntry(entry)) continue;
+			// the document's value is the last writer's: take it unless it is already ours
+			if (!sameJson(entry.value, localSettings[key]))
+				arrivals.settings.push({ key, value: entry.value });
+		}
+		const applied =
+			arrivals.reviews.length + arrivals.undone.length + arrivals.settings.length > 0
+				? await this.#store.applyArrivals(arrivals)
+				: { added: 0, removed: 0, refused: 0, cards: 0 };
+
+		// departures: here, not yet in the document
+		const toSend = local.reviews.filter((uid) => !docReviews.has(uid) && !docUndone.has(uid));
+		const undoneToSend = local.undone.filter((uid) => !docUndone.has(uid));
+		const [reviews, undone] = await Promise.all([
+			toSend.length ? this.#store.readReviews(toSend) : [],
+			undoneToSend.length ? this.#store.readUndone(undoneToSend) : []
+		]);
+		const settingsToSend = SYNCED_SETTINGS.filter(
+			(key) =>
+				localSettings[key] !== undefined &&
+				(this.#dirtySettings.has(key) || (firstRun && !docSettings.has(key)))
+		);
+		const at = this.#now().getTime();
+		const sent = reviews.length + undone.length + settingsToSend.length;
+		if (sent > 0) {
+			this.#doc.transact(() => {
+				for (const review of reviews)
+					if (review.uid) docReviews.set(review.uid, encodeReviewEvent(review));
+				for (const tomb of undone) docUndone.set(tomb.uid, tomb.at.getTime());
+				for (const key of settingsToSend) {
+					docSettings.set(key, { value: localSettings[key], at } satisfies SettingEntry);
+				}
+			}, LOCAL_ORIGIN);
+		}
+		for (const key of settingsToSend) this.#dirtySettings.delete(key);
+		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
+		return { ...applied, refused: applied.refused + refused, sent };
+	}
+}

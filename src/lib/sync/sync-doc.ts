@@ -1,0 +1,31 @@
+// The shape of a sync space's Y.Doc: one Y.Map per kind of thing a learner owns. Reviews are
+// immutable events keyed by their global id; an undone review's id goes into `undone` (a
+// tombstone) and never counts again; settings are last-writer-wins per key (a Y.Map key keeps
+// one value whichever device wrote last). The server refuses updates to any other name.
+import * as Y from 'yjs';
+
+/** Every top-level name a sync document may hold. */
+export const SYNC_MAPS = ['reviews', 'undone', 'settings', 'receipts'] as const;
+export type SyncMapName = (typeof SYNC_MAPS)[number];
+
+/** The settings that follow the learner to every device (the theme stays per device). */
+export const SYNCED_SETTINGS = ['study'] as const;
+
+/** A synced setting's value, with when it was set (for the record; Y.Map decides the winner). */
+export interface SettingEntry {
+	value: unknown;
+	at: number;
+}
+
+/** The maps of a sync document, by name. */
+export function syncMaps(doc: Y.Doc) {
+	return {
+		reviews: doc.getMap<unknown>('reviews'),
+		undone: doc.getMap<unknown>('undone'),
+		settings: doc.getMap<unknown>('settings'),
+		receipts: doc.getMap<unknown>('receipts')
+	};
+}
+
+/** Transaction origin of changes this device mirrors in (so it does not apply them back). */
+export const LOCAL_ORIGIN = Symbol('sahel-brief local changes');

@@ -1,0 +1,75 @@
+// Two (or more) devices in one process: each its own database (fake-indexeddb) and its own
+// sync document; `exchange` passes updates between documents as a server would.
+import Dexie from 'dexie';
+import * as Y from 'yjs';
+import { SahelDatabase } from '$lib/storage/db';
+import { recordReview, undoReview } from '$lib/storage/repository';
+import { createSyncStore } from '$lib/storage/sync-store';
+import { DEFAULT_STUDY_SETTINGS } from '$lib/srs/settings';
+import { SyncEngine } from '$lib/sync/engine';
+import type { Grade } from '$lib/srs/types';
+
+let counter = 0;
+
+export interface Device {
+	name: string;
+	db: SahelDatabase;
+	doc: Y.Doc;
+	engine: SyncEngine;
+	rate(itemId: string, rating: Grade, at: Date): Promise<{ id: number; uid: string; at: Date }>;
+	undo(review: { id: number; itemId: string; at: Date }): Promise<unknown>;
+	cards(): Promise<unknown[]>;
+	reviewUids(): Promise<string[]>;
+	close(): Promise<void>;
+}
+
+/** A fresh device with an empty database and document. */
+export function makeDevice(label: string): Device {
+	const name = `device-${label}-${++counter}`;
+	const db = new SahelDatabase(name);
+	const doc = new Y.Doc();
+	const engine = new SyncEngine(doc, createSyncStore({ db, factIdsOf: (id) => [`fact-${id}`] }));
+	return {
+		name,
+		db,
+		doc,
+		engine,
+		async rate(itemId, rating, at) {
+			const done = await recordReview(
+				{ itemId, factIds: [`fact-${itemId}`], rating, at },
+				DEFAULT_STUDY_SETTINGS,
+				db
+			);
+			return { id: done.reviewId, uid: done.review.uid!, at };
+		},
+		undo: ({ id, itemId, at }) =>
+			undoReview({ id, itemId, review: at }, DEFAULT_STUDY_SETTINGS, db),
+		cards: () => db.cards.orderBy('itemId').toArray(),
+		reviewUids: async () => ((await db.reviews.orderBy('uid').keys()) as string[]).sort(),
+		async close() {
+			db.close();
+			doc.destroy();
+			await Dexie.delete(name);
+		}
+	};
+}
+
+/** Sends each document what the other lacks, both ways (what a sync server does). */
+export function exchange(a: Y.Doc, b: Y.Doc): void {
+	const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+	const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+	Y.applyUpdate(b, toB, 'remote');
+	Y.applyUpdate(a, toA, 'remote');
+}
+
+/** Mirrors every device, exchanges all documents, and applies what arrived. */
+export async function syncAll(...devices: Device[]): Promise<void> {
+	for (const d of devices) await d.engine.run();
+	for (let i = 0; i < devices.length; i++)
+		for (let j = i + 1; j < devices.length; j++) exchange(devices[i]!.doc, devices[j]!.doc);
+	for (const d of devices) await d.engine.run();
+}
+
+/** Cards without the fields two devices legitimately differ in (none, today). */
+export const at = (day: number, hour = 9, minute = 0) =>
+	new Date(Date.UTC(2026, 0, day, hour, minute));

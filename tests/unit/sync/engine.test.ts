@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { Rating } from '$lib/srs/types';
+import { syncMaps } from '$lib/sync/sync-doc';
+import { encodeReviewEvent } from '$lib/sync/review-event';
+import { at, exchange, makeDevice, syncAll, type Device } from './devices';
+
+const open: Device[] = [];
+function device(label: string): Device {
+	const d = makeDevice(label);
+	open.push(d);
+	return d;
+}
+afterEach(async () => {
+	for (const d of open.splice(0)) await d.close();
+});
+
+describe('two devices that rated offline', () => {
+	test('end with the union of their reviews and identical card states', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Good, at(1));
+		await phone.rate('item-2', Rating.Again, at(1, 9, 5));
+		await laptop.rate('item-1', Rating.Hard, at(3));
+		await laptop.rate('item-3', Rating.Easy, at(3, 10));
+		await phone.rate('item-1', Rating.Good, at(5));
+
+		await syncAll(phone, laptop);
+
+		const uids = await phone.reviewUids();
+		expect(uids).toHaveLength(5);
+		expect(await laptop.reviewUids()).toEqual(uids);
+		const cards = await phone.cards();
+		expect(cards.map((c) => (c as { itemId: string }).itemId)).toEqual([
+			'item-1',
+			'item-2',
+			'item-3'
+		]);
+		expect(await laptop.cards()).toEqual(cards);
+		// item-1 counts all three ratings, from both devices
+		expect((cards[0] as { reps: number }).reps).toBe(3);
+	});
+
+	test('a third device joining later gets the same, and running again changes nothing', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Good, at(1));
+		await laptop.rate('item-1', Rating.Again, at(2));
+		await syncAll(phone, laptop);
+		const tablet = device('tablet');
+		await syncAll(phone, laptop, tablet);
+		expect(await tablet.cards()).toEqual(await phone.cards());
+		const again = await tablet.engine.run();
+		expect(again).toMatchObject({ sent: 0, added: 0, removed: 0 });
+	});
+
+	test('an Undo is a tombstone: the rating leaves every device and the card is replayed', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Good, at(1));
+		const second = await phone.rate('item-1', Rating.Again, at(4));
+		await syncAll(phone, laptop);
+		expect(await laptop.reviewUids()).toHaveLength(2);
+
+		await phone.undo({ id: second.id, itemId: 'item-1', at: second.at });
+		await syncAll(phone, laptop);
+
+		expect(await laptop.reviewUids()).toEqual(await phone.reviewUids());
+		expect(await laptop.reviewUids()).not.toContain(second.uid);
+		expect(await laptop.cards()).toEqual(await phone.cards());
+		expect(syncMaps(laptop.doc).undone.has(second.uid)).toBe(true);
+		expect(await laptop.db.tombstones.get(second.uid)).toBeDefined();
+	});
+
+	test('a rating undone on one device while the other was offline never comes back', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const r = await phone.rate('item-1', Rating.Good, at(1));
+		await syncAll(phone, laptop);
+		await phone.undo({ id: r.id, itemId: 'item-1', at: r.at });
+		await laptop.rate('item-2', Rating.Good, at(2));
+		await syncAll(phone, laptop);
+		await syncAll(phone, laptop);
+		expect(await phone.reviewUids()).toEqual(await laptop.reviewUids());
+		expect(await phone.reviewUids()).toHaveLength(1);
+		expect(await laptop.db.cards.get('item-1')).toBeUndefined();
+	});
+
+	test('study settings follow the learner: the last one written wins', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await syncAll(phone, laptop);
+		await phone.db.settings.put({ key: 'study', value: { newPerDay: 7 } });
+		phone.engine.settingChanged('study');
+		await syncAll(phone, laptop);
+		expect((await laptop.db.settings.get('study'))?.value).toMatchObject({ newPerDay: 7 });
+		await laptop.db.settings.put({ key: 'study', value: { newPerDay: 12 } });
+		laptop.engine.settingChanged('study');
+		await syncAll(phone, laptop);
+		expect((await phone.db.settings.get('study'))?.value).toMatchObject({ newPerDay: 12 });
+	});
+});
+
+describe('what arrives is checked before it is stored', () => {
+	test('a malformed or impossible review is refused and stores nothing; good ones still arrive', async () => {
+		const phone = device('phone');
+		const rogue = device('rogue');
+		const good = await rogue.rate('item-1', Rating.Good, at(1));
+		await rogue.engine.run();
+		const { reviews } = syncMaps(rogue.doc);
+		const base = reviews.get(good.uid) as unknown[];
+		rogue.doc.transact(() => {
+			reviews.set('not-an-array', { itemId: 'item-9' });
+			reviews.set('bad-rating', [...base.slice(0, 2), 9, ...base.slice(3)]);
+			reviews.set('year-1990', [...base.slice(0, 4), Date.UTC(1990, 0, 1), ...base.slice(5)]);
+			reviews.set('nan-stability', [...base.slice(0, 6), null, ...base.slice(7)]);
+			syncMaps(rogue.doc).undone.set('bad-tomb', 'yesterday');
+		});
+		exchange(rogue.doc, phone.doc);
+		const report = await phone.engine.run();
+		expect(report.refused).toBe(5);
+		expect(await phone.reviewUids()).toEqual([good.uid]);
+		expect(await phone.db.tombstones.count()).toBe(0);
+		// refused once, not counted again
+		expect((await phone.engine.run()).refused).toBe(0);
+	});
+
+	test('a setting sync does not carry is refused; a study setting out of range is clamped', async () => {
+		const phone = device('phone');
+		const rogue = device('rogue');
+		syncMaps(rogue.doc).settings.set('study', { value: { newPerDay: 1e9 }, at: 1 });
+		exchange(rogue.doc, phone.doc);
+		await phone.engine.run();
+		const stored = (await phone.db.settings.get('study'))?.value as { newPerDay: number };
+		expect(stored.newPerDay).toBeLessThan(1e9);
+	});
+
+	test('a review event keeps every field through the document', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const r = await phone.rate('item-1', Rating.Hard, at(2));
+		await syncAll(phone, laptop);
+		const mine = await phone.db.reviews.where('uid').equals(r.uid).first();
+		const theirs = await laptop.db.reviews.where('uid').equals(r.uid).first();
+		expect({ ...theirs, id: 0 }).toEqual({ ...mine, id: 0 });
+		expect(theirs!.id).toBeTypeOf('number');
+		expect(encodeReviewEvent(mine!)).toEqual(syncMaps(laptop.doc).reviews.get(r.uid));
+	});
+});
