@@ -3,11 +3,17 @@
 // so it says so and keeps the browser's message for a bug report.
 import { AssignError } from '$lib/assign/errors';
 import { BankError } from '$lib/bank/errors';
+import { CardTextError } from '$lib/srs/own-cards';
 import { StorageError } from '$lib/storage';
 
 /** A sentence for `error`, fit to show as it is. */
 export function errorText(error: unknown): string {
-	if (error instanceof StorageError || error instanceof AssignError || error instanceof BankError)
+	if (
+		error instanceof StorageError ||
+		error instanceof AssignError ||
+		error instanceof BankError ||
+		error instanceof CardTextError
+	)
 		return error.message;
 	const detail = error instanceof Error ? error.message : String(error);
 	return `Something unexpected went wrong (${detail}).`;

@@ -2,7 +2,6 @@
 // Every rating is stored (card and review, one transaction) before the next card shows; the
 // stored card is recomputed from all its reviews, so this tab's copy is only for showing.
 import type { BankItem } from '$lib/bank/types';
-import { studyItems } from '$lib/bank/study-items';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
 	Rating,
@@ -33,7 +32,7 @@ import {
 	undoReview,
 	type UndoTarget
 } from '$lib/storage';
-import { getBank } from './bank';
+import { loadDeck } from './deck';
 import { errorText } from './error-text';
 import { loadStudySettings } from './study-settings';
 
@@ -161,10 +160,11 @@ export class StudySession {
 	async load(topic?: string): Promise<void> {
 		this.#phase = 'loading';
 		try {
-			const [bank, settings] = await Promise.all([getBank(), loadStudySettings()]);
+			const [deck, settings] = await Promise.all([loadDeck(), loadStudySettings()]);
 			this.#settings = settings;
 			this.#scheduler = createScheduler(settings);
-			this.#studyItems = studyItems(bank);
+			// the bank's cards in the learner's wording, and the cards they wrote
+			this.#studyItems = deck.items;
 			this.#items = new Map(this.#studyItems.map((item) => [item.id, item]));
 			this.#topics = [...new Set(this.#studyItems.map((item) => item.topic))];
 			this.#topic = topic && this.#topics.includes(topic) ? topic : undefined;

@@ -1,5 +1,4 @@
 // The Today page: what is due, the streak, a time estimate and the last session.
-import { studyItems } from '$lib/bank/study-items';
 // module by module, not the '$lib/srs' index: the index brings the whole FSRS scheduler
 import { queueCounts, type QueueCounts } from '$lib/srs/queue';
 import {
@@ -11,7 +10,7 @@ import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
 import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage';
-import { getBank } from './bank';
+import { loadDeck } from './deck';
 import { loadStudySettings } from './study-settings';
 import { errorText } from './error-text';
 
@@ -76,9 +75,9 @@ export class TodayOverview {
 	/** Reads everything the page shows. */
 	async load(now: Date = new Date()): Promise<void> {
 		try {
-			const [bank, stored] = await Promise.all([getBank(), readStoredProgress(now)]);
+			const [deck, stored] = await Promise.all([loadDeck(), readStoredProgress(now)]);
 			this.#counts = queueCounts({
-				items: studyItems(bank),
+				items: deck.items,
 				cards: stored.cards,
 				reviewsToday: stored.reviewsToday,
 				settings: stored.settings,

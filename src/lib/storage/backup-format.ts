@@ -15,6 +15,8 @@ import type {
 	AttemptRow,
 	CardFlagRow,
 	CardRow,
+	CardWordingRow,
+	OwnCardRow,
 	ReviewRow,
 	SettingRow,
 	SubmissionRow
@@ -65,6 +67,10 @@ export interface BackupTables {
 	settings: SettingRow[];
 	/** The learner's marks on cards (added with schema version 2; older files have none). */
 	cardFlags: CardFlagRow[];
+	/** The cards the learner wrote (added with schema version 7; older files have none). */
+	ownCards: OwnCardRow[];
+	/** The learner's wording of bank cards (schema version 7; older files have none). */
+	cardWordings: CardWordingRow[];
 }
 
 export type BackupTableName = keyof BackupTables;
@@ -76,7 +82,9 @@ export const BACKUP_TABLES = [
 	'assignments',
 	'submissions',
 	'settings',
-	'cardFlags'
+	'cardFlags',
+	'ownCards',
+	'cardWordings'
 ] as const satisfies readonly BackupTableName[];
 
 /** A backup in memory, Dates revived. */
@@ -135,11 +143,17 @@ const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
 		label: 'submissions'
 	},
 	settings: { dates: [], key: 'key', label: 'settings' },
-	cardFlags: { dates: ['buriedUntil', 'resetAt'], key: 'itemId', label: 'card marks' }
+	cardFlags: { dates: ['buriedUntil', 'resetAt'], key: 'itemId', label: 'card marks' },
+	ownCards: { dates: ['createdAt', 'updatedAt'], key: 'id', label: 'own cards' },
+	cardWordings: { dates: ['updatedAt'], key: 'itemId', label: 'card wordings' }
 };
 
 // tables added after the first backup format: a file made before them simply has none
-const LATER_TABLES: ReadonlySet<BackupTableName> = new Set(['cardFlags']);
+const LATER_TABLES: ReadonlySet<BackupTableName> = new Set([
+	'cardFlags',
+	'ownCards',
+	'cardWordings'
+]);
 
 const headerSchema = v.object({
 	appVersion: v.string(),

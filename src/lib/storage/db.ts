@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CardFlags } from '../srs/card-flags';
+import type { CardWording, OwnCard } from '../srs/own-cards';
 import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
 
@@ -60,6 +61,12 @@ export interface DeviceKeyRow {
 /** The learner's marks on a card (suspended, buried, flag, reset), apart from its FSRS row. */
 export type CardFlagRow = CardFlags;
 
+/** A card the learner wrote (from a passage of the article, or in the card browser). */
+export type OwnCardRow = OwnCard;
+
+/** The learner's wording of a bank card, keyed by its item id: a new bank version keeps it. */
+export type CardWordingRow = CardWording;
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -111,6 +118,14 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		// rewritten from its reviews on every rating; a new table, so no row needs rewriting
 		version: 4,
 		stores: { cardFlags: 'itemId' }
+	},
+	// versions 5 and 6 are other branches' (the lead's, sync's); Dexie allows the gap
+	{
+		// cards the learner owns: the cards they write and their wording of bank cards, each in
+		// its own table, so a bank update (which only replaces static/bank) never reaches them;
+		// new tables only, so no row needs rewriting
+		version: 7,
+		stores: { ownCards: 'id, paragraph, createdAt', cardWordings: 'itemId' }
 	}
 ];
 
@@ -124,6 +139,8 @@ export class SahelDatabase extends Dexie {
 	replacedCopies!: EntityTable<ReplacedCopyRow, 'id'>;
 	deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
 	cardFlags!: EntityTable<CardFlagRow, 'itemId'>;
+	ownCards!: EntityTable<OwnCardRow, 'id'>;
+	cardWordings!: EntityTable<CardWordingRow, 'itemId'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

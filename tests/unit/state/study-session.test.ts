@@ -198,7 +198,15 @@ describe('two tabs studying the same card', () => {
 		const easyAt = new Date(START.getTime() - 60 * MINUTE);
 		const scheduler = createScheduler(DEFAULT_STUDY_SETTINGS);
 		const restored = scheduler.rateCard(newCard(itemId, item.factIds, easyAt), Rating.Easy, easyAt);
-		const empty = { attempts: [], assignments: [], submissions: [], settings: [], cardFlags: [] };
+		const empty = {
+			attempts: [],
+			assignments: [],
+			submissions: [],
+			settings: [],
+			cardFlags: [],
+			ownCards: [],
+			cardWordings: []
+		};
 		await importBackup(
 			createBackup(
 				{ ...empty, cards: [restored.card], reviews: [{ ...restored.review, id: 1 }] },

@@ -23,6 +23,8 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.submissions.bulkPut(tables.submissions);
 		await db.settings.bulkPut(tables.settings);
 		await db.cardFlags.bulkPut(tables.cardFlags);
+		await db.ownCards.bulkPut(tables.ownCards);
+		await db.cardWordings.bulkPut(tables.cardWordings);
 	});
 }
 

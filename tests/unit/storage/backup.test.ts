@@ -35,6 +35,8 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.submissions.bulkPut(tables.submissions);
 		await db.settings.bulkPut(tables.settings);
 		await db.cardFlags.bulkPut(tables.cardFlags);
+		await db.ownCards.bulkPut(tables.ownCards);
+		await db.cardWordings.bulkPut(tables.cardWordings);
 	});
 }
 
@@ -120,7 +122,9 @@ describe('export and import', () => {
 				assignments: 1,
 				submissions: 1,
 				settings: 3,
-				cardFlags: 3
+				cardFlags: 3,
+				ownCards: 2,
+				cardWordings: 2
 			},
 			studiedCards: 2,
 			firstReview: at(8, 9),
@@ -170,7 +174,9 @@ describe('merge', () => {
 		assignments: [],
 		submissions: [],
 		settings: [],
-		cardFlags: []
+		cardFlags: [],
+		ownCards: [],
+		cardWordings: []
 	});
 
 	test('keeps the newer card state per item, adds cards only the backup has', async () => {

@@ -39,7 +39,9 @@ test('the database declares the tables of the design, each counted', async () =>
 		settings: 0,
 		replacedCopies: 0,
 		deviceKeys: 0,
-		cardFlags: 0
+		cardFlags: 0,
+		ownCards: 0,
+		cardWordings: 0
 	});
 	expect((await database()).name).toBe('sahel-brief');
 	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe((await database()).verno);

@@ -20,9 +20,13 @@ const DEVICE_KEYS = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve:
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
 	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
-	// version 4 the learner's card marks
-	const { cardFlags, ...before4 } = sampleTables();
-	const tables = (version >= 4 ? { ...before4, cardFlags } : before4) as unknown as Rows;
+	// version 4 the learner's card marks, version 7 their own cards and wordings
+	const { cardFlags, ownCards, cardWordings, ...before4 } = sampleTables();
+	const tables = {
+		...before4,
+		...(version >= 4 ? { cardFlags } : {}),
+		...(version >= 7 ? { ownCards, cardWordings } : {})
+	} as unknown as Rows;
 	const added: Rows = {
 		...(version >= 2 ? { replacedCopies: [replacedCopyRow()] } : {}),
 		...(version >= 3

@@ -1,0 +1,242 @@
+// Cards the learner owns: cards they write (from a passage of the article or from nothing)
+// and their own wording of a bank card. Both are kept apart from the bank, so a new bank
+// version never touches them. Pure: the text checks, the cloze made from a selection, and the
+// study items the rest of the app schedules, lists and exports like the bank's own.
+import type { BankItem } from '../bank/types';
+
+/** A question and answer, or a sentence with a gap (the gap is `CLOZE_GAP` in the front). */
+export const OWN_CARD_KINDS = ['basic', 'cloze'] as const;
+export type OwnCardKind = (typeof OWN_CARD_KINDS)[number];
+
+/** Where the bank writes a cloze's gap; own clozes use the same mark. */
+export const CLOZE_GAP = '_____';
+
+/** Own card ids start with this, so they never meet a bank item id. */
+export const OWN_ID_PREFIX = 'own-';
+
+/** The topic own cards are listed under in the card browser. */
+export const OWN_TOPIC = 'Your own cards';
+
+/** One card the learner wrote. */
+export interface OwnCard {
+	id: string;
+	kind: OwnCardKind;
+	front: string;
+	back: string;
+	/** The article paragraph it was made from (p1, p2, ...), when it was. */
+	paragraph?: string;
+	/** The words selected in that paragraph. */
+	quote?: string;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** The learner's wording of a bank card; an absent side keeps the bank's. */
+export interface CardWording {
+	itemId: string;
+	front?: string;
+	back?: string;
+	updatedAt: Date;
+}
+
+/** What a side of a card may hold: enough for a paragraph, not a pasted page. */
+export const CARD_TEXT_MAX = 2000;
+
+export const CARD_TEXT_PROBLEMS = [
+	'empty-front',
+	'empty-back',
+	'too-long',
+	'markup',
+	'no-gap',
+	'same-sides'
+] as const;
+export type CardTextProblem = (typeof CARD_TEXT_PROBLEMS)[number];
+
+/** A card that cannot be stored, with a code the page turns into a sentence. */
+export class CardTextError extends Error {
+	constructor(
+		readonly code: CardTextProblem,
+		message: string
+	) {
+		super(message);
+		this.name = 'CardTextError';
+	}
+}
+
+const MESSAGES: Record<CardTextProblem, string> = {
+	'empty-front': 'Write the front of the card: it is empty.',
+	'empty-back': 'Write the back of the card: it is empty.',
+	'too-long': `A side of a card holds at most ${CARD_TEXT_MAX.toLocaleString('en')} characters: shorten it to what you want to remember.`,
+	markup:
+		'Cards hold plain text only: remove the part written like a web page tag (between < and >).',
+	'no-gap': `A cloze needs its gap: keep ${CLOZE_GAP} where the answer goes.`,
+	'same-sides': 'The front and the back say the same thing: a card needs a question and an answer.'
+};
+
+/** The sentence for a problem (also the message of its CardTextError). */
+export function cardTextMessage(code: CardTextProblem): string {
+	return MESSAGES[code];
+}
+
+// a tag, a comment or a doctype: what a browser would read as markup if it were ever HTML
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<!--/i;
+// control characters other than tab and line breaks, and lone surrogates
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/** Text as a card stores it: trimmed, control characters gone, line ends as \n. */
+export function cleanCardText(text: string): string {
+	return text.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+}
+
+function sideProblem(text: string, empty: CardTextProblem): CardTextProblem | undefined {
+	if (text === '') return empty;
+	if (text.length > CARD_TEXT_MAX) return 'too-long';
+	if (MARKUP.test(text)) return 'markup';
+	return undefined;
+}
+
+/** The first problem with a card's two sides, or undefined when it may be stored. */
+export function cardTextProblem(
+	kind: OwnCardKind | 'flashcard' | 'reverse',
+	front: string,
+	back: string
+): CardTextProblem | undefined {
+	// the raw length first: a 100 KB paste is refused before any work is done on it
+	if (front.length > CARD_TEXT_MAX * 4 || back.length > CARD_TEXT_MAX * 4) return 'too-long';
+	const f = cleanCardText(front);
+	const b = cleanCardText(back);
+	const problem = sideProblem(f, 'empty-front') ?? sideProblem(b, 'empty-back');
+	if (problem) return problem;
+	if (kind === 'cloze' && !f.includes(CLOZE_GAP)) return 'no-gap';
+	if (f.toLowerCase() === b.toLowerCase()) return 'same-sides';
+	return undefined;
+}
+
+/** The two sides cleaned, or a CardTextError naming the first problem. */
+export function checkedCardText(
+	kind: OwnCardKind | 'flashcard' | 'reverse',
+	front: string,
+	back: string
+): { front: string; back: string } {
+	const problem = cardTextProblem(kind, front, back);
+	if (problem) throw new CardTextError(problem, MESSAGES[problem]);
+	return { front: cleanCardText(front), back: cleanCardText(back) };
+}
+
+/** Where a selection sits in its paragraph's text. */
+export interface TextSelection {
+	start: number;
+	end: number;
+}
+
+/**
+ * The cloze for words selected in a paragraph: the sentence holding them with the words
+ * gapped (front), and the words (back). Undefined when nothing but spaces is selected.
+ */
+export function clozeFromSelection(
+	paragraph: string,
+	selection: TextSelection
+): { front: string; back: string } | undefined {
+	let { start, end } = selection;
+	start = Math.max(0, Math.min(start, paragraph.length));
+	end = Math.max(start, Math.min(end, paragraph.length));
+	// the gap never takes the spaces around the words
+	while (start < end && /\s/.test(paragraph[start]!)) start++;
+	while (end > start && /\s/.test(paragraph[end - 1]!)) end--;
+	if (start === end) return undefined;
+	const sentenceStart = sentenceBoundaryBefore(paragraph, start);
+	const sentenceEnd = sentenceBoundaryAfter(paragraph, end);
+	const front =
+		paragraph.slice(sentenceStart, start) + CLOZE_GAP + paragraph.slice(end, sentenceEnd);
+	return { front: front.trim(), back: paragraph.slice(start, end) };
+}
+
+// a sentence ends at . ! or ? followed by a space; abbreviations may split one, which only
+// makes the cloze's sentence shorter, never wrong
+function sentenceBoundaryBefore(text: string, index: number): number {
+	for (let i = index - 1; i > 0; i--) {
+		if (/\s/.test(text[i]!) && /[.!?]["”’)]?$/.test(text.slice(Math.max(0, i - 2), i)))
+			return i + 1;
+	}
+	return 0;
+}
+
+function sentenceBoundaryAfter(text: string, index: number): number {
+	for (let i = index; i < text.length; i++) {
+		if (/[.!?]/.test(text[i]!) && (i + 1 === text.length || /[\s"”’)]/.test(text[i + 1]!))) {
+			let j = i + 1;
+			while (j < text.length && /["”’)]/.test(text[j]!)) j++;
+			return j;
+		}
+	}
+	return text.length;
+}
+
+/** An own card as a study item, so study, the browser and the exports treat it as any card. */
+export function ownCardItem(card: OwnCard): BankItem {
+	return {
+		id: card.id,
+		type: card.kind === 'cloze' ? 'cloze' : 'flashcard',
+		prompt: card.front,
+		answer: card.back,
+		explanation: '',
+		// no fact: an own card never buries a bank card, nor is buried by one
+		factIds: [],
+		topic: OWN_TOPIC,
+		difficulty: 2,
+		source: { paragraph: card.paragraph ?? '', quote: card.quote ?? '' }
+	};
+}
+
+/** Whether an item id names an own card. */
+export function isOwnCardId(itemId: string): boolean {
+	return itemId.startsWith(OWN_ID_PREFIX);
+}
+
+/** A bank item in the learner's wording (the item itself when there is none). */
+export function withWording(item: BankItem, wording: CardWording | undefined): BankItem {
+	if (!wording || (wording.front === undefined && wording.back === undefined)) return item;
+	const reworded = { ...item };
+	if (wording.front !== undefined) reworded.prompt = wording.front;
+	if (wording.back !== undefined) {
+		reworded.answer = wording.back;
+		// the bank's other spellings belong to its answer, not to the learner's
+		delete reworded.accept;
+		delete reworded.keyTerms;
+	}
+	return reworded;
+}
+
+const paragraphNumber = (id: string | undefined) => {
+	const match = /^p(\d+)$/.exec(id ?? '');
+	return match ? Number(match[1]) : Infinity;
+};
+
+/**
+ * Every study card in article order: the bank's items in the learner's wording, each own
+ * card after the bank cards of its paragraph (own cards of no paragraph last, oldest first).
+ */
+export function deckItems(
+	bankItems: readonly BankItem[],
+	ownCards: readonly OwnCard[],
+	wordings: ReadonlyMap<string, CardWording>
+): BankItem[] {
+	const items = bankItems.map((item) => withWording(item, wordings.get(item.id)));
+	const own = [...ownCards].sort(
+		(a, b) =>
+			paragraphNumber(a.paragraph) - paragraphNumber(b.paragraph) ||
+			a.createdAt.getTime() - b.createdAt.getTime()
+	);
+	const out: BankItem[] = [];
+	let next = 0;
+	for (const item of items) {
+		const here = paragraphNumber(item.source.paragraph);
+		while (next < own.length && paragraphNumber(own[next]!.paragraph) < here) {
+			out.push(ownCardItem(own[next++]!));
+		}
+		out.push(item);
+	}
+	while (next < own.length) out.push(ownCardItem(own[next++]!));
+	return out;
+}
