@@ -1,7 +1,7 @@
 // Defaults and bounds for study settings; anything read from storage or a form goes through
 // `clampStudySettings` so the scheduler never sees an out-of-range value.
 import type { StepUnit } from 'ts-fsrs';
-import type { StudySettings } from './types';
+import { NEW_CARD_ORDERS, type NewCardOrder, type StudySettings } from './types';
 
 export const DEFAULT_STUDY_SETTINGS = {
 	desiredRetention: 0.9,
@@ -10,6 +10,8 @@ export const DEFAULT_STUDY_SETTINGS = {
 	learningSteps: ['1m', '10m'],
 	relearningSteps: ['10m'],
 	maximumInterval: 36500,
+	newCardOrder: 'article',
+	newCardSeed: 1,
 	dayStartHour: 4
 } as const satisfies StudySettings;
 
@@ -19,6 +21,7 @@ export const STUDY_SETTING_LIMITS = {
 	newPerDay: { min: 0, max: 9999 },
 	maxReviewsPerDay: { min: 0, max: 99999 },
 	maximumInterval: { min: 1, max: 36500 },
+	newCardSeed: { min: 0, max: 2 ** 31 - 1 },
 	dayStartHour: { min: 0, max: 23 }
 } as const;
 
@@ -57,6 +60,10 @@ export function clampStudySettings(
 		learningSteps: validSteps(input.learningSteps, DEFAULT_STUDY_SETTINGS.learningSteps),
 		relearningSteps: validSteps(input.relearningSteps, DEFAULT_STUDY_SETTINGS.relearningSteps),
 		maximumInterval: clampNumber(input.maximumInterval, 'maximumInterval', true),
+		newCardOrder: NEW_CARD_ORDERS.includes(input.newCardOrder as NewCardOrder)
+			? (input.newCardOrder as NewCardOrder)
+			: DEFAULT_STUDY_SETTINGS.newCardOrder,
+		newCardSeed: clampNumber(input.newCardSeed, 'newCardSeed', true),
 		dayStartHour: clampNumber(input.dayStartHour, 'dayStartHour', true)
 	};
 }

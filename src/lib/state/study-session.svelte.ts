@@ -23,6 +23,7 @@ import {
 	type StudySettings
 } from '$lib/srs';
 import { isLeech } from '$lib/srs/card-flags';
+import { isOwnCardId } from '$lib/srs/own-cards';
 import {
 	changeCardFlags,
 	loadStudyDay,
@@ -75,6 +76,7 @@ export class StudySession {
 	#cards = new Map<string, StudyCard>();
 	#reviewsToday: StudyReview[] = [];
 	#flags = new Map<string, CardFlags>();
+	#reworded: ReadonlySet<string> = new Set();
 	#settings: StudySettings | undefined;
 	#scheduler: StudyScheduler | undefined;
 	#startedAt = new Date(0);
@@ -111,6 +113,13 @@ export class StudySession {
 	}
 	get current() {
 		return this.#current;
+	}
+	/** Whether the card on screen is the learner's own, or a bank card in their wording. */
+	get currentMark(): 'own' | 'reworded' | undefined {
+		const id = this.#current?.id;
+		if (!id) return undefined;
+		if (isOwnCardId(id)) return 'own';
+		return this.#reworded.has(id) ? 'reworded' : undefined;
 	}
 	get intervals() {
 		return this.#intervals;
@@ -165,6 +174,7 @@ export class StudySession {
 			this.#scheduler = createScheduler(settings);
 			// the bank's cards in the learner's wording, and the cards they wrote
 			this.#studyItems = deck.items;
+			this.#reworded = new Set(deck.own.wordings.keys());
 			this.#items = new Map(this.#studyItems.map((item) => [item.id, item]));
 			this.#topics = [...new Set(this.#studyItems.map((item) => item.topic))];
 			this.#topic = topic && this.#topics.includes(topic) ? topic : undefined;

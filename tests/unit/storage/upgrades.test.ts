@@ -119,3 +119,26 @@ test('the sample rows cover every table of the current schema', () => {
 	const rows = rowsAtVersion(SCHEMA_VERSIONS.at(-1)!.version);
 	expect(Object.keys(rows).sort()).toEqual(tablesAt(SCHEMA_VERSIONS.at(-1)!.version).sort());
 });
+
+test('version 7 (own cards, wordings) opens a version 4 database with every row kept and its own tables empty', async () => {
+	const old = new SahelDatabase(
+		DB_NAME,
+		SCHEMA_VERSIONS.filter((v) => v.version <= 4)
+	);
+	const rows = rowsAtVersion(4);
+	await old.transaction('rw', old.tables, async () => {
+		for (const name of tablesAt(4)) await old.table(name).bulkAdd(rows[name]!);
+	});
+	old.close();
+
+	const db = await database();
+	await db.open();
+	expect(db.verno).toBeGreaterThanOrEqual(7);
+	for (const name of tablesAt(4))
+		expect(await db.table(name).count(), name).toBe(rows[name]!.length);
+	expect(await db.ownCards.count()).toBe(0);
+	expect(await db.cardWordings.count()).toBe(0);
+	// and the new tables take rows at once
+	await db.ownCards.add(sampleTables().ownCards[0]!);
+	expect(await db.ownCards.count()).toBe(1);
+});
