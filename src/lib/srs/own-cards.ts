@@ -124,10 +124,32 @@ export function checkedCardText(
 	return { front: cleanCardText(front), back: cleanCardText(back) };
 }
 
+const WORD = /[\p{L}\p{N}'’-]/u;
+
 /** Where a selection sits in its paragraph's text. */
 export interface TextSelection {
 	start: number;
 	end: number;
+}
+
+/**
+ * The selection without the spaces around it and widened to whole words (a finger or a mouse
+ * often cuts one); undefined when it holds nothing but spaces.
+ */
+export function selectedWords(
+	paragraph: string,
+	selection: TextSelection
+): TextSelection | undefined {
+	let { start, end } = selection;
+	start = Math.max(0, Math.min(start, paragraph.length));
+	end = Math.max(start, Math.min(end, paragraph.length));
+	while (start < end && /\s/.test(paragraph[start]!)) start++;
+	while (end > start && /\s/.test(paragraph[end - 1]!)) end--;
+	if (start === end) return undefined;
+	while (start > 0 && WORD.test(paragraph[start - 1]!) && WORD.test(paragraph[start]!)) start--;
+	while (end < paragraph.length && WORD.test(paragraph[end]!) && WORD.test(paragraph[end - 1]!))
+		end++;
+	return { start, end };
 }
 
 /**
@@ -138,13 +160,9 @@ export function clozeFromSelection(
 	paragraph: string,
 	selection: TextSelection
 ): { front: string; back: string } | undefined {
-	let { start, end } = selection;
-	start = Math.max(0, Math.min(start, paragraph.length));
-	end = Math.max(start, Math.min(end, paragraph.length));
-	// the gap never takes the spaces around the words
-	while (start < end && /\s/.test(paragraph[start]!)) start++;
-	while (end > start && /\s/.test(paragraph[end - 1]!)) end--;
-	if (start === end) return undefined;
+	const words = selectedWords(paragraph, selection);
+	if (!words) return undefined;
+	const { start, end } = words;
 	const sentenceStart = sentenceBoundaryBefore(paragraph, start);
 	const sentenceEnd = sentenceBoundaryAfter(paragraph, end);
 	const front =

@@ -3,7 +3,12 @@
 // database and their code are only loaded once the script runs, after the text is on screen.
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
-import { clozeFromSelection, type OwnCard, type OwnCardKind } from '$lib/srs/own-cards';
+import {
+	clozeFromSelection,
+	selectedWords,
+	type OwnCard,
+	type OwnCardKind
+} from '$lib/srs/own-cards';
 import { loadCardReads, type OwnSnapshot } from '$lib/storage';
 import { errorText } from './error-text';
 
@@ -25,12 +30,18 @@ export interface CardDraft {
 	back: string;
 }
 
+/** The selected words, whole words only. */
+function quoteOf(selection: ReadSelection): string {
+	const words = selectedWords(selection.paragraphText, selection);
+	return words ? selection.paragraphText.slice(words.start, words.end) : '';
+}
+
 /** The sides a draft starts with for each kind: a cloze gaps the words, a question answers with them. */
 export function draftSides(
 	selection: ReadSelection,
 	kind: OwnCardKind
 ): { front: string; back: string } {
-	const quote = selection.paragraphText.slice(selection.start, selection.end).trim();
+	const quote = quoteOf(selection);
 	if (kind === 'cloze')
 		return clozeFromSelection(selection.paragraphText, selection) ?? { front: '', back: quote };
 	return { front: '', back: quote };
@@ -101,7 +112,7 @@ export class ReadingState {
 	startCard(kind: OwnCardKind = 'cloze'): void {
 		const selection = this.#selection;
 		if (!selection) return;
-		const quote = selection.paragraphText.slice(selection.start, selection.end).trim();
+		const quote = quoteOf(selection);
 		if (!quote) return;
 		this.#formError = '';
 		this.#draft = { selection, quote, kind, ...draftSides(selection, kind) };

@@ -104,6 +104,14 @@ describe('a cloze made from a selection', () => {
 		});
 	});
 
+	test('a selection that cuts a word takes the whole word', () => {
+		const start = paragraph.indexOf('eration Bark');
+		expect(clozeFromSelection(paragraph, { start, end: start + 'eration Bark'.length })).toEqual({
+			front: '_____ ended after nine years.',
+			back: 'Operation Barkhane'
+		});
+	});
+
 	test('a selection of spaces makes no cloze', () => {
 		expect(clozeFromSelection(paragraph, { start: 24, end: 25 })).toBeUndefined();
 	});
