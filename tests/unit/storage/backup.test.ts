@@ -196,6 +196,27 @@ describe('merge', () => {
 		expect(await db.cards.count()).toBe(4);
 	});
 
+	test('own cards and wordings: the copy edited last wins, those only the backup has are added', async () => {
+		const [mine] = sampleTables().ownCards;
+		const incoming = {
+			...empty(),
+			ownCards: [
+				{ ...mine!, front: 'Edited later on the phone: _____', updatedAt: at(11) },
+				{ ...mine!, id: 'own-only-in-file', updatedAt: at(2) }
+			],
+			cardWordings: [
+				{ itemId: 'item-2', front: 'Older wording?', updatedAt: at(1) },
+				{ itemId: 'item-9', back: 'A new wording', updatedAt: at(3) }
+			]
+		};
+		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		const db = await database();
+		expect((await db.ownCards.get(mine!.id))?.front).toBe('Edited later on the phone: _____');
+		expect(await db.ownCards.count()).toBe(3);
+		expect((await db.cardWordings.get('item-2'))?.front).toBe('My own question for item 2?');
+		expect((await db.cardWordings.get('item-9'))?.back).toBe('A new wording');
+	});
+
 	test('on the same last review, the card with more reps wins; a full tie keeps the local one', () => {
 		const local = { ...empty(), cards: [card('a', { reps: 3 }), card('b', { reps: 3 })] };
 		const incoming = { ...empty(), cards: [card('a', { reps: 4 }), card('b', { reps: 3 })] };
