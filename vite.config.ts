@@ -43,6 +43,8 @@ export default defineConfig({
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,json,wasm}',
 					'prerendered/**/*.{html,json}'
 				],
+				// the FSRS optimizer (1.7 MB of WebAssembly) loads only when a learner asks for a fit
+				globIgnores: ['**/fsrs_browser_bg*.wasm'],
 				navigateFallback: null,
 				// every page is static, so a query string (a shared /study?topic=..., a tracker's
 				// ?utm_source=...) never changes what the server would send: match the precached

@@ -28,6 +28,8 @@ export interface StudySettings {
 	newCardOrder: NewCardOrder;
 	/** The seed of the shuffled order: the same seed gives the same order on every visit. */
 	newCardSeed: number;
+	/** FSRS parameters fitted to the learner's own reviews; absent for FSRS-6's defaults. */
+	fsrsParameters?: readonly number[];
 	/** Local hour at which a study day starts (Anki uses 4 am, so late nights count as the day before). */
 	dayStartHour: number;
 }
