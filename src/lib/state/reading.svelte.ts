@@ -3,12 +3,8 @@
 // database and their code are only loaded once the script runs, after the text is on screen.
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
-import {
-	clozeFromSelection,
-	selectedWords,
-	type OwnCard,
-	type OwnCardKind
-} from '$lib/srs/own-cards';
+import { clozeFromSelection, selectedWords } from '$lib/srs/own-card-text';
+import type { OwnCard, OwnCardKind } from '$lib/srs/own-cards';
 import { loadCardReads, type OwnSnapshot } from '$lib/storage';
 import { errorText } from './error-text';
 

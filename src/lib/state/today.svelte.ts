@@ -1,4 +1,5 @@
 // The Today page: what is due, the streak, a time estimate and the last session.
+import { studyItems } from '$lib/bank/study-items';
 // module by module, not the '$lib/srs' index: the index brings the whole FSRS scheduler
 import { queueCounts, type QueueCounts } from '$lib/srs/queue';
 import {
@@ -9,8 +10,8 @@ import {
 import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
-import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage';
-import { loadDeck } from './deck';
+import { countReviewsBetween, loadOwnDeck, loadStudyDay, recentReviews } from '$lib/storage';
+import { getBank } from './bank';
 import { loadStudySettings } from './study-settings';
 import { errorText } from './error-text';
 
@@ -75,9 +76,19 @@ export class TodayOverview {
 	/** Reads everything the page shows. */
 	async load(now: Date = new Date()): Promise<void> {
 		try {
-			const [deck, stored] = await Promise.all([loadDeck(), readStoredProgress(now)]);
+			const [bank, own, stored] = await Promise.all([
+				getBank(),
+				loadOwnDeck(),
+				readStoredProgress(now)
+			]);
+			// the learner's own cards count too; their code loads only when there are some, so a
+			// first visit stays light (wordings change no count)
+			const bankItems = studyItems(bank);
+			const items = own.ownCards.length
+				? (await import('$lib/srs/own-cards')).deckItems(bankItems, own.ownCards, new Map())
+				: bankItems;
 			this.#counts = queueCounts({
-				items: deck.items,
+				items,
 				cards: stored.cards,
 				reviewsToday: stored.reviewsToday,
 				settings: stored.settings,

@@ -4,6 +4,7 @@
 // needs them never downloads them.
 export {
 	countReviewsBetween,
+	loadOwnDeck,
 	loadStudyDay,
 	prepareDatabase,
 	readSetting,
@@ -14,6 +15,7 @@ export {
 	tableCounts,
 	undoReview,
 	type NewRating,
+	type OwnDeckData,
 	type RecordedRating,
 	type StudyDayData,
 	type UndoTarget
@@ -55,7 +57,6 @@ export const resetCards: Lazy<CardMarks, 'resetCards'> = onFirstCall(cardMarks, 
 export const restoreCards: Lazy<CardMarks, 'restoreCards'> = onFirstCall(cardMarks, 'restoreCards');
 export type { CardBrowserData, CardsSnapshot, FlagsChange } from './card-marks';
 
-export const loadOwnDeck: Lazy<OwnCards, 'loadOwnDeck'> = onFirstCall(ownCards, 'loadOwnDeck');
 export const addOwnCard: Lazy<OwnCards, 'addOwnCard'> = onFirstCall(ownCards, 'addOwnCard');
 export const editOwnCard: Lazy<OwnCards, 'editOwnCard'> = onFirstCall(ownCards, 'editOwnCard');
 export const deleteOwnCard: Lazy<OwnCards, 'deleteOwnCard'> = onFirstCall(
@@ -71,7 +72,7 @@ export const restoreOwnSnapshot: Lazy<OwnCards, 'restoreOwnSnapshot'> = onFirstC
 	ownCards,
 	'restoreOwnSnapshot'
 );
-export type { OwnCardInput, OwnDeckData, OwnSnapshot } from './own-cards';
+export type { OwnCardInput, OwnSnapshot } from './own-cards';
 
 export const finishAttempt: Lazy<Attempts, 'finishAttempt'> = onFirstCall(
 	attempts,

@@ -1,28 +1,10 @@
 // Cards the learner owns: the cards they write and their wording of bank cards. Each change
 // is one transaction and answers what it replaced, so the browser can undo it exactly; every
-// text is checked (own-cards.ts in srs) before anything is written.
-import { checkedCardText, CLOZE_GAP, OWN_ID_PREFIX, type OwnCardKind } from '../srs/own-cards';
+// text is checked (own-card-text.ts in srs) before anything is written.
+import { checkedCardText } from '../srs/own-card-text';
+import { CLOZE_GAP, OWN_ID_PREFIX, type OwnCardKind } from '../srs/own-cards';
 import type { CardFlagRow, CardRow, CardWordingRow, OwnCardRow, ReviewRow } from './db';
-import { database, readStored, validRows } from './repository';
-
-/** The learner's cards and wordings, read in one transaction. */
-export interface OwnDeckData {
-	ownCards: OwnCardRow[];
-	wordings: Map<string, CardWordingRow>;
-}
-
-/** Every own card (oldest first) and every wording. */
-export async function loadOwnDeck(): Promise<OwnDeckData> {
-	const empty: OwnDeckData = { ownCards: [], wordings: new Map() };
-	return readStored(empty, (db) =>
-		db.transaction('r', db.ownCards, db.cardWordings, async () => ({
-			ownCards: validRows('ownCards', await db.ownCards.orderBy('createdAt').toArray()),
-			wordings: new Map(
-				validRows('cardWordings', await db.cardWordings.toArray()).map((w) => [w.itemId, w])
-			)
-		}))
-	);
-}
+import { database } from './repository';
 
 /** A card as the learner writes it; `paragraph` and `quote` when made from the article. */
 export interface OwnCardInput {

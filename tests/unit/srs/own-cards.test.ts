@@ -7,7 +7,9 @@ import {
 	checkedCardText,
 	CardTextError,
 	cleanCardText,
-	clozeFromSelection,
+	clozeFromSelection
+} from '../../../src/lib/srs/own-card-text';
+import {
 	deckItems,
 	isOwnCardId,
 	ownCardItem,
