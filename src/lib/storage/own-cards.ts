@@ -142,6 +142,14 @@ export async function restoreOwnSnapshot(previous: OwnSnapshot): Promise<void> {
 		'rw',
 		[db.ownCards, db.cardWordings, db.cards, db.cardFlags, db.reviews],
 		async () => {
+			// a card that did not exist before goes with the schedule and reviews it gained since
+			const kept = new Set(previous.ownCards.map((c) => c.id));
+			const added = previous.ownCardIds.filter((id) => !kept.has(id));
+			if (added.length) {
+				await db.cards.bulkDelete(added);
+				await db.cardFlags.bulkDelete(added);
+				await db.reviews.where('itemId').anyOf(added).delete();
+			}
 			await db.ownCards.bulkDelete(previous.ownCardIds);
 			await db.cardWordings.bulkDelete(previous.wordingIds);
 			await db.ownCards.bulkPut(previous.ownCards);

@@ -56,6 +56,20 @@ describe('a card written in Cards', () => {
 		expect(await counts()).toEqual({ own: 0, wordings: 0 });
 	});
 
+	test('Undo of a card already studied takes its schedule and reviews with it', async () => {
+		const browser = await openBrowser();
+		await browser.addCard({ kind: 'basic', front: 'Q?', back: 'A', paragraph: 'p1' });
+		const id = browser.openId!;
+		const db = await database();
+		// as a rating in another tab would have written them
+		await db.reviews.add({ itemId: id, rating: 3, review: START } as never);
+		await db.cards.put({ itemId: id, factIds: [], due: START } as never);
+		await browser.undo();
+		expect(await db.ownCards.count()).toBe(0);
+		expect(await db.cards.get(id)).toBeUndefined();
+		expect(await db.reviews.where('itemId').equals(id).count()).toBe(0);
+	});
+
 	test.each([
 		['an empty card', '', '', /front of the card: it is empty/],
 		['a 100 KB paste', 'x'.repeat(100 * 1024), 'y', /at most 2,000 characters/],
