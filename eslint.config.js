@@ -128,7 +128,8 @@ export default ts.config(
 			'static/',
 			'test-results/',
 			'playwright-report/',
-			'reports/'
+			'reports/',
+			'src/lib/storage/generated/'
 		]
 	}
 );

@@ -109,6 +109,19 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
 	return code;
 }
 
+/**
+ * The pack (article) an assignment code is written for, so the right bank can be loaded to
+ * decode it; undefined when the code cannot be read at all (decoding then says why).
+ */
+export function packIdOfCode(code: string): string | undefined {
+	try {
+		const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
+		return compact[2];
+	} catch {
+		return undefined;
+	}
+}
+
 /** The assignment in `code` (or in a link ending '#code'), checked against `bank`. */
 export function decodeAssignment(code: string, bank: Bank): Assignment {
 	const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));

@@ -52,9 +52,9 @@ export function submissionsCsv(assignment: Assignment, submissions: readonly Sub
 }
 
 /**
- * One row per student per question: the answer given, the right answer, the score and
- * whether it was right. Receipts record when an attempt started and ended, not when each
- * question was answered, so the time is the attempt's.
+ * One row per student per question: the answer given, the right answer, the score, whether it
+ * was right, and when it was answered (seconds from the start, from receipts of version 3;
+ * blank for older receipts, which only record when the attempt started and ended).
  */
 export function answersCsv(
 	assignment: Assignment,
@@ -71,6 +71,7 @@ export function answersCsv(
 		'Correct answer',
 		'Score',
 		'Right',
+		'Answered after (s)',
 		'Attempt time (s)',
 		'Submitted'
 	];
@@ -85,6 +86,7 @@ export function answersCsv(
 			row.expected,
 			row.answered ? String(round(row.score)) : '',
 			row.answered ? (row.correct ? 'yes' : 'no') : 'unanswered',
+			row.answeredAfterSec === undefined ? '' : String(row.answeredAfterSec),
 			seconds(submission.score.durationMs),
 			submission.receipt.submittedAt
 		])

@@ -9,7 +9,8 @@
 //
 // Version 2 adds what can be checked: the hash of the settings the student ran under, and the
 // device's public key with its signature over everything else (see device-key.ts). Version-1
-// receipts, from older apps, are still read and marked unsigned.
+// receipts, from older apps, are still read and marked unsigned. Version 3 adds, under the
+// same signature, the seconds from the start to each answer; version 2 is still read.
 import * as v from 'valibot';
 import type { Bank, BankItem } from '../bank/types';
 import type { Response } from '../quiz/types';
@@ -22,15 +23,20 @@ import { PUBLIC_KEY_PATTERN, SIGNATURE_PATTERN, signText } from './device-key';
 import { hash53 } from './hash';
 import { LIMITS, MAX_TIME_MS } from './limits';
 
-export const RECEIPT_FORMAT_VERSION = 2;
+/** Signed receipts that say when each question was answered. */
+export const RECEIPT_FORMAT_VERSION = 3;
+/** Signed receipts written before they carried answer times. */
+export const UNTIMED_RECEIPT_VERSION = 2;
 /** Receipts written before devices signed them. */
 export const UNSIGNED_RECEIPT_VERSION = 1;
+type ReceiptVersion =
+	typeof RECEIPT_FORMAT_VERSION | typeof UNTIMED_RECEIPT_VERSION | typeof UNSIGNED_RECEIPT_VERSION;
 const TAG = 'R';
 const ASSIGNMENT_TAG = 'A';
 
 /** One submitted attempt; `answers[i]` answers `assignment.itemIds[i]` (null: not answered). */
 export interface Receipt {
-	v: typeof RECEIPT_FORMAT_VERSION | typeof UNSIGNED_RECEIPT_VERSION;
+	v: ReceiptVersion;
 	assignmentId: string;
 	packId: string;
 	bankHash: string;
@@ -46,9 +52,14 @@ export interface Receipt {
 	settingsHash?: string;
 	/** Version 2: the signing device's public key (raw P-256, base64url). */
 	deviceKey?: string;
+	/**
+	 * Version 3: whole seconds from `startedAt` to each answer, in `answers` order (null where
+	 * not answered). The student's device's clock: signed, but only as true as that clock.
+	 */
+	answeredAfterSec?: (number | null)[];
 }
 
-/** A decoded receipt and, for version 2, what its signature must verify. */
+/** A decoded receipt and, from version 2, what its signature must verify. */
 export interface DecodedReceipt {
 	receipt: Receipt;
 	signed?: { deviceKey: string; message: string; signature: string };
@@ -96,16 +107,28 @@ const Checksum = v.pipe(v.string(), v.maxLength(16));
 const CompactV1 = v.strictTuple([...CompactBodyV1.items, Checksum]);
 const CompactBodyV2 = v.strictTuple([
 	v.literal(TAG),
-	v.literal(RECEIPT_FORMAT_VERSION),
+	v.literal(UNTIMED_RECEIPT_VERSION),
 	...CompactBodyV1.items.slice(2),
 	v.pipe(v.string(), v.regex(BANK_HASH_PATTERN)), // settingsHash
 	v.pipe(v.string(), v.regex(PUBLIC_KEY_PATTERN)) // deviceKey
 ]);
-const CompactV2 = v.strictTuple([
-	...CompactBodyV2.items,
-	Checksum,
-	v.pipe(v.string(), v.regex(SIGNATURE_PATTERN))
+const Signature = v.pipe(v.string(), v.regex(SIGNATURE_PATTERN));
+const CompactV2 = v.strictTuple([...CompactBodyV2.items, Checksum, Signature]);
+const AnswerTimes = v.pipe(
+	v.array(v.nullable(int(0, MAX_TIME_MS / 1000))),
+	v.maxLength(LIMITS.maxItems)
+);
+const CompactBodyV3 = v.strictTuple([
+	v.literal(TAG),
+	v.literal(RECEIPT_FORMAT_VERSION),
+	...CompactBodyV2.items.slice(2),
+	AnswerTimes // answeredAfterSec
 ]);
+const CompactV3 = v.strictTuple([...CompactBodyV3.items, Checksum, Signature]);
+const SIGNED_FORMATS = {
+	[UNTIMED_RECEIPT_VERSION]: CompactV2,
+	[RECEIPT_FORMAT_VERSION]: CompactV3
+} as const;
 
 /** What signReceipt needs of the device: its private key and its public key's text. */
 export interface ReceiptSigner {
@@ -114,8 +137,9 @@ export interface ReceiptSigner {
 }
 
 /**
- * The signed (version 2) receipt code for `receipt`, taken under `settings` (the hash of the
- * assignment as this device ran it) and signed by this device's key.
+ * The signed receipt code for `receipt`, taken under `settings` (the hash of the assignment as
+ * this device ran it) and signed by this device's key: version 3 when it says when each
+ * question was answered, version 2 (as older apps wrote) when it does not.
  */
 export async function signReceipt(
 	receipt: Omit<Receipt, 'v' | 'deviceKey'> & { settingsHash: string },
@@ -123,13 +147,17 @@ export async function signReceipt(
 	bank: Bank,
 	signer: ReceiptSigner
 ): Promise<string> {
+	const times = receipt.answeredAfterSec;
+	if (times && !timesFit(times, receipt.answers)) throw new AssignError('invalid');
+	const version = times ? RECEIPT_FORMAT_VERSION : UNTIMED_RECEIPT_VERSION;
 	const body = [
-		...compactBody({ ...receipt, v: RECEIPT_FORMAT_VERSION }, assignment, bank),
+		...compactBody({ ...receipt, v: version }, assignment, bank),
 		receipt.settingsHash,
-		signer.deviceKey
+		signer.deviceKey,
+		...(times ? [times] : [])
 	];
-	body[1] = RECEIPT_FORMAT_VERSION;
-	if (!v.is(CompactBodyV2, body)) throw new AssignError('invalid');
+	body[1] = version;
+	if (!v.is(times ? CompactBodyV3 : CompactBodyV2, body)) throw new AssignError('invalid');
 	const message = signedMessage(body, assignment);
 	const signature = await signText(signer.privateKey, message);
 	const code = packCode([...body, hash53(message), signature]);
@@ -196,11 +224,19 @@ export function decodeSignedReceipt(
 	if (!Array.isArray(value)) throw new AssignError('invalid');
 	if (value[0] === ASSIGNMENT_TAG) throw new AssignError('wrong-kind');
 	if (value[0] !== TAG) throw new AssignError('invalid');
-	if (value[1] !== RECEIPT_FORMAT_VERSION && value[1] !== UNSIGNED_RECEIPT_VERSION) {
+	const version = value[1] as unknown;
+	if (
+		version !== RECEIPT_FORMAT_VERSION &&
+		version !== UNTIMED_RECEIPT_VERSION &&
+		version !== UNSIGNED_RECEIPT_VERSION
+	) {
 		throw new AssignError('unknown-version');
 	}
-	const signed = value[1] === RECEIPT_FORMAT_VERSION;
-	const parsed = v.safeParse(signed ? CompactV2 : CompactV1, value);
+	const signed = version !== UNSIGNED_RECEIPT_VERSION;
+	const parsed = v.safeParse(
+		version === UNSIGNED_RECEIPT_VERSION ? CompactV1 : SIGNED_FORMATS[version],
+		value
+	);
 	if (!parsed.success) throw new AssignError('invalid');
 	const tail = signed ? 2 : 1;
 	const body = parsed.output.slice(0, -tail) as unknown as CompactBody;
@@ -215,7 +251,7 @@ export function decodeSignedReceipt(
 	if (answers.length !== assignment.itemIds.length) throw new AssignError('invalid');
 	const claimedScore = body[10];
 	const receipt: Receipt = {
-		v: signed ? RECEIPT_FORMAT_VERSION : UNSIGNED_RECEIPT_VERSION,
+		v: version,
 		assignmentId,
 		packId,
 		bankHash,
@@ -229,12 +265,42 @@ export function decodeSignedReceipt(
 		...(claimedScore === null ? {} : { claimedScore })
 	};
 	if (!signed) return { receipt };
-	const [settings, deviceKey] = (body as unknown as unknown[]).slice(11) as [string, string];
+	const [settings, deviceKey, times] = (body as unknown as unknown[]).slice(11) as [
+		string,
+		string,
+		(number | null)[] | undefined
+	];
+	if (times && !timesFit(times, receipt.answers)) throw new AssignError('invalid');
 	const signature = parsed.output[parsed.output.length - 1] as string;
 	return {
-		receipt: { ...receipt, settingsHash: settings, deviceKey },
+		receipt: {
+			...receipt,
+			settingsHash: settings,
+			deviceKey,
+			...(times ? { answeredAfterSec: times } : {})
+		},
 		signed: { deviceKey, message, signature }
 	};
+}
+
+/**
+ * Whole seconds from `startedAt` to each of `answeredAt` (null where not answered), as a
+ * receipt carries them; a clock that went back counts as 0, never as a negative time.
+ */
+export function answeredAfterSec(
+	startedAt: Date,
+	answeredAt: readonly (Date | undefined)[]
+): (number | null)[] {
+	return answeredAt.map((at) =>
+		at === undefined ? null : Math.max(0, Math.floor((at.getTime() - startedAt.getTime()) / 1000))
+	);
+}
+
+/** Answer times line up with the answers: one each, and a time only where there is an answer. */
+function timesFit(times: readonly (number | null)[], answers: readonly (Response | null)[]) {
+	return (
+		times.length === answers.length && times.every((t, i) => (t === null) === (answers[i] === null))
+	);
 }
 
 /** The text both the checksum and the signature cover: the body, keyed by the assignment. */

@@ -20,6 +20,8 @@ export interface AnswerRow {
 	/** 0-1, partial credit included. */
 	score: number;
 	correct: boolean;
+	/** Seconds from the attempt's start to this answer; undefined when the receipt has no times. */
+	answeredAfterSec?: number;
 }
 
 /** Each question of `submission` in assignment order, with the answer given written out. */
@@ -41,10 +43,14 @@ export function studentAnswers(
 			answered: response !== null,
 			expected: scored?.grade.expected ?? item?.answer ?? '',
 			score: scored?.grade.score ?? 0,
-			correct: scored?.grade.correct ?? false
+			correct: scored?.grade.correct ?? false,
+			...answerTime(submission.receipt.answeredAfterSec?.[i])
 		};
 	});
 }
+
+const answerTime = (seconds: number | null | undefined) =>
+	seconds === null || seconds === undefined ? {} : { answeredAfterSec: seconds };
 
 /** An answer as text, written like the bank writes `answer` (pairs "a → b; ...", order "a → b"). */
 export function responseText(response: Response, item?: BankItem): string {

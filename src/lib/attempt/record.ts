@@ -1,29 +1,66 @@
-// What an attempt stores, and how to read it back safely. Quizzes and assignments store their
-// plans in two shapes (a quiz keeps the config that built it, an assignment the student and
-// attempt number); `readAttempt` reads either into one record the engine runs.
+// What an attempt stores, and how to read it back safely. Every attempt row stores one plan
+// shape, `AttemptPlan` (version 2, from schema version 5): the questions, plus what set the
+// attempt up (a quiz's config, or the assignment's student and attempt number). Rows and
+// backups written before that hold one of two older shapes; `upgradePlan` reads all three, so
+// the schema upgrade, backup import and `readAttempt` agree on what a plan says.
 import type { QuizQuestion } from '../quiz/build';
 import type { QuizConfig, Response } from '../quiz/types';
-import { quizPolicy, type AttemptMode, type AttemptPolicy } from './policy';
+import { quizPolicy, type AttemptMode } from './policy';
 import { clampScore } from './score';
 import { deadlineOf } from './time';
 
-/** The `plan` of a quiz attempt row. */
-export interface QuizPlan {
+/** The `plan` of every attempt row, quiz or assignment. */
+export interface AttemptPlan {
+	version: 2;
+	questions: QuizQuestion[];
+	/** Quiz attempts: the config that built them. */
+	quiz?: QuizSetup;
+	/** Assignment attempts: who took them and which attempt it is. */
+	assignment?: AssignmentTaking;
+}
+
+/** What built a quiz attempt. */
+export interface QuizSetup {
+	config: QuizConfig;
+}
+
+/** Who takes an assignment attempt, and under which limits. */
+export interface AssignmentTaking {
+	assignmentId: string;
+	student: string;
+	attempt: number;
+	/** Milliseconds since 1970 when time runs out, if the assignment has a time limit. */
+	deadline?: number;
+	/** Set in the same transaction that finishes the attempt: a used attempt always has one. */
+	receiptCode?: string;
+}
+
+/** A quiz attempt's plan as written before schema version 5. */
+interface LegacyQuizPlan {
 	version: 1;
 	config: QuizConfig;
 	questions: QuizQuestion[];
 }
 
-/** The `plan` of an assignment attempt row. */
-export interface StudentPlan {
-	assignmentId: string;
-	student: string;
-	attempt: number;
+/** An assignment attempt's plan as written before schema version 5 (it had no version). */
+interface LegacyStudentPlan extends AssignmentTaking {
 	questions: QuizQuestion[];
-	/** Milliseconds since 1970 when time runs out, if the assignment has a time limit. */
-	deadline?: number;
-	/** Set in the same transaction that finishes the attempt: a used attempt always has one. */
-	receiptCode?: string;
+}
+
+/** The plan of a new quiz attempt. */
+export function quizPlan(config: QuizConfig, questions: QuizQuestion[]): AttemptPlan {
+	return { version: 2, questions, quiz: { config } };
+}
+
+/** The plan of a new assignment attempt. */
+export function assignmentPlan(taking: AssignmentTaking, questions: QuizQuestion[]): AttemptPlan {
+	return { version: 2, questions, assignment: taking };
+}
+
+/** `plan` with the receipt code of the attempt it finishes (only assignment plans carry one). */
+export function withReceipt(plan: AttemptPlan, receiptCode: string): AttemptPlan {
+	if (!plan.assignment) return plan;
+	return { ...plan, assignment: { ...plan.assignment, receiptCode } };
 }
 
 /** One answer as stored in an attempt's `answers`, keyed by item id. */
@@ -66,9 +103,9 @@ export interface AttemptRecord {
 	deadline?: Date;
 	draft?: DraftAnswer;
 	/** Quiz attempts: what built them. */
-	quiz?: QuizPlan;
+	quiz?: QuizSetup;
 	/** Assignment attempts: who took them and which attempt it is. */
-	assignment?: StudentPlan;
+	assignment?: AssignmentTaking;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -80,21 +117,54 @@ function readQuestions(value: unknown): QuizQuestion[] | undefined {
 	return valid ? (value as QuizQuestion[]) : undefined;
 }
 
-/** The plan of a stored quiz attempt, or undefined when it is not one this version reads. */
-export function readPlan(plan: unknown): QuizPlan | undefined {
-	if (!isObject(plan) || plan.version !== 1 || !isObject(plan.config)) return undefined;
-	const mode = plan.config.mode;
-	if (mode !== 'practice' && mode !== 'exam') return undefined;
-	return readQuestions(plan.questions) ? (plan as unknown as QuizPlan) : undefined;
+function readConfig(value: unknown): QuizConfig | undefined {
+	if (!isObject(value) || (value.mode !== 'practice' && value.mode !== 'exam')) return undefined;
+	return value as unknown as QuizConfig;
 }
 
-/** The plan of a stored assignment attempt, or undefined when it is not one. */
-export function readStudentPlan(plan: unknown): StudentPlan | undefined {
-	if (!isObject(plan) || !readQuestions(plan.questions)) return undefined;
-	if (typeof plan.student !== 'string' || typeof plan.attempt !== 'number') return undefined;
-	if (typeof plan.assignmentId !== 'string') return undefined;
-	if (plan.deadline !== undefined && !Number.isFinite(plan.deadline)) return undefined;
-	return plan as unknown as StudentPlan;
+function readTaking(value: unknown): AssignmentTaking | undefined {
+	if (!isObject(value)) return undefined;
+	if (typeof value.student !== 'string' || typeof value.attempt !== 'number') return undefined;
+	if (typeof value.assignmentId !== 'string') return undefined;
+	if (value.deadline !== undefined && !Number.isFinite(value.deadline)) return undefined;
+	if (value.receiptCode !== undefined && typeof value.receiptCode !== 'string') return undefined;
+	const { assignmentId, student, attempt, deadline, receiptCode } =
+		value as unknown as AssignmentTaking;
+	return {
+		assignmentId,
+		student,
+		attempt,
+		...(deadline !== undefined ? { deadline } : {}),
+		...(receiptCode !== undefined ? { receiptCode } : {})
+	};
+}
+
+/**
+ * The stored plan of an attempt of `kind` in today's shape, whichever version wrote it;
+ * undefined when it is not a plan of that kind this version can read (it is then kept as it
+ * is, never rewritten, so a newer app can still read it).
+ */
+export function upgradePlan(kind: string, plan: unknown): AttemptPlan | undefined {
+	if (!isObject(plan)) return undefined;
+	const questions = readQuestions(plan.questions);
+	if (!questions) return undefined;
+	if (plan.version === 2) {
+		if (kind === 'quiz') {
+			const config = isObject(plan.quiz) ? readConfig(plan.quiz.config) : undefined;
+			return config && !plan.assignment ? quizPlan(config, questions) : undefined;
+		}
+		const taking = kind === 'assignment' ? readTaking(plan.assignment) : undefined;
+		return taking && !plan.quiz ? assignmentPlan(taking, questions) : undefined;
+	}
+	if (kind === 'quiz' && plan.version === 1) {
+		const config = readConfig((plan as Partial<LegacyQuizPlan>).config);
+		return config ? quizPlan(config, questions) : undefined;
+	}
+	if (kind === 'assignment' && plan.version === undefined) {
+		const taking = readTaking(plan as Partial<LegacyStudentPlan>);
+		return taking ? assignmentPlan(taking, questions) : undefined;
+	}
+	return undefined;
 }
 
 /** A stored answer, or undefined when the value is not one (an older or foreign shape). */
@@ -115,9 +185,9 @@ function readDraft(value: unknown): DraftAnswer | undefined {
 
 /** Reads a stored attempt of either kind; undefined when its plan is unreadable. */
 export function readAttempt(row: AttemptLike): AttemptRecord | undefined {
-	const quiz = row.kind === 'quiz' ? readPlan(row.plan) : undefined;
-	const assignment = row.kind === 'assignment' ? readStudentPlan(row.plan) : undefined;
-	if (!quiz && !assignment) return undefined;
+	const plan = upgradePlan(row.kind, row.plan);
+	if (!plan) return undefined;
+	const { quiz, assignment } = plan;
 	const answers: Record<string, StoredAnswer> = {};
 	for (const [itemId, value] of Object.entries(row.answers ?? {})) {
 		const answer = readAnswer(value);
@@ -131,7 +201,7 @@ export function readAttempt(row: AttemptLike): AttemptRecord | undefined {
 	return {
 		id: row.id,
 		mode: quiz ? quiz.config.mode : 'assignment',
-		questions: (quiz ?? assignment)!.questions,
+		questions: plan.questions,
 		answers,
 		position: Number.isInteger(row.position) && row.position >= 0 ? row.position : 0,
 		startedAt: row.startedAt,
@@ -141,6 +211,15 @@ export function readAttempt(row: AttemptLike): AttemptRecord | undefined {
 		quiz,
 		assignment
 	};
+}
+
+/**
+ * Whether a stored attempt asked only questions of `itemIds` (one article's items): an attempt
+ * belongs to the article of its questions, and one whose plan cannot be read to none.
+ */
+export function attemptOfItems(row: AttemptLike, itemIds: ReadonlySet<string>): boolean {
+	const questions = upgradePlan(row.kind, row.plan)?.questions ?? [];
+	return questions.length > 0 && questions.every((q) => itemIds.has(q.itemId));
 }
 
 /** A finished or running attempt as the history and Progress list it. */
@@ -198,9 +277,4 @@ export function latestMistakes(attempts: Iterable<AttemptLike>): Set<string> {
 		}
 	}
 	return new Set([...latest].filter(([, answer]) => !answer.correct).map(([itemId]) => itemId));
-}
-
-/** The policy of a stored quiz attempt (assignments take theirs from the assignment). */
-export function policyOfQuiz(plan: QuizPlan): AttemptPolicy {
-	return quizPolicy(plan.config);
 }

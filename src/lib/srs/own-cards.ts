@@ -23,6 +23,8 @@ export interface OwnCard {
 	kind: OwnCardKind;
 	front: string;
 	back: string;
+	/** The article (pack) it was written for: each article's study counts its own cards only. */
+	packId?: string;
 	/** The article paragraph it was made from (p1, p2, ...), when it was. */
 	paragraph?: string;
 	/** The words selected in that paragraph. */
@@ -56,6 +58,15 @@ export function ownCardItem(card: OwnCard): BankItem {
 		difficulty: 2,
 		source: { paragraph: card.paragraph ?? '', quote: card.quote ?? '' }
 	};
+}
+
+/** The own cards of article `packId`; a card naming none is of `defaultPackId`. */
+export function ownCardsOf<T extends Pick<OwnCard, 'packId'>>(
+	cards: readonly T[],
+	packId: string,
+	defaultPackId: string
+): T[] {
+	return cards.filter((card) => (card.packId ?? defaultPackId) === packId);
 }
 
 /** Whether an item id names an own card. */

@@ -1,10 +1,10 @@
 // The student's /a page: open an assignment from its link, take it (offline too) with the
 // same AttemptRun as a quiz, hand in a receipt. A code that does not decode is explained and
 // nothing is stored. An attempt counts as used only once its receipt exists.
-import { decodeAssignment, type Assignment } from '$lib/assign/assignment-code';
+import { decodeAssignment, packIdOfCode, type Assignment } from '$lib/assign/assignment-code';
 import { AssignError } from '$lib/assign/errors';
 import { newDeviceKey, publicKeyText } from '$lib/assign/device-key';
-import { signReceipt } from '$lib/assign/receipt-code';
+import { answeredAfterSec, signReceipt } from '$lib/assign/receipt-code';
 import { settingsHash } from '$lib/assign/settings-hash';
 import { studentQuestions } from '$lib/assign/student-plan';
 import {
@@ -14,7 +14,7 @@ import {
 	scoreOf,
 	type AttemptRecord,
 	type StoredAnswer,
-	type StudentPlan
+	assignmentPlan
 } from '$lib/attempt';
 import type { Bank, BankItem } from '$lib/bank/types';
 import { gradeItem } from '$lib/quiz/grade';
@@ -147,14 +147,15 @@ export class AssignmentTaker {
 	async load(fragment: string): Promise<void> {
 		this.#leaveRun();
 		this.#phase = 'loading';
+		const code = fragment.replace(/^#/, '').trim();
 		try {
-			this.#bank = await getBank();
+			// an assignment is taken over the article it was written for, whichever one is chosen
+			this.#bank = await getBank(code ? packIdOfCode(code) : undefined);
 			this.#items = new Map(this.#bank.items.map((item) => [item.id, item]));
 		} catch (error) {
 			this.#fail(errorText(error));
 			return;
 		}
-		const code = fragment.replace(/^#/, '').trim();
 		if (!code) {
 			await this.#loadMine();
 			this.#phase = 'list';
@@ -189,15 +190,17 @@ export class AssignmentTaker {
 		try {
 			const now = this.#clock();
 			const attempt = this.#submitted.length + 1;
-			const plan: StudentPlan = {
-				assignmentId: assignment.id,
-				student,
-				attempt,
-				questions: studentQuestions(assignment, this.#items, student, attempt),
-				deadline: assignment.timeLimitSec
-					? now.getTime() + assignment.timeLimitSec * 1000
-					: undefined
-			};
+			const plan = assignmentPlan(
+				{
+					assignmentId: assignment.id,
+					student,
+					attempt,
+					...(assignment.timeLimitSec
+						? { deadline: now.getTime() + assignment.timeLimitSec * 1000 }
+						: {})
+				},
+				studentQuestions(assignment, this.#items, student, attempt)
+			);
 			const row: AttemptRow = {
 				id: randomId(12),
 				kind: 'assignment',
@@ -365,6 +368,10 @@ export class AssignmentTaker {
 			startedAt: record.startedAt.toISOString(),
 			submittedAt: at.toISOString(),
 			answers: assignment.itemIds.map((id) => answers[id]?.response ?? null),
+			answeredAfterSec: answeredAfterSec(
+				record.startedAt,
+				assignment.itemIds.map((id) => answers[id]?.answeredAt)
+			),
 			attempt: plan.attempt,
 			claimedScore: Math.round(percent),
 			settingsHash: settingsHash(assignment)

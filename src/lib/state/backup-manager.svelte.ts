@@ -12,6 +12,7 @@ import {
 	loadProgressReads,
 	skippedRowCounts
 } from '$lib/storage';
+import { packOfItems } from './bank';
 import { downloadFile } from './download';
 import { readBackupStatus, type BackupStatus } from './backup-reminder';
 import { readStorageStatus } from '$lib/pwa/storage-persistence';
@@ -148,7 +149,7 @@ export class BackupManager {
 		await this.#run('The backup could not be made', 'backup', async () => {
 			const now = this.#clock();
 			const [{ exportBackup }, storage] = await Promise.all([loadBackup(), loadProgressReads()]);
-			const text = await exportBackup(now, version);
+			const text = await exportBackup(now, version, (await packOfItems()).packs);
 			const fileName = backupFileName(now);
 			downloadFile(fileName, text, 'application/json');
 			await storage.recordBackupTime(now);
@@ -168,7 +169,7 @@ export class BackupManager {
 				loadBackup(),
 				file.text()
 			]);
-			const backup = parseBackup(text, { now });
+			const backup = parseBackup(text, { now, knownPacks: (await packOfItems()).known });
 			const device = await deviceSummary(now);
 			this.#pending = backup;
 			this.#preview = { fileName: file.name, summary: summarizeBackup(backup), device };

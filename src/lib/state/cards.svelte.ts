@@ -183,10 +183,12 @@ export class CardBrowser {
 	}
 
 	#fixedItems = false;
+	#packId: string | undefined;
 
 	async #reload(): Promise<void> {
 		if (!this.#fixedItems) {
 			const deck = await loadDeck();
+			this.#packId = deck.bank.pack.id;
 			this.#items = deck.items;
 			this.#bankItems = new Map(deck.bankItems.map((i) => [i.id, i]));
 			this.#reworded = new Set(deck.own.wordings.keys());
@@ -329,7 +331,10 @@ export class CardBrowser {
 	async addCard(input: OwnCardInput): Promise<boolean> {
 		let id = '';
 		const added = await this.#own('Added your card', async () => {
-			const { card, snapshot } = await addOwnCard(input, this.#clock());
+			const { card, snapshot } = await addOwnCard(
+				{ packId: this.#packId, ...input },
+				this.#clock()
+			);
 			id = card.id;
 			return snapshot;
 		});

@@ -74,6 +74,7 @@ export const BACKUP_ERROR_TITLES: Record<BackupErrorCode, string> = {
 	'newer-version': 'The backup is from a newer version',
 	incomplete: 'The backup is incomplete',
 	'invalid-rows': 'The backup is damaged',
+	'other-pack': 'The backup is of another article',
 	quota: 'Not enough storage space',
 	'write-failed': 'The backup could not be restored',
 	'read-failed': 'Your data could not be read'

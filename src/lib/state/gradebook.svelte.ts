@@ -122,8 +122,18 @@ export class Gradebook {
 	 */
 	async select(assignmentId: string): Promise<void> {
 		const row = this.#assignments.find((candidate) => candidate.data.id === assignmentId);
-		const bank = this.#bank;
-		if (!row || !bank) return;
+		if (!row) return;
+		// each assignment is read over the article it was written for
+		let bank = this.#bank;
+		if (bank?.pack.id !== row.data.packId) {
+			try {
+				bank = await getBank(row.data.packId);
+			} catch (error) {
+				this.#error = errorText(error);
+				return;
+			}
+		}
+		this.#bank = bank;
 		this.#selectedId = assignmentId;
 		this.#report = undefined;
 		const receipts = await listReceipts(assignmentId);

@@ -2,7 +2,8 @@
 // visit (no database yet) neither the database code nor the statistics code is downloaded.
 import type { ProgressStatistics } from '$lib/progress';
 import type { FinishedAttempt } from '$lib/progress/quiz-history';
-import { attemptOutcome } from '$lib/attempt';
+import { attemptOfItems, attemptOutcome } from '$lib/attempt';
+import { ofItems } from '$lib/progress/pack-scope';
 import { type AttemptRow, databaseExists, loadProgressReads } from '$lib/storage';
 import { getBank } from './bank';
 import { errorText } from './error-text';
@@ -59,16 +60,21 @@ export class ProgressOverview {
 				getBank()
 			]);
 			const [rows, settings] = await Promise.all([storage.readProgressRows(), loadStudySettings()]);
-			const attempts = rows.attempts.flatMap((row) => finishedAttempt(row) ?? []);
+			// the chosen article's progress; another article's stays apart (pack-scope.ts)
+			const ids = new Set(bank.items.map((item) => item.id));
+			const reviews = ofItems(rows.reviews, ids);
+			const attempts = rows.attempts
+				.filter((row) => attemptOfItems(row, ids))
+				.flatMap((row) => finishedAttempt(row) ?? []);
 			this.#stats = progress.progressStatistics({
 				items: bank.items,
-				cards: rows.cards,
-				reviews: rows.reviews,
+				cards: ofItems(rows.cards, ids),
+				reviews,
 				attempts,
 				now,
 				dayStartHour: settings.dayStartHour
 			});
-			this.#reviewCount = rows.reviews.length;
+			this.#reviewCount = reviews.length;
 			this.#quizCount = attempts.length;
 		} catch (error) {
 			this.#error = errorText(error);

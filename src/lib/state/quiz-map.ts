@@ -2,15 +2,19 @@
 // of the bank), then kept for the rest of the visit.
 import { loadBankMap } from '$lib/bank/loader';
 import type { BankMap } from '$lib/bank/types';
-import { PACK_ID } from './bank';
+import { chosenPackId } from './bank';
 
-let pending: Promise<BankMap> | undefined;
+const pending = new Map<string, Promise<BankMap>>();
 
-/** The map of the shipped pack, loaded on first use. */
-export function getBankMap(): Promise<BankMap> {
-	pending ??= loadBankMap(PACK_ID).catch((error: unknown) => {
-		pending = undefined; // let the next question try again
-		throw error;
-	});
-	return pending;
+/** The map of `packId` (the chosen pack by default), loaded on first use. */
+export function getBankMap(packId: string = chosenPackId()): Promise<BankMap> {
+	let map = pending.get(packId);
+	if (!map) {
+		map = loadBankMap(packId).catch((error: unknown) => {
+			pending.delete(packId); // let the next question try again
+			throw error;
+		});
+		pending.set(packId, map);
+	}
+	return map;
 }

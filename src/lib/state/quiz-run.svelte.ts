@@ -1,6 +1,7 @@
 // A quiz for the /quiz page: the builder's choices, the run (an AttemptRun: one question at a
 // time, each answer stored as it is given), the results and the history. Resumes after a reload.
 import {
+	attemptOfItems,
 	attemptOutcome,
 	quizPolicy,
 	readAttempt,
@@ -8,7 +9,8 @@ import {
 	type AttemptOutcome,
 	type AttemptRecord,
 	type AttemptSummary,
-	type QuizPlan,
+	quizPlan,
+	type QuizSetup,
 	type StoredAnswer
 } from '$lib/attempt';
 import { ITEM_TYPES, type BankItem, type ItemType } from '$lib/bank/types';
@@ -91,7 +93,7 @@ export class QuizRun {
 	#resumable = $state.raw<AttemptOutcome | undefined>();
 	#history = $state.raw<AttemptOutcome[]>([]);
 	#run = $state.raw<AttemptRun | undefined>();
-	#plan = $state.raw<QuizPlan | undefined>();
+	#plan = $state.raw<QuizSetup | undefined>();
 	#results = $state.raw<QuizResults | undefined>();
 	#announcement = $state('');
 
@@ -179,7 +181,7 @@ export class QuizRun {
 				id: crypto.randomUUID(),
 				kind: 'quiz',
 				startedAt: now,
-				plan: { version: 1, config, questions } satisfies QuizPlan,
+				plan: quizPlan(config, questions),
 				answers: {},
 				position: 0
 			};
@@ -250,11 +252,15 @@ export class QuizRun {
 
 	/** Rereads mistakes, the unfinished attempt and the history; returns the unfinished one. */
 	async #refresh(): Promise<AttemptRow | undefined> {
-		const [mistakes, open, rows] = await Promise.all([
+		const [mistakes, allOpen, allRows] = await Promise.all([
 			mistakeItemIds(),
 			openAttempts('quiz'),
 			listAttempts('quiz')
 		]);
+		// quizzes of the chosen article; another article's stay in its own history
+		const ids = new Set(this.#items.keys());
+		const open = allOpen.filter((row) => attemptOfItems(row, ids));
+		const rows = allRows.filter((row) => attemptOfItems(row, ids));
 		const active = open[0];
 		this.#mistakes = mistakes;
 		this.#resumable = active && attemptOutcome(active);

@@ -1,6 +1,7 @@
 // The /read page's state: which fact panel is open, the questions it lists, and the
 // "Shade by mastery" view. The article itself is prerendered page data, so the bank, the
 // database and their code are only loaded once the script runs, after the text is on screen.
+import type { ReadingArticle } from '$lib/read/article';
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
 import { clozeFromSelection, selectedWords } from '$lib/srs/own-card-text';
@@ -125,9 +126,14 @@ export class ReadingState {
 		if (!draft || this.#busy) return false;
 		this.#busy = true;
 		try {
-			const { addOwnCard } = await storage();
+			const [{ addOwnCard }, { chosenPackId }] = await Promise.all([storage(), import('./bank')]);
 			const { snapshot } = await addOwnCard(
-				{ ...card, paragraph: draft.selection.paragraph, quote: draft.quote },
+				{
+					...card,
+					packId: chosenPackId(),
+					paragraph: draft.selection.paragraph,
+					quote: draft.quote
+				},
 				this.#clock()
 			);
 			this.#undo = [...this.#undo, { snapshot, label: 'your card' }];
@@ -166,9 +172,11 @@ export class ReadingState {
 	/** Reads the learner's own cards, to mark them beside their paragraphs. */
 	async loadOwnCards(): Promise<void> {
 		try {
-			const { loadOwnDeck } = await storage();
+			const [{ loadOwnDeck }, { chosenPackId, DEFAULT_PACK_ID }, { ownCardsOf }] =
+				await Promise.all([storage(), import('./bank'), import('$lib/srs/own-cards')]);
 			const byParagraph = new Map<string, OwnCard[]>();
-			for (const card of (await loadOwnDeck()).ownCards) {
+			const mine = ownCardsOf((await loadOwnDeck()).ownCards, chosenPackId(), DEFAULT_PACK_ID);
+			for (const card of mine) {
 				if (!card.paragraph) continue;
 				byParagraph.set(card.paragraph, [...(byParagraph.get(card.paragraph) ?? []), card]);
 			}
@@ -176,6 +184,13 @@ export class ReadingState {
 		} catch (error) {
 			this.#error = `Your own cards could not be read: ${errorText(error)}`;
 		}
+	}
+
+	#article = $state.raw<ReadingArticle | undefined>();
+
+	/** The chosen article, when it is not the one the page was prerendered with. */
+	get article() {
+		return this.#article;
 	}
 
 	/** The facts of the open highlight, widest first; empty when no panel is open. */
@@ -212,6 +227,23 @@ export class ReadingState {
 
 	close(): void {
 		this.#openFactIds = [];
+	}
+
+	/**
+	 * Shows the learner's chosen article when it is not `prerendered` (the pack whose text the
+	 * page's HTML holds): the page then renders it from that pack's bank.
+	 */
+	async showChosen(prerendered: string): Promise<void> {
+		const { chosenPackId, getBank } = await import('./bank');
+		if (chosenPackId() === prerendered) return;
+		try {
+			const bank = await getBank();
+			if (bank.pack.id === prerendered) return;
+			const { readingArticle } = await import('$lib/read/article');
+			this.#article = readingArticle(bank);
+		} catch (error) {
+			this.#error = errorText(error);
+		}
 	}
 
 	/** Restores the shading switch as the learner left it. */

@@ -2,6 +2,7 @@
 // Every rating is stored (card and review, one transaction) before the next card shows; the
 // stored card is recomputed from all its reviews, so this tab's copy is only for showing.
 import type { BankItem } from '$lib/bank/types';
+import { ofItemMap, ofItems } from '$lib/progress/pack-scope';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
 	Rating,
@@ -181,9 +182,12 @@ export class StudySession {
 			const now = this.#clock();
 			const { start, end } = studyDayBounds(now, settings.dayStartHour);
 			const day = await loadStudyDay(start, end);
-			this.#cards = new Map(day.cards.map((card) => [card.itemId, card]));
-			this.#reviewsToday = day.reviewsToday;
-			this.#flags = new Map(day.flags);
+			// the chosen article's cards only: another article's reviews leave its limits alone
+			// (and the learner's own cards written for it)
+			const ids = new Set([...deck.bank.items, ...deck.items].map((item) => item.id));
+			this.#cards = new Map(ofItems(day.cards, ids).map((card) => [card.itemId, card]));
+			this.#reviewsToday = ofItems(day.reviewsToday, ids);
+			this.#flags = ofItemMap(day.flags, ids);
 			this.#startedAt = sessionStart(now, start);
 			this.#showNext();
 		} catch (error) {

@@ -1,5 +1,6 @@
 // The Today page: what is due, the streak, a time estimate and the last session.
 import { studyItems } from '$lib/bank/study-items';
+import { ofItemMap, ofItems } from '$lib/progress/pack-scope';
 // module by module, not the '$lib/srs' index: the index brings the whole FSRS scheduler
 import { queueCounts, type QueueCounts } from '$lib/srs/queue';
 import {
@@ -11,7 +12,8 @@ import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
 import { countReviewsBetween, loadOwnDeck, loadStudyDay, recentReviews } from '$lib/storage';
-import { getBank } from './bank';
+import type { CatalogEntry } from '$lib/bank/catalog';
+import { choosePack, chosenPackId, DEFAULT_PACK_ID, getBank, getCatalog } from './bank';
 import { loadStudySettings } from './study-settings';
 import { errorText } from './error-text';
 
@@ -56,7 +58,22 @@ export class TodayOverview {
 	#lastSession = $state.raw<SessionSummary | undefined>();
 	#error = $state('');
 	#loaded = $state(false);
+	#articles = $state.raw<readonly CatalogEntry[]>([]);
+	#packId = $state(chosenPackId());
+	#title = $state('');
 
+	/** The articles to choose from: empty while this build offers only one. */
+	get articles() {
+		return this.#articles;
+	}
+	/** The article studied now. */
+	get packId() {
+		return this.#packId;
+	}
+	/** Its title, once its bank is loaded. */
+	get title() {
+		return this.#title;
+	}
 	get counts() {
 		return this.#counts;
 	}
@@ -73,30 +90,48 @@ export class TodayOverview {
 		return this.#loaded;
 	}
 
+	/** Studies `packId` from now on, and counts its cards. */
+	async choose(packId: string, now: Date = new Date()): Promise<void> {
+		if (packId === this.#packId) return;
+		choosePack(packId);
+		await this.load(now);
+	}
+
 	/** Reads everything the page shows. */
 	async load(now: Date = new Date()): Promise<void> {
+		void getCatalog().then(
+			(catalog) => (this.#articles = catalog.packs.length > 1 ? catalog.packs : []),
+			() => (this.#articles = []) // no index: the one article there is
+		);
 		try {
 			const [bank, own, stored] = await Promise.all([
 				getBank(),
 				loadOwnDeck(),
 				readStoredProgress(now)
 			]);
-			// the learner's own cards count too; their code loads only when there are some, so a
-			// first visit stays light (wordings change no count)
+			this.#packId = bank.pack.id;
+			this.#title = bank.pack.title;
+			// the learner's own cards of this article count too; their code loads only when there
+			// are some, so a first visit stays light (wordings change no count)
 			const bankItems = studyItems(bank);
-			const items = own.ownCards.length
-				? (await import('$lib/srs/own-cards')).deckItems(bankItems, own.ownCards, new Map())
-				: bankItems;
+			let items = bankItems;
+			if (own.ownCards.length) {
+				const { deckItems, ownCardsOf } = await import('$lib/srs/own-cards');
+				const mine = ownCardsOf(own.ownCards, bank.pack.id, DEFAULT_PACK_ID);
+				items = deckItems(bankItems, mine, new Map());
+			}
+			// the chosen article's cards and reviews; the streak counts study of any article
+			const ids = new Set([...bank.items, ...items].map((item) => item.id));
 			this.#counts = queueCounts({
 				items,
-				cards: stored.cards,
-				reviewsToday: stored.reviewsToday,
+				cards: ofItems(stored.cards, ids),
+				reviewsToday: ofItems(stored.reviewsToday, ids),
 				settings: stored.settings,
 				now,
-				flags: stored.flags
+				flags: ofItemMap(stored.flags, ids)
 			});
 			this.#streak = stored.streak;
-			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
+			this.#lastSession = summarizeSession(latestSessionReviews(ofItems(stored.recent, ids)));
 		} catch (error) {
 			this.#error = errorText(error);
 		} finally {

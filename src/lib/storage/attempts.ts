@@ -1,7 +1,13 @@
 // Quiz and assignment attempts: started, answered one answer at a time, finished. Every
 // answer, and the answer being composed, is written as it is given, so a reload or a crash
 // resumes the attempt where it was.
-import { latestMistakes, type DraftAnswer, type StoredAnswer } from '../attempt/record';
+import {
+	latestMistakes,
+	upgradePlan,
+	withReceipt,
+	type DraftAnswer,
+	type StoredAnswer
+} from '../attempt/record';
 import { cardsMadeDue } from '../quiz/study-link';
 import type { AttemptKind, AttemptRow } from './db';
 import { StorageError, storageError } from './errors';
@@ -91,7 +97,8 @@ export function finishAttempt(attemptId: string, at: Date, receiptCode?: string)
 		const db = await database();
 		await db.transaction('rw', db.attempts, async () => {
 			const row = openRow(await db.attempts.get(attemptId));
-			const plan = receiptCode ? { ...(row.plan as object), receiptCode } : row.plan;
+			const current = upgradePlan(row.kind, row.plan);
+			const plan = receiptCode && current ? withReceipt(current, receiptCode) : row.plan;
 			await db.attempts.put({ ...row, plan, finishedAt: at, draft: undefined });
 		});
 	});

@@ -10,6 +10,7 @@
 import { State } from '../srs/fsrs-constants';
 import * as v from 'valibot';
 import { anyIsoDate, asFileRow, rowSchemas } from './row-schemas';
+import { validate as validateFile, type SchemaError } from './generated/backup-schema-validator';
 import type {
 	AssignmentRow,
 	AttemptRow,
@@ -36,6 +37,7 @@ export const BACKUP_ERROR_CODES = [
 	'newer-version',
 	'incomplete',
 	'invalid-rows',
+	'other-pack',
 	'quota',
 	'write-failed',
 	'read-failed'
@@ -94,6 +96,11 @@ export interface Backup {
 	appVersion: string;
 	exportedAt: Date;
 	tables: BackupTables;
+	/**
+	 * The pack (article) of each study row's item, by item id, written on the row in the file
+	 * as `packId`. Files made before rows carried it hold the one pack the app shipped then.
+	 */
+	packs?: ReadonlyMap<string, string>;
 }
 
 /** What a backup holds, for the preview before "Replace" or "Merge". */
@@ -114,6 +121,8 @@ export interface BackupSummary {
 interface TableSpec {
 	/** Fields written as plain ISO strings. */
 	dates: readonly string[];
+	/** Study rows: in the file each names the pack (article) of its item, `packId`. */
+	study?: true;
 	/** Primary key, for the duplicate check; undefined keys (new reviews) are not compared. */
 	key: string;
 	/** How the table is named in messages. */
@@ -121,11 +130,12 @@ interface TableSpec {
 }
 
 const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
-	cards: { dates: ['due', 'last_review'], key: 'itemId', label: 'cards' },
+	cards: { dates: ['due', 'last_review'], key: 'itemId', label: 'cards', study: true },
 	reviews: {
 		dates: ['due', 'review', 'previousDue'],
 		key: 'id',
-		label: 'reviews'
+		label: 'reviews',
+		study: true
 	},
 	attempts: {
 		dates: ['startedAt', 'finishedAt'],
@@ -143,9 +153,15 @@ const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
 		label: 'submissions'
 	},
 	settings: { dates: [], key: 'key', label: 'settings' },
-	cardFlags: { dates: ['buriedUntil', 'resetAt'], key: 'itemId', label: 'card marks' },
+	cardFlags: {
+		dates: ['buriedUntil', 'resetAt'],
+		key: 'itemId',
+		label: 'card marks',
+		study: true
+	},
+	// an own card names its article itself (packId on the row); a wording is of a bank item
 	ownCards: { dates: ['createdAt', 'updatedAt'], key: 'id', label: 'own cards' },
-	cardWordings: { dates: ['updatedAt'], key: 'itemId', label: 'card wordings' }
+	cardWordings: { dates: ['updatedAt'], key: 'itemId', label: 'card wordings', study: true }
 };
 
 // tables added after the first backup format: a file made before them simply has none
@@ -261,14 +277,23 @@ function decodeRow(
 
 // ---- the public functions ----
 
-/** A backup of `tables` made at `now` by app version `appVersion`. */
-export function createBackup(tables: BackupTables, now: Date, appVersion: string): Backup {
+/**
+ * A backup of `tables` made at `now` by app version `appVersion`; `packs` names the pack of
+ * each study row's item (an item it does not list, such as a retired one, is written without).
+ */
+export function createBackup(
+	tables: BackupTables,
+	now: Date,
+	appVersion: string,
+	packs?: ReadonlyMap<string, string>
+): Backup {
 	return {
 		format: BACKUP_FORMAT,
 		formatVersion: BACKUP_FORMAT_VERSION,
 		appVersion,
 		exportedAt: now,
-		tables
+		tables,
+		...(packs ? { packs } : {})
 	};
 }
 
@@ -276,8 +301,11 @@ export function createBackup(tables: BackupTables, now: Date, appVersion: string
 export function serializeBackup(backup: Backup): string {
 	const tables: Record<string, unknown[]> = {};
 	for (const name of BACKUP_TABLES) {
-		const { dates } = TABLE_SPECS[name];
-		tables[name] = backup.tables[name].map((row) => encodeRow(row, dates));
+		const { dates, study } = TABLE_SPECS[name];
+		tables[name] = backup.tables[name].map((row) => {
+			const packId = study && backup.packs?.get((row as { itemId: string }).itemId);
+			return packId ? { ...encodeRow(row, dates), packId } : encodeRow(row, dates);
+		});
 	}
 	return JSON.stringify({
 		format: backup.format,
@@ -333,7 +361,16 @@ function rowProblem(label: string, index: number, issue: v.BaseIssue<unknown>): 
  */
 export function parseBackup(
 	text: string,
-	{ maxBytes = DEFAULT_MAX_BACKUP_BYTES, now = new Date() }: { maxBytes?: number; now?: Date } = {}
+	{
+		maxBytes = DEFAULT_MAX_BACKUP_BYTES,
+		now = new Date(),
+		knownPacks
+	}: {
+		maxBytes?: number;
+		now?: Date;
+		/** The packs this app has: study rows naming another are refused. */
+		knownPacks?: ReadonlySet<string>;
+	} = {}
 ): Backup {
 	if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');
 	// a character is at least one byte, so only texts that might fit need counting
@@ -386,6 +423,7 @@ export function parseBackup(
 
 	const schemas = rowSchemas(now);
 	const tables = {} as Record<BackupTableName, unknown[]>;
+	const packs = new Map<string, string>();
 	for (const name of BACKUP_TABLES) {
 		const spec = TABLE_SPECS[name];
 		const rows = header.output.tables[name];
@@ -405,8 +443,12 @@ export function parseBackup(
 			}
 			seen.add(id);
 		}
-		// decoded only once every row of this table passed; nothing is half-built on failure
-		const decoded = rows.map((row) => decodeRow(row as Record<string, unknown>, spec.dates));
+		if (spec.study) checkPacks(rows, spec.label, knownPacks, packs);
+		// decoded only once every row of this table passed; nothing is half-built on failure;
+		// the pack id is not stored: item ids are unique across packs, so the item names it
+		const decoded = rows.map((row) =>
+			decodeRow(withoutPack(row as Record<string, unknown>, spec.study), spec.dates)
+		);
 		// checked again as it will be stored: a tagged value ({ "$number": "NaN" }) passes as
 		// an object in the file but decodes to what the row must not hold
 		for (let i = 0; i < decoded.length; i++) {
@@ -421,13 +463,71 @@ export function parseBackup(
 			name === 'reviews' ? foldReviews(decoded as unknown as BackupReviewRow[]) : decoded;
 	}
 
+	// last, the documented schema itself (docs/backup.schema.json): the checks above name the
+	// row at fault in the learner's words; this one makes the file's documentation a promise
+	if (!validateFile(data))
+		throw new BackupError('invalid-rows', schemaProblem(validateFile.errors));
+
 	return {
 		format: BACKUP_FORMAT,
 		formatVersion: version,
 		appVersion: header.output.appVersion,
 		exportedAt: new Date(header.output.exportedAt),
-		tables: tables as unknown as BackupTables
+		tables: tables as unknown as BackupTables,
+		...(packs.size > 0 ? { packs } : {})
 	};
+}
+
+/**
+ * Checks the pack each study row names (rows with none are older, of the pack shipped then)
+ * against the packs this app has, and the other rows of the same item; adds them to `packs`.
+ */
+function checkPacks(
+	rows: readonly unknown[],
+	label: string,
+	known: ReadonlySet<string> | undefined,
+	packs: Map<string, string>
+): void {
+	for (const row of rows) {
+		const { packId, itemId } = row as Record<string, unknown>;
+		if (packId === undefined) continue;
+		if (typeof packId !== 'string' || packId === '' || typeof itemId !== 'string') {
+			throw new BackupError(
+				'invalid-rows',
+				`Some ${label} in this backup name no valid article (packId), so nothing was imported.`
+			);
+		}
+		if (known && !known.has(packId)) {
+			throw new BackupError(
+				'other-pack',
+				`This backup holds study of an article this app does not have (${JSON.stringify(packId)}), so nothing was imported.`
+			);
+		}
+		const seen = packs.get(itemId);
+		if (seen !== undefined && seen !== packId) {
+			throw new BackupError(
+				'invalid-rows',
+				`The ${label} in this backup give one card two articles (${JSON.stringify(seen)} and ${JSON.stringify(packId)}), so nothing was imported.`
+			);
+		}
+		packs.set(itemId, packId);
+	}
+}
+
+function withoutPack(row: Record<string, unknown>, study: true | undefined) {
+	if (!study || !('packId' in row)) return row;
+	const rest = { ...row };
+	delete rest.packId;
+	return rest;
+}
+
+/** Where and how a file fails the schema, in words (Ajv's first error). */
+function schemaProblem(errors: readonly SchemaError[] | null | undefined): string {
+	const error = errors?.[0];
+	const where = error?.instancePath
+		? error.instancePath.slice(1).split('/').join(' › ')
+		: 'the file';
+	return `This backup does not match the documented backup format (${where}: ${error?.message ?? 'invalid'}), so nothing was imported.`;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 	type BackupTableName,
 	type BackupTables
 } from './backup-format';
-import type { AttemptRow, CardRow, SahelDatabase } from './db';
+import { withCurrentPlan, type AttemptRow, type CardRow, type SahelDatabase } from './db';
 import { database } from './repository';
 import { missesRatings, replayCard } from '../srs/replay';
 import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
@@ -122,8 +122,12 @@ export async function restoreReplacedCopy(now: Date): Promise<ImportResult> {
 	return importBackup(parseBackup(row.text, { now }), 'replace', { now });
 }
 
-/** The whole database as the text of a backup file. */
-export async function exportBackup(now: Date, appVersion: string): Promise<string> {
+/** The whole database as the text of a backup file; `packs` names each study item's pack. */
+export async function exportBackup(
+	now: Date,
+	appVersion: string,
+	packs?: ReadonlyMap<string, string>
+): Promise<string> {
 	let tables: BackupTables;
 	try {
 		tables = await readAllTables();
@@ -135,7 +139,7 @@ export async function exportBackup(now: Date, appVersion: string): Promise<strin
 		);
 	}
 	// damaged rows are left out: a backup must always be restorable by this same app
-	return serializeBackup(createBackup(validTables(tables, now), now, appVersion));
+	return serializeBackup(createBackup(validTables(tables, now), now, appVersion, packs));
 }
 
 /** The identity of a review: the same card rated at the same millisecond is the same review. */
@@ -289,6 +293,8 @@ export async function importBackup(
 				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
 				rows = mergePlan(asTables(local), backup.tables);
 			}
+			// a backup from before schema version 5 holds plans in their older shapes
+			rows = { ...rows, attempts: rows.attempts.map(withCurrentPlan) };
 			const written = {} as Record<BackupTableName, number>;
 			for (const name of BACKUP_TABLES) {
 				if (rows[name].length > 0) await tables[name].bulkPut(rows[name]);

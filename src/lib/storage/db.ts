@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { upgradePlan } from '../attempt/record';
 import type { CardFlags } from '../srs/card-flags';
 import type { CardWording, OwnCard } from '../srs/own-cards';
 import type { StudyCard, StudyReview } from '../srs/types';
@@ -19,7 +20,7 @@ export interface AttemptRow {
 	assignmentId?: string;
 	startedAt: Date;
 	finishedAt?: Date;
-	/** Everything needed to replay the attempt in the same order (config, seed, item order). */
+	/** Everything needed to replay the attempt in the same order: an `AttemptPlan` when readable. */
 	plan: unknown;
 	answers: Record<string, unknown>;
 	position: number;
@@ -83,6 +84,12 @@ export interface ReplacedCopyRow {
 	text: string;
 }
 
+/** `row` with its plan in today's shape when it is readable (version 5's upgrade, and imports). */
+export function withCurrentPlan(row: AttemptRow): AttemptRow {
+	const plan = upgradePlan(row.kind, row.plan);
+	return plan ? { ...row, plan } : row;
+}
+
 /**
  * The schema, every version kept: a version is added, never edited, and carries its upgrade.
  * Indexes list only the fields that are queried; other fields are stored unindexed.
@@ -119,7 +126,20 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		version: 4,
 		stores: { cardFlags: 'itemId' }
 	},
-	// versions 5 and 6 are other branches' (the lead's, sync's); Dexie allows the gap
+	{
+		// one plan shape for quizzes and assignments (attempt/record.ts); a plan this version
+		// cannot read is kept exactly as it was, so no row is lost and a newer app can read it
+		version: 5,
+		stores: {},
+		upgrade: (tx) =>
+			tx
+				.table<AttemptRow, string>('attempts')
+				.toCollection()
+				.modify((row) => {
+					row.plan = withCurrentPlan(row).plan;
+				})
+	},
+	// version 6 is the sync branch's; Dexie allows the gap
 	{
 		// cards the learner owns: the cards they write and their wording of bank cards, each in
 		// its own table, so a bank update (which only replaces static/bank) never reaches them;

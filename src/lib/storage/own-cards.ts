@@ -11,6 +11,8 @@ export interface OwnCardInput {
 	kind: OwnCardKind;
 	front: string;
 	back: string;
+	/** The article it is written for. */
+	packId?: string;
 	paragraph?: string;
 	quote?: string;
 }
@@ -50,6 +52,7 @@ export async function addOwnCard(
 		createdAt: now,
 		updatedAt: now
 	};
+	if (input.packId) card.packId = input.packId;
 	if (input.paragraph) card.paragraph = input.paragraph;
 	if (input.quote) card.quote = input.quote.slice(0, 8000);
 	const db = await database();

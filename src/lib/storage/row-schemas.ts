@@ -157,6 +157,7 @@ export function rowSchemas(now: Date) {
 	const ownCard = v.looseObject({
 		id: v.pipe(key, v.startsWith(OWN_ID_PREFIX, `expected an id starting with ${OWN_ID_PREFIX}`)),
 		kind: v.picklist(OWN_CARD_KINDS, 'expected "basic" or "cloze"'),
+		packId: v.optional(key),
 		front: cardText,
 		back: cardText,
 		paragraph: v.optional(v.pipe(text, v.regex(/^p\d+$/, 'expected a paragraph id'))),

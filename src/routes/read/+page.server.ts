@@ -5,4 +5,7 @@ import type { Bank } from '$lib/bank/types';
 import bank from '../../../static/bank/france-mali-2025.json';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ article: readingArticle(bank as Bank) });
+export const load: PageServerLoad = () => ({
+	article: readingArticle(bank as Bank),
+	packId: (bank as Bank).pack.id
+});

@@ -4,7 +4,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { answersCsv, BOM, csvCell, submissionsCsv } from '../../../src/lib/assign/export-csv';
 import { importReceipts } from '../../../src/lib/assign/gradebook';
-import { encodeReceipt } from '../../../src/lib/assign/receipt-code';
+import { newDeviceKey, publicKeyText } from '../../../src/lib/assign/device-key';
+import { answeredAfterSec, encodeReceipt, signReceipt } from '../../../src/lib/assign/receipt-code';
+import { settingsHash } from '../../../src/lib/assign/settings-hash';
 import { assignment, BANK, HOSTILE, ITEMS, receipt, RIGHT_ANSWERS } from './fixtures';
 
 /** Rows of `csv` as a strict RFC 4180 reader sees them; throws on anything malformed. */
@@ -104,11 +106,12 @@ describe('answers CSV', () => {
 			'Correct answer',
 			'Score',
 			'Right',
+			'Answered after (s)',
 			'Attempt time (s)',
 			'Submitted'
 		]);
 		expect(rows).toHaveLength(1 + 3 * ITEMS.length);
-		expect(rows.every((r) => r.length === 11)).toBe(true);
+		expect(rows.every((r) => r.length === 12)).toBe(true);
 		const zoe = rows.filter((r) => r[0] === "Zoë;'=2+2");
 		expect(zoe).toHaveLength(ITEMS.length);
 		expect(zoe[0]?.slice(2, 9)).toEqual([
@@ -129,7 +132,34 @@ describe('answers CSV', () => {
 		]);
 		const skipped = rows.find((r) => r[0] === 'Moussa' && r[2] === '2');
 		expect(skipped?.slice(5, 9)).toEqual(['', 'True', '', 'unanswered']);
-		expect(rows.slice(1).every((r) => r[9] === '750')).toBe(true);
+		// version-1 receipts say when the attempt ran, not when each answer was given
+		expect(rows.slice(1).every((r) => r[9] === '' && r[10] === '750')).toBe(true);
 		expect(semicolonCells(csv).filter((cell) => FORMULA.test(cell))).toEqual([]);
+	});
+
+	test('a signed receipt gives the seconds from the start to each answer', async () => {
+		const A = assignment();
+		const keys = await newDeviceKey();
+		const signer = { privateKey: keys.privateKey, deviceKey: await publicKeyText(keys.publicKey) };
+		const answers = RIGHT_ANSWERS.map((a, i) => (i === 1 ? null : a));
+		const start = new Date('2025-10-02T09:00:00.000Z');
+		const at = answers.map((a, i) =>
+			a ? new Date(start.getTime() + (i + 1) * 20_500) : undefined
+		);
+		const code = await signReceipt(
+			{
+				...receipt({ student: 'Awa Traoré', answers }, A),
+				answeredAfterSec: answeredAfterSec(start, at),
+				settingsHash: settingsHash(A)
+			},
+			A,
+			BANK,
+			signer
+		);
+		const { accepted } = await importReceipts([code], A, BANK);
+		const rows = readCsv(answersCsv(A, BANK, accepted)).slice(1);
+		expect(rows.map((r) => r[9])).toEqual(
+			answers.map((a, i) => (a ? String(Math.floor(((i + 1) * 20_500) / 1000)) : ''))
+		);
 	});
 });

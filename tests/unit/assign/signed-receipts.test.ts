@@ -5,6 +5,7 @@ import { newDeviceKey, publicKeyText } from '../../../src/lib/assign/device-key'
 import { packCode, unpackCode } from '../../../src/lib/assign/code-text';
 import { importReceipts } from '../../../src/lib/assign/gradebook';
 import {
+	answeredAfterSec,
 	decodeReceipt,
 	encodeReceipt,
 	signReceipt,
@@ -76,6 +77,46 @@ describe('signed receipts', () => {
 		badKey[12] = 'A'.repeat(87);
 		const { refused } = await importReceipts([packCode(tuple), packCode(badKey)], A, BANK);
 		expect(refused.map((r) => r.code)).toEqual(['tampered', expect.stringMatching(/tampered/)]);
+	});
+
+	test('version 3 carries when each question was answered, under the signature', async () => {
+		const answeredAfterSec = ITEMS.map((_, i) => (i === 0 ? null : i * 30));
+		const answers = receipt(times, A).answers.map((a, i) => (i === 0 ? null : a));
+		const code = await signed(PHONE, { answers, answeredAfterSec });
+		expect(decodeReceipt(code, A, BANK)).toMatchObject({ v: 3, answeredAfterSec });
+		expect((await importReceipts([code], A, BANK)).refused).toEqual([]);
+		// a time changed after signing, checksum fixed up, fails the signature
+		const tuple = unpackCode(code, 100_000) as unknown[];
+		const forged = [...tuple];
+		forged[13] = answeredAfterSec.map((t) => (t === null ? null : t + 1));
+		const { hash53 } = await import('../../../src/lib/assign/hash');
+		const body = forged.slice(0, -2);
+		forged[forged.length - 2] = hash53(`${A.id}\u0000${A.seed}\u0000${JSON.stringify(body)}`);
+		const { refused } = await importReceipts([packCode(forged)], A, BANK);
+		expect(refused.map((r) => r.code)).toEqual(['tampered']);
+	});
+
+	test('answer times must line up with the answers', async () => {
+		const answers = receipt(times, A).answers;
+		await expect(signed(PHONE, { answeredAfterSec: [1] })).rejects.toThrow();
+		await expect(
+			signed(PHONE, { answers, answeredAfterSec: answers.map(() => null) })
+		).rejects.toThrow();
+		const tuple = unpackCode(
+			await signed(PHONE, { answeredAfterSec: answers.map(() => 5) }),
+			100_000
+		) as unknown[];
+		tuple[13] = [5];
+		expect(() => decodeReceipt(packCode(tuple), A, BANK)).toThrow();
+	});
+
+	test('answeredAfterSec counts whole seconds and never goes below zero', () => {
+		const start = new Date(10_000);
+		expect(answeredAfterSec(start, [new Date(12_999), undefined, new Date(9_000)])).toEqual([
+			2,
+			null,
+			0
+		]);
 	});
 
 	test('version-1 receipts are still read, and marked unsigned', async () => {

@@ -6,17 +6,29 @@ import {
 	formatDuration,
 	latestMistakes,
 	readAnswer,
-	readPlan,
+	readAttempt,
+	upgradePlan,
+	withReceipt,
+	assignmentPlan,
+	quizPlan,
 	type AttemptLike,
-	type QuizPlan,
 	type StoredAnswer
 } from '$lib/attempt';
+import type { QuizConfig } from '$lib/quiz/types';
 
-const plan = (itemIds: string[], mode: 'practice' | 'exam' = 'practice'): QuizPlan => ({
-	version: 1,
-	config: { topics: 'all', types: 'all', count: 'all', mode, mistakesOnly: false, seed: 's' },
-	questions: itemIds.map((itemId) => ({ itemId, type: 'mcq' }))
-});
+const CONFIG: QuizConfig = {
+	topics: 'all',
+	types: 'all',
+	count: 'all',
+	mode: 'practice',
+	mistakesOnly: false,
+	seed: 's'
+};
+const TAKING = { assignmentId: 'as1', student: 'Awa Traoré', attempt: 2, deadline: 5_000 };
+const questionsOf = (itemIds: string[]) =>
+	itemIds.map((itemId) => ({ itemId, type: 'mcq' as const }));
+const plan = (itemIds: string[], mode: 'practice' | 'exam' = 'practice') =>
+	quizPlan({ ...CONFIG, mode }, questionsOf(itemIds));
 
 const answer = (correct: boolean, at: number, score = correct ? 1 : 0): StoredAnswer => ({
 	response: { kind: 'choice', choice: 'x' },
@@ -36,10 +48,63 @@ const attempt = (id: string, itemIds: string[], answers: Record<string, unknown>
 
 describe('reading stored attempts', () => {
 	test('a plan of this version reads back; anything else is refused, never thrown on', () => {
-		expect(readPlan(plan(['a']))?.questions).toHaveLength(1);
-		for (const bad of [null, 1, {}, { version: 2 }, { ...plan([]), questions: [{}] }]) {
-			expect(readPlan(bad)).toBeUndefined();
+		expect(upgradePlan('quiz', plan(['a']))).toEqual(plan(['a']));
+		const taken = assignmentPlan(TAKING, questionsOf(['a']));
+		expect(upgradePlan('assignment', taken)).toEqual(taken);
+		for (const bad of [
+			null,
+			1,
+			{},
+			{ version: 2 },
+			{ ...plan([]), questions: [{}] },
+			{ ...plan([]), quiz: { config: { ...CONFIG, mode: 'race' } } },
+			{ ...taken, assignment: { ...TAKING, attempt: '2' } },
+			{ ...taken, assignment: { ...TAKING, deadline: Infinity } },
+			{ ...taken, quiz: { config: CONFIG } },
+			{ ...plan([]), version: 3 }
+		]) {
+			expect(upgradePlan('quiz', bad)).toBeUndefined();
+			expect(upgradePlan('assignment', bad)).toBeUndefined();
 		}
+	});
+
+	test('a plan is read only as the kind of attempt it belongs to', () => {
+		expect(upgradePlan('assignment', plan(['a']))).toBeUndefined();
+		expect(upgradePlan('quiz', assignmentPlan(TAKING, questionsOf(['a'])))).toBeUndefined();
+	});
+
+	test('the two shapes written before schema version 5 read as the current one', () => {
+		const quizV1 = { version: 1, config: CONFIG, questions: questionsOf(['a', 'b']) };
+		expect(upgradePlan('quiz', quizV1)).toEqual(quizPlan(CONFIG, questionsOf(['a', 'b'])));
+		const student = { ...TAKING, receiptCode: 'R1', questions: questionsOf(['a']) };
+		expect(upgradePlan('assignment', student)).toEqual(
+			assignmentPlan({ ...TAKING, receiptCode: 'R1' }, questionsOf(['a']))
+		);
+		// an old quiz plan is not an assignment's, nor the reverse
+		expect(upgradePlan('assignment', quizV1)).toBeUndefined();
+		expect(upgradePlan('quiz', student)).toBeUndefined();
+	});
+
+	test('an upgraded plan runs the same attempt: same questions, mode and deadline', () => {
+		const row = (p: unknown): AttemptLike => ({
+			id: 'x',
+			kind: 'assignment',
+			startedAt: new Date(0),
+			plan: p,
+			answers: {},
+			position: 1
+		});
+		const legacy = readAttempt(row({ ...TAKING, questions: questionsOf(['a', 'b']) }))!;
+		const current = readAttempt(row(assignmentPlan(TAKING, questionsOf(['a', 'b']))))!;
+		expect(legacy).toEqual(current);
+		expect(current.deadline).toEqual(new Date(5_000));
+		expect(current.mode).toBe('assignment');
+	});
+
+	test('a receipt code is written into an assignment plan only', () => {
+		const taken = assignmentPlan(TAKING, questionsOf(['a']));
+		expect(withReceipt(taken, 'R').assignment?.receiptCode).toBe('R');
+		expect(withReceipt(plan(['a']), 'R')).toEqual(plan(['a']));
 	});
 
 	test('an answer needs its response, verdict, score and time', () => {

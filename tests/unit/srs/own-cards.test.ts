@@ -13,6 +13,7 @@ import {
 	deckItems,
 	isOwnCardId,
 	ownCardItem,
+	ownCardsOf,
 	withWording,
 	type OwnCard
 } from '../../../src/lib/srs/own-cards';
@@ -153,6 +154,21 @@ describe('the deck', () => {
 			'b4',
 			'own-p5',
 			'own-none'
+		]);
+	});
+
+	test('each article studies its own cards; a card naming none is of the first article', () => {
+		const cards = [
+			{ ...own('a', 'p1'), packId: 'france-mali-2025' },
+			{ ...own('b', 'p1'), packId: 'other-article' },
+			own('c', undefined)
+		];
+		expect(ownCardsOf(cards, 'france-mali-2025', 'france-mali-2025').map((c) => c.id)).toEqual([
+			'own-a',
+			'own-c'
+		]);
+		expect(ownCardsOf(cards, 'other-article', 'france-mali-2025').map((c) => c.id)).toEqual([
+			'own-b'
 		]);
 	});
 

@@ -7,7 +7,7 @@ import {
 	quizPolicy,
 	readAttempt,
 	type AttemptPolicy,
-	type QuizPlan
+	quizPlan
 } from '$lib/attempt';
 import type { BankItem } from '$lib/bank/types';
 import { AttemptRun } from '$lib/state/attempt-run.svelte';
@@ -26,23 +26,10 @@ let now = START;
 const clock = () => now;
 
 function quizRow(mode: 'practice' | 'exam', timeLimitSec?: number): AttemptRow {
-	const plan: QuizPlan = {
-		version: 1,
-		config: {
-			topics: 'all',
-			types: 'all',
-			count: 5,
-			mode,
-			timeLimitSec,
-			mistakesOnly: false,
-			seed: 's'
-		},
-		questions: ITEMS.map((entry) => ({
-			itemId: entry.id,
-			type: entry.type,
-			optionOrder: ['True', 'False']
-		}))
-	};
+	const plan = quizPlan(
+		{ topics: 'all', types: 'all', count: 5, mode, timeLimitSec, mistakesOnly: false, seed: 's' },
+		ITEMS.map((entry) => ({ itemId: entry.id, type: entry.type, optionOrder: ['True', 'False'] }))
+	);
 	return { id: `quiz-${mode}`, kind: 'quiz', startedAt: START, plan, answers: {}, position: 0 };
 }
 
@@ -183,24 +170,16 @@ test('an ordering left in its shuffled starting order is a blank, not an answer 
 		id: 'ordering-exam',
 		kind: 'quiz',
 		startedAt: START,
-		plan: {
-			version: 1,
-			config: {
-				topics: 'all',
-				types: 'all',
-				count: 5,
-				mode: 'exam',
-				mistakesOnly: false,
-				seed: 's'
-			},
-			questions: [
+		plan: quizPlan(
+			{ topics: 'all', types: 'all', count: 5, mode: 'exam', mistakesOnly: false, seed: 's' },
+			[
 				{
 					itemId: 'order',
 					type: 'ordering',
 					sequenceStart: ['Coup', 'Serval', 'Withdrawal', 'Barkhane']
 				}
 			]
-		} satisfies QuizPlan,
+		),
 		answers: {},
 		position: 0
 	};

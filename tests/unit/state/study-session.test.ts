@@ -12,7 +12,10 @@ import { closeDatabase, database } from '$lib/storage/repository';
 
 // the bank the app ships, served to the session as the page would fetch it
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
-vi.mock('$lib/state/bank', () => ({ getBank: async () => bank }));
+vi.mock('$lib/state/bank', async (original) => ({
+	...(await original<typeof import('$lib/state/bank')>()),
+	getBank: async () => bank
+}));
 
 const MINUTE = 60_000;
 const START = new Date(2025, 5, 10, 12, 0);

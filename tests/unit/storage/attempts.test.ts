@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cardsMadeDue } from '$lib/quiz/study-link';
-import type { QuizPlan, StoredAnswer } from '$lib/attempt';
+import type { QuizQuestion } from '$lib/quiz/build';
+import { assignmentPlan, quizPlan, readAttempt, type StoredAnswer } from '$lib/attempt';
 import {
 	finishAttempt,
 	getAttempt,
@@ -23,21 +24,14 @@ afterEach(async () => {
 	await Dexie.delete(DB_NAME);
 });
 
-const plan: QuizPlan = {
-	version: 1,
-	config: {
-		topics: 'all',
-		types: 'all',
-		count: 5,
-		mode: 'practice',
-		mistakesOnly: false,
-		seed: 's'
-	},
-	questions: [
-		{ itemId: 'q1', type: 'truefalse', optionOrder: ['True', 'False'] },
-		{ itemId: 'q2', type: 'cloze' }
-	]
-};
+const questions: QuizQuestion[] = [
+	{ itemId: 'q1', type: 'truefalse', optionOrder: ['True', 'False'] },
+	{ itemId: 'q2', type: 'cloze' }
+];
+const plan = quizPlan(
+	{ topics: 'all', types: 'all', count: 5, mode: 'practice', mistakesOnly: false, seed: 's' },
+	[...questions]
+);
 
 const attempt = (id: string, startedAt = NOW): AttemptRow => ({
 	id,
@@ -104,11 +98,17 @@ describe('attempts', () => {
 	});
 
 	test('an assignment attempt ends together with its receipt code', async () => {
-		await startAttempt(attempt('a'));
+		const taking = { assignmentId: 'as1', student: 'Awa', attempt: 1 };
+		await startAttempt({
+			...attempt('a'),
+			kind: 'assignment',
+			assignmentId: 'as1',
+			plan: assignmentPlan(taking, [...questions])
+		});
 		await finishAttempt('a', NOW, 'RECEIPT');
 		const row = await getAttempt('a');
 		expect(row!.finishedAt).toEqual(NOW);
-		expect((row!.plan as { receiptCode?: string }).receiptCode).toBe('RECEIPT');
+		expect(readAttempt(row!)!.assignment).toEqual({ ...taking, receiptCode: 'RECEIPT' });
 	});
 
 	test('mistakes are the items last answered wrong', async () => {

@@ -8,6 +8,7 @@ import { exportBackup } from '../../../src/lib/storage/backup';
 import { parseBackup, type BackupTables } from '../../../src/lib/storage/backup-format';
 import { DB_NAME } from '../../../src/lib/storage/db';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
+import { SCHEMA_PATH, VALIDATOR_PATH, validatorSource } from '../../../scripts/backup-validator';
 import { at, sampleTables } from './backup-fixtures';
 
 const schema = JSON.parse(readFileSync('docs/backup.schema.json', 'utf8')) as object;
@@ -76,6 +77,8 @@ describe('the backup JSON Schema', () => {
 		['a rating of 5', (f) => (f.tables.reviews[0]!.rating = 5)],
 		['an attempt of an unknown kind', (f) => (f.tables.attempts[0]!.kind = 'exam')],
 		['an empty setting key', (f) => (f.tables.settings[0]!.key = '')],
+		['a setting with no value', (f) => delete f.tables.settings[0]!.value],
+		['a negative review duration', (f) => (f.tables.reviews[0]!.durationMs = -1)],
 		['an own card holding markup', (f) => (f.tables.ownCards[0]!.front = '<script>x()</script>')],
 		['an own card with an empty back', (f) => (f.tables.ownCards[0]!.back = '')],
 		['an own card of 100 KB', (f) => (f.tables.ownCards[0]!.back = 'x'.repeat(100 * 1024))],
@@ -87,5 +90,23 @@ describe('the backup JSON Schema', () => {
 		damage(file);
 		expect(validate(file)).toBe(false);
 		expect(importTakes(file)).toBe(false);
+	});
+});
+
+describe('the import validates against the schema itself', () => {
+	test('the validator it runs is compiled from docs/backup.schema.json as it is now', () => {
+		expect(readFileSync(VALIDATOR_PATH, 'utf8')).toBe(
+			validatorSource(readFileSync(SCHEMA_PATH, 'utf8'))
+		);
+	});
+
+	test('a file that only the schema refuses is refused, with the place named', async () => {
+		const file = JSON.parse(await exportBackup(at(12, 9), '0.1.0')) as File;
+		// answers as a list: an object to the row checks, but the schema says an object of answers
+		file.tables.attempts[0]!.answers = [];
+		expect(validate(file)).toBe(false);
+		expect(() => parseBackup(JSON.stringify(file))).toThrow(
+			/does not match the documented backup format \(tables › attempts › 0 › answers: must be object\)/
+		);
 	});
 });

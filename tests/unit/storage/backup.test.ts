@@ -16,6 +16,7 @@ import {
 	summarizeBackup,
 	type BackupTables
 } from '../../../src/lib/storage/backup-format';
+import { assignmentPlan, quizPlan } from '../../../src/lib/attempt/record';
 import { DB_NAME } from '../../../src/lib/storage/db';
 import { createScheduler, newCard } from '../../../src/lib/srs/scheduler';
 import { DEFAULT_STUDY_SETTINGS } from '../../../src/lib/srs/settings';
@@ -140,6 +141,41 @@ describe('export and import', () => {
 		const backup = parseBackup(JSON.stringify(text));
 		expect(backup.tables.cardFlags).toEqual([]);
 		expect(backup.tables.cards).toHaveLength(3);
+	});
+
+	test('a backup made before schema version 5 restores its attempts with plans in the current shape', async () => {
+		const config = {
+			topics: 'all',
+			types: 'all',
+			count: 5,
+			mode: 'exam',
+			mistakesOnly: false,
+			seed: 's'
+		} as const;
+		const questions = [{ itemId: 'q1', type: 'cloze' as const }];
+		const taking = { assignmentId: 'as1', student: 'Awa', attempt: 1, receiptCode: 'R' };
+		const attempt = (id: string, kind: 'quiz' | 'assignment', plan: unknown) => ({
+			id,
+			kind,
+			startedAt: NOW,
+			plan,
+			answers: {},
+			position: 0
+		});
+		const old = [
+			attempt('old-quiz', 'quiz', { version: 1, config, questions }),
+			attempt('old-assignment', 'assignment', { ...taking, questions }),
+			attempt('unreadable', 'quiz', { version: 9 })
+		];
+		const backup = createBackup({ ...sampleTables(), attempts: old }, NOW, '0.1.0');
+		await importBackup(parseBackup(serializeBackup(backup)), 'replace');
+		const db = await database();
+		expect((await db.attempts.get('old-quiz'))!.plan).toEqual(quizPlan(config, questions));
+		expect((await db.attempts.get('old-assignment'))!.plan).toEqual(
+			assignmentPlan(taking, questions)
+		);
+		// a plan this version cannot read is kept as it came, for a newer version to read
+		expect((await db.attempts.get('unreadable'))!.plan).toEqual({ version: 9 });
 	});
 
 	test('an empty database exports a backup with empty tables and no review dates', async () => {
@@ -379,4 +415,81 @@ test('a review in the Review state stays one after the round trip (numbers are n
 	const backup = parseBackup(await exportBackup(NOW, '0.1.0'));
 	expect(backup.tables.reviews[0]?.state).toBe(State.Review);
 	expect(typeof backup.tables.cards[0]?.stability).toBe('number');
+});
+
+describe('pack ids on study rows', () => {
+	const PACK = 'france-mali-2025';
+	const KNOWN = new Set([PACK, 'tiny']);
+	type FileRows = { tables: Record<string, Record<string, unknown>[]> };
+	const packsOf = async (pick: (itemId: string) => string | undefined) => {
+		const db = await database();
+		const ids = [...(await db.cards.toArray()), ...(await db.cardFlags.toArray())].map(
+			(row) => row.itemId
+		);
+		return new Map(ids.flatMap((id) => (pick(id) ? [[id, pick(id)!] as const] : [])));
+	};
+
+	test('every study row of an export names its pack, and no other row does', async () => {
+		const file = JSON.parse(
+			await exportBackup(NOW, '0.1.0', await packsOf(() => PACK))
+		) as FileRows;
+		for (const name of ['cards', 'reviews', 'cardFlags']) {
+			expect(file.tables[name]!.length, name).toBeGreaterThan(0);
+			expect(
+				file.tables[name]!.every((row) => row.packId === PACK),
+				name
+			).toBe(true);
+		}
+		for (const name of ['attempts', 'assignments', 'submissions', 'settings']) {
+			expect(
+				file.tables[name]!.some((row) => 'packId' in row),
+				name
+			).toBe(false);
+		}
+	});
+
+	test('rows of two packs keep each their own, and restore exactly, the pack id kept by the file', async () => {
+		const before = await database().then((db) => db.cards.toArray());
+		const [first] = before;
+		const packs = await packsOf((id) => (id === first!.itemId ? 'tiny' : PACK));
+		const text = await exportBackup(NOW, '0.1.0', packs);
+		const file = JSON.parse(text) as FileRows;
+		expect(file.tables.cards!.find((row) => row.itemId === first!.itemId)!.packId).toBe('tiny');
+		const backup = parseBackup(text, { knownPacks: KNOWN });
+		expect(backup.packs).toEqual(packs);
+		await importBackup(backup, 'replace');
+		expect(await database().then((db) => db.cards.toArray())).toEqual(before);
+	});
+
+	test('a file made before rows named their pack still imports', async () => {
+		const text = await exportBackup(NOW, '0.1.0');
+		expect(text).not.toContain('packId');
+		const backup = parseBackup(text, { knownPacks: KNOWN });
+		expect(backup.packs).toBeUndefined();
+		expect(backup.tables.cards.length).toBeGreaterThan(0);
+	});
+
+	test.each<[string, string, (file: FileRows) => void]>([
+		[
+			'an article this app does not have',
+			'other-pack',
+			(f) => f.tables.reviews!.forEach((r) => (r.packId = 'other-article'))
+		],
+		['a card given two articles', 'invalid-rows', (f) => (f.tables.cardFlags![0]!.packId = 'tiny')],
+		['a pack id that is not text', 'invalid-rows', (f) => (f.tables.cards![0]!.packId = 7)]
+	])('a file with %s is refused before anything is written', async (_, code, change) => {
+		const file = JSON.parse(
+			await exportBackup(NOW, '0.1.0', await packsOf(() => PACK))
+		) as FileRows;
+		change(file);
+		const error = (() => {
+			try {
+				parseBackup(JSON.stringify(file), { knownPacks: KNOWN });
+			} catch (e) {
+				return e;
+			}
+		})();
+		expect(error).toBeInstanceOf(BackupError);
+		expect((error as BackupError).code).toBe(code);
+	});
 });

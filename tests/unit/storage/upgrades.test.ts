@@ -5,7 +5,13 @@
 import Dexie, { cmp } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBackup, serializeBackup } from '../../../src/lib/storage/backup-format';
-import { DB_NAME, SahelDatabase, SCHEMA_VERSIONS } from '../../../src/lib/storage/db';
+import { assignmentPlan, quizPlan } from '../../../src/lib/attempt/record';
+import {
+	DB_NAME,
+	SahelDatabase,
+	SCHEMA_VERSIONS,
+	type AttemptRow
+} from '../../../src/lib/storage/db';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
 import { sampleTables } from './backup-fixtures';
 
@@ -37,7 +43,46 @@ function rowsAtVersion(version: number): Rows {
 				}
 			: {})
 	};
-	return { ...tables, ...added };
+	const attempts = [...(tables.attempts ?? []), ...readableAttempts(version)];
+	return { ...tables, attempts, ...added };
+}
+
+const CONFIG = {
+	topics: 'all',
+	types: 'all',
+	count: 5,
+	mode: 'exam',
+	mistakesOnly: false,
+	seed: 's'
+} as const;
+const QUESTIONS = [
+	{ itemId: 'q1', type: 'truefalse' as const, optionOrder: ['True', 'False'] },
+	{ itemId: 'q2', type: 'cloze' as const }
+];
+const TAKING = { assignmentId: 'as1', student: 'Awa', attempt: 1, receiptCode: 'R1' };
+
+/**
+ * Attempts whose plans this code reads, in the shape the app wrote at `version`: before 5 a
+ * quiz kept `{ version: 1, config, questions }` and an assignment an unversioned student plan.
+ */
+function readableAttempts(version: number): AttemptRow[] {
+	const row = (id: string, kind: AttemptRow['kind'], plan: unknown): AttemptRow => ({
+		id,
+		kind,
+		startedAt: new Date('2025-10-02T08:00:00.000Z'),
+		plan,
+		answers: {},
+		position: 1
+	});
+	return version < 5
+		? [
+				row('v1-quiz', 'quiz', { version: 1, config: CONFIG, questions: QUESTIONS }),
+				row('v1-assignment', 'assignment', { ...TAKING, questions: QUESTIONS })
+			]
+		: [
+				row('v1-quiz', 'quiz', quizPlan(CONFIG, QUESTIONS)),
+				row('v1-assignment', 'assignment', assignmentPlan(TAKING, QUESTIONS))
+			];
 }
 
 /** A copy a Replace kept: the sample tables as a backup file's text. */
@@ -49,12 +94,14 @@ function replacedCopyRow() {
 	};
 }
 
-/** The rows the current code should read after upgrading from `version` (today: unchanged). */
+/**
+ * The rows the current code should read after upgrading from `version`: version 5 rewrites
+ * readable plans into one shape and keeps unreadable ones exactly as they were.
+ */
 function afterUpgrade(version: number, rows: Rows): Rows {
-	switch (version) {
-		default:
-			return rows;
-	}
+	if (version >= 5) return rows;
+	const sampled = (rows.attempts as AttemptRow[]).filter((a) => !a.id.startsWith('v1-'));
+	return { ...rows, attempts: [...sampled, ...readableAttempts(5)] };
 }
 
 /** Tables that exist at `version`: stores accumulate, and a store set to null is deleted. */
