@@ -148,7 +148,8 @@ export async function signReceipt(
 	signer: ReceiptSigner
 ): Promise<string> {
 	const times = receipt.answeredAfterSec;
-	if (times && !timesFit(times, receipt.answers)) throw new AssignError('invalid');
+	const span = spanSec(Date.parse(receipt.startedAt), Date.parse(receipt.submittedAt));
+	if (times && !timesFit(times, receipt.answers, span)) throw new AssignError('invalid');
 	const version = times ? RECEIPT_FORMAT_VERSION : UNTIMED_RECEIPT_VERSION;
 	const body = [
 		...compactBody({ ...receipt, v: version }, assignment, bank),
@@ -270,7 +271,9 @@ export function decodeSignedReceipt(
 		string,
 		(number | null)[] | undefined
 	];
-	if (times && !timesFit(times, receipt.answers)) throw new AssignError('invalid');
+	if (times && !timesFit(times, receipt.answers, spanSec(started, submitted))) {
+		throw new AssignError('invalid');
+	}
 	const signature = parsed.output[parsed.output.length - 1] as string;
 	return {
 		receipt: {
@@ -285,21 +288,37 @@ export function decodeSignedReceipt(
 
 /**
  * Whole seconds from `startedAt` to each of `answeredAt` (null where not answered), as a
- * receipt carries them; a clock that went back counts as 0, never as a negative time.
+ * receipt carries them, within the attempt: a clock that went back counts as 0, and no answer
+ * is later than `submittedAt`.
  */
 export function answeredAfterSec(
 	startedAt: Date,
-	answeredAt: readonly (Date | undefined)[]
+	answeredAt: readonly (Date | undefined)[],
+	submittedAt: Date
 ): (number | null)[] {
+	const span = spanSec(startedAt.getTime(), submittedAt.getTime());
 	return answeredAt.map((at) =>
-		at === undefined ? null : Math.max(0, Math.floor((at.getTime() - startedAt.getTime()) / 1000))
+		at === undefined
+			? null
+			: Math.min(span, Math.max(0, Math.floor((at.getTime() - startedAt.getTime()) / 1000)))
 	);
 }
 
-/** Answer times line up with the answers: one each, and a time only where there is an answer. */
-function timesFit(times: readonly (number | null)[], answers: readonly (Response | null)[]) {
+const spanSec = (startMs: number, endMs: number) =>
+	Math.max(0, Math.floor((endMs - startMs) / 1000));
+
+/**
+ * Answer times line up with the answers: one each, a time only where there is an answer, and
+ * none after the attempt ended.
+ */
+function timesFit(
+	times: readonly (number | null)[],
+	answers: readonly (Response | null)[],
+	span: number
+) {
 	return (
-		times.length === answers.length && times.every((t, i) => (t === null) === (answers[i] === null))
+		times.length === answers.length &&
+		times.every((t, i) => (t === null) === (answers[i] === null) && (t === null || t <= span))
 	);
 }
 

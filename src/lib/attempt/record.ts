@@ -117,52 +117,41 @@ function readQuestions(value: unknown): QuizQuestion[] | undefined {
 	return valid ? (value as QuizQuestion[]) : undefined;
 }
 
-function readConfig(value: unknown): QuizConfig | undefined {
-	if (!isObject(value) || (value.mode !== 'practice' && value.mode !== 'exam')) return undefined;
-	return value as unknown as QuizConfig;
-}
+const isConfig = (value: unknown): value is QuizConfig =>
+	isObject(value) && (value.mode === 'practice' || value.mode === 'exam');
 
-function readTaking(value: unknown): AssignmentTaking | undefined {
-	if (!isObject(value)) return undefined;
-	if (typeof value.student !== 'string' || typeof value.attempt !== 'number') return undefined;
-	if (typeof value.assignmentId !== 'string') return undefined;
-	if (value.deadline !== undefined && !Number.isFinite(value.deadline)) return undefined;
-	if (value.receiptCode !== undefined && typeof value.receiptCode !== 'string') return undefined;
-	const { assignmentId, student, attempt, deadline, receiptCode } =
-		value as unknown as AssignmentTaking;
-	return {
-		assignmentId,
-		student,
-		attempt,
-		...(deadline !== undefined ? { deadline } : {}),
-		...(receiptCode !== undefined ? { receiptCode } : {})
-	};
+function isTaking(value: unknown): value is AssignmentTaking {
+	if (!isObject(value)) return false;
+	if (typeof value.student !== 'string' || typeof value.attempt !== 'number') return false;
+	if (typeof value.assignmentId !== 'string') return false;
+	if (value.deadline !== undefined && !Number.isFinite(value.deadline)) return false;
+	return value.receiptCode === undefined || typeof value.receiptCode === 'string';
 }
 
 /**
  * The stored plan of an attempt of `kind` in today's shape, whichever version wrote it;
  * undefined when it is not a plan of that kind this version can read (it is then kept as it
- * is, never rewritten, so a newer app can still read it).
+ * is, never rewritten, so a newer app can still read it). Fields this version does not know
+ * are kept, at the level where they were.
  */
 export function upgradePlan(kind: string, plan: unknown): AttemptPlan | undefined {
-	if (!isObject(plan)) return undefined;
-	const questions = readQuestions(plan.questions);
-	if (!questions) return undefined;
+	if (!isObject(plan) || !readQuestions(plan.questions)) return undefined;
 	if (plan.version === 2) {
-		if (kind === 'quiz') {
-			const config = isObject(plan.quiz) ? readConfig(plan.quiz.config) : undefined;
-			return config && !plan.assignment ? quizPlan(config, questions) : undefined;
-		}
-		const taking = kind === 'assignment' ? readTaking(plan.assignment) : undefined;
-		return taking && !plan.quiz ? assignmentPlan(taking, questions) : undefined;
+		const valid =
+			kind === 'quiz'
+				? isObject(plan.quiz) && isConfig(plan.quiz.config) && plan.assignment === undefined
+				: kind === 'assignment' && isTaking(plan.assignment) && plan.quiz === undefined;
+		return valid ? (plan as unknown as AttemptPlan) : undefined;
 	}
 	if (kind === 'quiz' && plan.version === 1) {
-		const config = readConfig((plan as Partial<LegacyQuizPlan>).config);
-		return config ? quizPlan(config, questions) : undefined;
+		const { config, questions, ...unknown } = plan as unknown as LegacyQuizPlan;
+		return isConfig(config) ? { ...unknown, version: 2, questions, quiz: { config } } : undefined;
 	}
-	if (kind === 'assignment' && plan.version === undefined) {
-		const taking = readTaking(plan as Partial<LegacyStudentPlan>);
-		return taking ? assignmentPlan(taking, questions) : undefined;
+	if (kind === 'assignment' && plan.version === undefined && isTaking(plan)) {
+		// the old shape kept the student's fields beside the questions: they all move under
+		// `assignment`, unknown ones too, since that is where the old app read them
+		const { questions, ...taking } = plan as unknown as LegacyStudentPlan;
+		return { version: 2, questions, assignment: taking };
 	}
 	return undefined;
 }
@@ -214,12 +203,13 @@ export function readAttempt(row: AttemptLike): AttemptRecord | undefined {
 }
 
 /**
- * Whether a stored attempt asked only questions of `itemIds` (one article's items): an attempt
- * belongs to the article of its questions, and one whose plan cannot be read to none.
+ * Whether a stored attempt asked questions of `itemIds` (one article's items). Item ids are
+ * unique across articles, so one question of the article is enough, and an item retired since
+ * never hides the attempt; one whose plan cannot be read belongs to none.
  */
 export function attemptOfItems(row: AttemptLike, itemIds: ReadonlySet<string>): boolean {
 	const questions = upgradePlan(row.kind, row.plan)?.questions ?? [];
-	return questions.length > 0 && questions.every((q) => itemIds.has(q.itemId));
+	return questions.some((q) => itemIds.has(q.itemId));
 }
 
 /** A finished or running attempt as the history and Progress list it. */

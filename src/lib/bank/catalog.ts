@@ -68,10 +68,22 @@ export function formatCatalog(catalog: Catalog): string {
  * packs for each pack's progress to stay apart.
  */
 export function sharedItemIds(banks: readonly Bank[]): { id: string; packs: string[] }[] {
+	return shared(banks, (bank) => bank.items.map((item) => item.id));
+}
+
+/**
+ * Fact ids two packs share. A wrong quiz answer makes the cards of its fact due, so a fact id
+ * in two packs would reach into the other article's schedule.
+ */
+export function sharedFactIds(banks: readonly Bank[]): { id: string; packs: string[] }[] {
+	return shared(banks, (bank) => bank.facts.map((fact) => fact.id));
+}
+
+function shared(banks: readonly Bank[], idsOf: (bank: Bank) => string[]) {
 	const owners = new Map<string, string[]>();
 	for (const bank of banks)
-		for (const item of bank.items)
-			owners.set(item.id, [...(owners.get(item.id) ?? []), bank.pack.id]);
+		for (const id of new Set(idsOf(bank)))
+			owners.set(id, [...(owners.get(id) ?? []), bank.pack.id]);
 	return [...owners].filter(([, packs]) => packs.length > 1).map(([id, packs]) => ({ id, packs }));
 }
 

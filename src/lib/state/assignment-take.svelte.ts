@@ -370,7 +370,8 @@ export class AssignmentTaker {
 			answers: assignment.itemIds.map((id) => answers[id]?.response ?? null),
 			answeredAfterSec: answeredAfterSec(
 				record.startedAt,
-				assignment.itemIds.map((id) => answers[id]?.answeredAt)
+				assignment.itemIds.map((id) => answers[id]?.answeredAt),
+				at
 			),
 			attempt: plan.attempt,
 			claimedScore: Math.round(percent),

@@ -169,7 +169,8 @@ export class BackupManager {
 				loadBackup(),
 				file.text()
 			]);
-			const backup = parseBackup(text, { now, knownPacks: (await packOfItems()).known });
+			const { packs, known } = await packOfItems();
+			const backup = parseBackup(text, { now, packs: known && { known, ofItem: packs } });
 			const device = await deviceSummary(now);
 			this.#pending = backup;
 			this.#preview = { fileName: file.name, summary: summarizeBackup(backup), device };

@@ -12,13 +12,16 @@ const CHOICE_KEY = 'sahel-brief:pack';
 
 const pending = new Map<string, Promise<Bank>>();
 let catalog: Promise<Catalog> | undefined;
+/** The choice when localStorage refuses it (private modes, blocked storage): for this visit. */
+let unsaved: string | undefined;
 
 /** The pack the learner chose to study (the default when none was chosen). */
 export function chosenPackId(): string {
+	if (unsaved !== undefined) return unsaved;
 	try {
 		return globalThis.localStorage?.getItem(CHOICE_KEY) || DEFAULT_PACK_ID;
 	} catch {
-		return DEFAULT_PACK_ID; // storage blocked: study the default
+		return DEFAULT_PACK_ID;
 	}
 }
 
@@ -27,30 +30,49 @@ export function choosePack(packId: string): void {
 	try {
 		if (packId === DEFAULT_PACK_ID) localStorage.removeItem(CHOICE_KEY);
 		else localStorage.setItem(CHOICE_KEY, packId);
+		unsaved = undefined;
 	} catch {
-		// storage blocked: the choice lasts until the page is left
+		unsaved = packId; // storage blocked: the choice lasts until the page is left
 	}
 }
 
 /**
- * The bank of `packId` (the chosen pack by default), fetched (from the precache when offline)
- * and validated on first use. A chosen pack that is no longer served is forgotten, and the
- * default is studied instead of a page that cannot open.
+ * The bank of `packId`, fetched (from the precache when offline) and validated on first use.
+ * Without `packId`, the chosen pack's; if the build no longer lists that pack, the choice is
+ * forgotten and the default studied, rather than a page that cannot open. A pack asked for by
+ * name (an assignment's) is never swapped for another.
  */
-export function getBank(packId: string = chosenPackId()): Promise<Bank> {
+export function getBank(packId?: string): Promise<Bank> {
+	if (packId === undefined) return chosenBank();
 	let bank = pending.get(packId);
 	if (!bank) {
 		bank = loadBank(packId).catch((error: unknown) => {
 			pending.delete(packId); // let the next page try again
-			if (packId !== DEFAULT_PACK_ID && packId === chosenPackId()) {
-				choosePack(DEFAULT_PACK_ID);
-				return getBank(DEFAULT_PACK_ID);
-			}
 			throw error;
 		});
 		pending.set(packId, bank);
 	}
 	return bank;
+}
+
+async function chosenBank(): Promise<Bank> {
+	const chosen = chosenPackId();
+	try {
+		return await getBank(chosen);
+	} catch (error) {
+		if (chosen === DEFAULT_PACK_ID || (await isListed(chosen))) throw error;
+		choosePack(DEFAULT_PACK_ID);
+		return getBank(DEFAULT_PACK_ID);
+	}
+}
+
+/** Whether the build's index lists `packId`; true when the index cannot be read either. */
+async function isListed(packId: string): Promise<boolean> {
+	try {
+		return (await getCatalog()).packs.some((pack) => pack.id === packId);
+	} catch {
+		return true;
+	}
 }
 
 /** The articles this build offers (static/bank/index.json). */

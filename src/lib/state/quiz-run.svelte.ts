@@ -194,9 +194,9 @@ export class QuizRun {
 		}
 	}
 
-	/** Continues the unfinished attempt at the question it reached. */
+	/** Continues the unfinished attempt (of the chosen article) at the question it reached. */
 	async resume(): Promise<void> {
-		const [row] = await openAttempts('quiz');
+		const [row] = await this.#openOfArticle();
 		if (row) await this.#enter(row);
 		else await this.#refresh();
 	}
@@ -239,7 +239,8 @@ export class QuizRun {
 	 * open in another tab is left to that tab, never ended behind its back.
 	 */
 	async #finishAbandoned(now: Date): Promise<void> {
-		for (const row of await openAttempts('quiz')) {
+		// another article's unfinished quiz waits for its learner to choose that article again
+		for (const row of await this.#openOfArticle()) {
 			const lock = await lockAttempt(row.id, { onLost: () => {} });
 			if (!lock) continue;
 			try {
@@ -250,19 +251,24 @@ export class QuizRun {
 		}
 	}
 
+	/** The unfinished quizzes of the chosen article, most recent first. */
+	async #openOfArticle(): Promise<AttemptRow[]> {
+		const ids = new Set(this.#items.keys());
+		return (await openAttempts('quiz')).filter((row) => attemptOfItems(row, ids));
+	}
+
 	/** Rereads mistakes, the unfinished attempt and the history; returns the unfinished one. */
 	async #refresh(): Promise<AttemptRow | undefined> {
-		const [mistakes, allOpen, allRows] = await Promise.all([
+		const [mistakes, open, allRows] = await Promise.all([
 			mistakeItemIds(),
-			openAttempts('quiz'),
+			this.#openOfArticle(),
 			listAttempts('quiz')
 		]);
-		// quizzes of the chosen article; another article's stay in its own history
+		// the chosen article's mistakes and quizzes; another article's stay in its own history
 		const ids = new Set(this.#items.keys());
-		const open = allOpen.filter((row) => attemptOfItems(row, ids));
 		const rows = allRows.filter((row) => attemptOfItems(row, ids));
 		const active = open[0];
-		this.#mistakes = mistakes;
+		this.#mistakes = new Set([...mistakes].filter((itemId) => ids.has(itemId)));
 		this.#resumable = active && attemptOutcome(active);
 		this.#history = rows
 			.filter((row) => row.finishedAt)

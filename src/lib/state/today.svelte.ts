@@ -30,7 +30,10 @@ interface StoredProgress {
 }
 
 /** What the learner has stored (all empty on a first visit, without loading the database). */
-async function readStoredProgress(now: Date): Promise<StoredProgress> {
+async function readStoredProgress(
+	now: Date,
+	itemIds: ReadonlySet<string>
+): Promise<StoredProgress> {
 	const settings = await loadStudySettings();
 	const { start, end } = studyDayBounds(now, settings.dayStartHour);
 	const previous = (bounds: { start: Date }) =>
@@ -47,7 +50,7 @@ async function readStoredProgress(now: Date): Promise<StoredProgress> {
 
 	const [studyDay, recent] = await Promise.all([
 		loadStudyDay(start, end),
-		recentReviews(LAST_SESSION_WINDOW)
+		recentReviews(LAST_SESSION_WINDOW, itemIds)
 	]);
 	return { settings, ...studyDay, recent, streak };
 }
@@ -104,11 +107,7 @@ export class TodayOverview {
 			() => (this.#articles = []) // no index: the one article there is
 		);
 		try {
-			const [bank, own, stored] = await Promise.all([
-				getBank(),
-				loadOwnDeck(),
-				readStoredProgress(now)
-			]);
+			const [bank, own] = await Promise.all([getBank(), loadOwnDeck()]);
 			this.#packId = bank.pack.id;
 			this.#title = bank.pack.title;
 			// the learner's own cards of this article count too; their code loads only when there
@@ -120,8 +119,10 @@ export class TodayOverview {
 				const mine = ownCardsOf(own.ownCards, bank.pack.id, DEFAULT_PACK_ID);
 				items = deckItems(bankItems, mine, new Map());
 			}
-			// the chosen article's cards and reviews; the streak counts study of any article
+			// the chosen article's cards and reviews (its own cards' too); the streak counts study
+			// of any article
 			const ids = new Set([...bank.items, ...items].map((item) => item.id));
+			const stored = await readStoredProgress(now, ids);
 			this.#counts = queueCounts({
 				items,
 				cards: ofItems(stored.cards, ids),
@@ -131,7 +132,7 @@ export class TodayOverview {
 				flags: ofItemMap(stored.flags, ids)
 			});
 			this.#streak = stored.streak;
-			this.#lastSession = summarizeSession(latestSessionReviews(ofItems(stored.recent, ids)));
+			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
 		} catch (error) {
 			this.#error = errorText(error);
 		} finally {

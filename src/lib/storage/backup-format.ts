@@ -194,20 +194,35 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return proto === Object.prototype || proto === null;
 }
 
+/**
+ * How deep a free-form value may nest. The app's own values nest a few levels; a file nested
+ * thousands deep would overflow the stack of every later read, so it is refused on import.
+ */
+export const MAX_VALUE_DEPTH = 64;
+
+function tooDeep(): BackupError {
+	return new BackupError(
+		'invalid-rows',
+		`This backup holds a value nested more than ${MAX_VALUE_DEPTH} levels deep, which this app never writes, so nothing was imported.`
+	);
+}
+
 /** A free-form value as JSON data, Dates and non-finite numbers tagged. */
-function encodeValue(value: unknown): unknown {
+function encodeValue(value: unknown, depth = 0): unknown {
+	if (depth > MAX_VALUE_DEPTH) throw tooDeep();
 	if (typeof value === 'number') {
 		return Number.isFinite(value) ? value : { $number: String(value) };
 	}
 	if (value === null || typeof value !== 'object') return value;
 	if (value instanceof Date) return { $date: isoOf(value) };
-	if (Array.isArray(value)) return value.map((x) => (x === undefined ? null : encodeValue(x)));
+	if (Array.isArray(value))
+		return value.map((x) => (x === undefined ? null : encodeValue(x, depth + 1)));
 	const out: Record<string, unknown> = {};
 	let keys = 0;
 	let onlyKey = '';
 	for (const [k, x] of Object.entries(value)) {
 		if (x === undefined) continue;
-		setOwn(out, k, encodeValue(x));
+		setOwn(out, k, encodeValue(x, depth + 1));
 		keys++;
 		onlyKey = k;
 	}
@@ -216,9 +231,10 @@ function encodeValue(value: unknown): unknown {
 }
 
 /** The inverse of `encodeValue`. */
-function decodeValue(value: unknown): unknown {
+function decodeValue(value: unknown, depth = 0): unknown {
 	if (value === null || typeof value !== 'object') return value;
-	if (Array.isArray(value)) return value.map(decodeValue);
+	if (depth > MAX_VALUE_DEPTH) throw tooDeep();
+	if (Array.isArray(value)) return value.map((x) => decodeValue(x, depth + 1));
 	const record = value as Record<string, unknown>;
 	const keys = Object.keys(record);
 	if (keys.length === 1) {
@@ -226,14 +242,14 @@ function decodeValue(value: unknown): unknown {
 		const x = record[k!];
 		if (k === '$date' && typeof x === 'string') return new Date(x);
 		if (k === '$number' && typeof x === 'string') return Number(x);
-		if (k === '$escaped' && isPlainObject(x)) return decodeObject(x);
+		if (k === '$escaped' && isPlainObject(x)) return decodeObject(x, depth + 1);
 	}
-	return decodeObject(record);
+	return decodeObject(record, depth);
 }
 
-function decodeObject(record: Record<string, unknown>): Record<string, unknown> {
+function decodeObject(record: Record<string, unknown>, depth: number): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const k of Object.keys(record)) setOwn(out, k, decodeValue(record[k]));
+	for (const k of Object.keys(record)) setOwn(out, k, decodeValue(record[k], depth + 1));
 	return out;
 }
 
@@ -364,12 +380,15 @@ export function parseBackup(
 	{
 		maxBytes = DEFAULT_MAX_BACKUP_BYTES,
 		now = new Date(),
-		knownPacks
+		packs: appPacks
 	}: {
 		maxBytes?: number;
 		now?: Date;
-		/** The packs this app has: study rows naming another are refused. */
-		knownPacks?: ReadonlySet<string>;
+		/**
+		 * The packs this app has, and the pack of each of their items: study rows naming another
+		 * pack, or the wrong pack for their item, are refused.
+		 */
+		packs?: AppPacks;
 	} = {}
 ): Backup {
 	if (text.trim() === '') throw new BackupError('empty', 'The file is empty.');
@@ -443,7 +462,7 @@ export function parseBackup(
 			}
 			seen.add(id);
 		}
-		if (spec.study) checkPacks(rows, spec.label, knownPacks, packs);
+		if (spec.study) checkPacks(rows, spec.label, appPacks, packs);
 		// decoded only once every row of this table passed; nothing is half-built on failure;
 		// the pack id is not stored: item ids are unique across packs, so the item names it
 		const decoded = rows.map((row) =>
@@ -478,6 +497,12 @@ export function parseBackup(
 	};
 }
 
+/** The packs an app has, and the pack of each of their items (item ids are unique across packs). */
+export interface AppPacks {
+	known: ReadonlySet<string>;
+	ofItem: ReadonlyMap<string, string>;
+}
+
 /**
  * Checks the pack each study row names (rows with none are older, of the pack shipped then)
  * against the packs this app has, and the other rows of the same item; adds them to `packs`.
@@ -485,7 +510,7 @@ export function parseBackup(
 function checkPacks(
 	rows: readonly unknown[],
 	label: string,
-	known: ReadonlySet<string> | undefined,
+	app: AppPacks | undefined,
 	packs: Map<string, string>
 ): void {
 	for (const row of rows) {
@@ -497,13 +522,13 @@ function checkPacks(
 				`Some ${label} in this backup name no valid article (packId), so nothing was imported.`
 			);
 		}
-		if (known && !known.has(packId)) {
+		if (app && !app.known.has(packId)) {
 			throw new BackupError(
 				'other-pack',
 				`This backup holds study of an article this app does not have (${JSON.stringify(packId)}), so nothing was imported.`
 			);
 		}
-		const seen = packs.get(itemId);
+		const seen = packs.get(itemId) ?? app?.ofItem.get(itemId);
 		if (seen !== undefined && seen !== packId) {
 			throw new BackupError(
 				'invalid-rows',

@@ -266,17 +266,22 @@ export async function countReviewsBetween(start: Date, end: Date): Promise<numbe
 	return readStored(0, (db) => db.reviews.where('review').between(start, end, true, false).count());
 }
 
-/** The latest `limit` reviews, oldest first (for the last session's summary). */
-export async function recentReviews(limit: number): Promise<ReviewRow[]> {
+/**
+ * The latest `limit` reviews, oldest first (for the last session's summary); of the items in
+ * `only` when given (one article's), so another article's study never pushes them out.
+ */
+export async function recentReviews(
+	limit: number,
+	only?: ReadonlySet<string>
+): Promise<ReviewRow[]> {
 	// within the dates a review may carry, so a row dated in year 275760 is never "latest"
-	const newestFirst = await readStored([], (db) =>
-		db.reviews
+	const newestFirst = await readStored([], (db) => {
+		const latest = db.reviews
 			.where('review')
 			.between(EARLIEST_DATE, latestDate(new Date()), true, true)
-			.reverse()
-			.limit(limit)
-			.toArray()
-	);
+			.reverse();
+		return (only ? latest.filter((row) => only.has(row.itemId)) : latest).limit(limit).toArray();
+	});
 	return validRows('reviews', newestFirst).reverse();
 }
 

@@ -149,7 +149,7 @@ describe('answers CSV', () => {
 		const code = await signReceipt(
 			{
 				...receipt({ student: 'Awa Traoré', answers }, A),
-				answeredAfterSec: answeredAfterSec(start, at),
+				answeredAfterSec: answeredAfterSec(start, at, new Date(start.getTime() + 750_000)),
 				settingsHash: settingsHash(A)
 			},
 			A,

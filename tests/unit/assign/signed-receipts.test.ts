@@ -80,7 +80,7 @@ describe('signed receipts', () => {
 	});
 
 	test('version 3 carries when each question was answered, under the signature', async () => {
-		const answeredAfterSec = ITEMS.map((_, i) => (i === 0 ? null : i * 30));
+		const answeredAfterSec = ITEMS.map((_, i) => (i === 0 ? null : i * 10));
 		const answers = receipt(times, A).answers.map((a, i) => (i === 0 ? null : a));
 		const code = await signed(PHONE, { answers, answeredAfterSec });
 		expect(decodeReceipt(code, A, BANK)).toMatchObject({ v: 3, answeredAfterSec });
@@ -110,13 +110,17 @@ describe('signed receipts', () => {
 		expect(() => decodeReceipt(packCode(tuple), A, BANK)).toThrow();
 	});
 
-	test('answeredAfterSec counts whole seconds and never goes below zero', () => {
+	test('answeredAfterSec counts whole seconds within the attempt', () => {
 		const start = new Date(10_000);
-		expect(answeredAfterSec(start, [new Date(12_999), undefined, new Date(9_000)])).toEqual([
-			2,
-			null,
-			0
-		]);
+		const answered = [new Date(12_999), undefined, new Date(9_000), new Date(99_000)];
+		expect(answeredAfterSec(start, answered, new Date(70_000))).toEqual([2, null, 0, 60]);
+	});
+
+	test('a signed time after the attempt ended is refused', async () => {
+		// times: 09:00 to 09:04, so 240 s at most
+		const answers = receipt(times, A).answers;
+		await expect(signed(PHONE, { answeredAfterSec: answers.map(() => 241) })).rejects.toThrow();
+		expect(await signed(PHONE, { answeredAfterSec: answers.map(() => 240) })).toBeTruthy();
 	});
 
 	test('version-1 receipts are still read, and marked unsigned', async () => {

@@ -10,6 +10,7 @@ import {
 	upgradePlan,
 	withReceipt,
 	assignmentPlan,
+	attemptOfItems,
 	quizPlan,
 	type AttemptLike,
 	type StoredAnswer
@@ -99,6 +100,37 @@ describe('reading stored attempts', () => {
 		expect(legacy).toEqual(current);
 		expect(current.deadline).toEqual(new Date(5_000));
 		expect(current.mode).toBe('assignment');
+	});
+
+	test("an attempt belongs to the article of its questions, a retired one's included", () => {
+		const row = (p: unknown): AttemptLike => ({
+			id: 'x',
+			kind: 'quiz',
+			startedAt: new Date(0),
+			plan: p,
+			answers: {},
+			position: 0
+		});
+		const ids = new Set(['a', 'b']);
+		expect(attemptOfItems(row(plan(['a', 'retired-since'])), ids)).toBe(true);
+		expect(attemptOfItems(row(plan(['other-article'])), ids)).toBe(false);
+		expect(attemptOfItems(row({ version: 9 }), ids)).toBe(false);
+	});
+
+	test('fields this version does not know survive the upgrade and the receipt', () => {
+		const newer = {
+			...assignmentPlan({ ...TAKING, packId: 'p' } as typeof TAKING, questionsOf(['a'])),
+			seed: 'x'
+		};
+		expect(upgradePlan('assignment', newer)).toBe(newer);
+		expect(withReceipt(upgradePlan('assignment', newer)!, 'R')).toMatchObject({
+			seed: 'x',
+			assignment: { packId: 'p', receiptCode: 'R' }
+		});
+		const quizV1 = { version: 1, config: CONFIG, questions: questionsOf(['a']), note: 'n' };
+		expect(upgradePlan('quiz', quizV1)).toMatchObject({ version: 2, note: 'n' });
+		const student = { ...TAKING, questions: questionsOf(['a']), device: 'd' };
+		expect(upgradePlan('assignment', student)?.assignment).toMatchObject({ device: 'd' });
 	});
 
 	test('a receipt code is written into an assignment plan only', () => {

@@ -9,6 +9,7 @@ import {
 	buildCatalog,
 	formatCatalog,
 	loadCatalog,
+	sharedFactIds,
 	sharedItemIds
 } from '../../../src/lib/bank/catalog';
 import { BankError } from '../../../src/lib/bank/errors';
@@ -84,5 +85,9 @@ describe('the pack index', () => {
 		const shared = sharedItemIds([real.generated.bank, clash.generated.bank]);
 		expect(shared.map((s) => s.id)).toContain('france-leading-force:flashcard');
 		expect(shared[0]!.packs).toEqual([REAL_PACK, 'tiny']);
+		expect(sharedFactIds([real.generated.bank, clash.generated.bank])).toEqual([
+			{ id: 'france-leading-force', packs: [REAL_PACK, 'tiny'] }
+		]);
+		expect(sharedFactIds(two.map((p) => p.bank))).toEqual([]);
 	});
 });

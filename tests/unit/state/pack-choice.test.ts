@@ -96,14 +96,50 @@ describe('choosing the article', () => {
 		expect((await page.bank.getBank()).pack.id).toBe('tiny');
 	});
 
-	test('a chosen article the build no longer serves is forgotten, and the default studied', async () => {
-		const { '/bank/tiny.json': _gone, ...rest } = twoPacks();
-		void _gone;
-		serve(rest);
+	test('a chosen article the build no longer lists is forgotten, and the default studied', async () => {
+		const files = twoPacks();
+		files['/bank/index.json'] = formatCatalog(buildCatalog([{ bank: REAL, hasMap: true }]));
+		delete (files as Partial<typeof files>)['/bank/tiny.json'];
+		serve(files);
 		storage.set('sahel-brief:pack', 'tiny');
 		const page = await freshPage();
 		expect((await page.bank.getBank()).pack.id).toBe('france-mali-2025');
 		expect(page.bank.chosenPackId()).toBe('france-mali-2025');
+	});
+
+	test('a listed article that cannot load now (offline) says so, and the choice is kept', async () => {
+		const files = twoPacks();
+		delete (files as Partial<typeof files>)['/bank/tiny.json'];
+		serve(files);
+		storage.set('sahel-brief:pack', 'tiny');
+		const page = await freshPage();
+		await expect(page.bank.getBank()).rejects.toThrow(/not found/);
+		expect(page.bank.chosenPackId()).toBe('tiny');
+		// and a pack asked for by name (an assignment's) is never swapped for another
+		storage.clear();
+		await expect(page.bank.getBank('tiny')).rejects.toThrow(/not found/);
+	});
+
+	test('with storage blocked the choice lasts for the visit', async () => {
+		serve(twoPacks());
+		vi.stubGlobal('localStorage', {
+			getItem: () => {
+				throw new DOMException('blocked', 'SecurityError');
+			},
+			setItem: () => {
+				throw new DOMException('blocked', 'SecurityError');
+			},
+			removeItem: () => {
+				throw new DOMException('blocked', 'SecurityError');
+			}
+		});
+		const page = await freshPage();
+		const today = new page.TodayOverview();
+		await today.load(NOW);
+		expect(today.packId).toBe('france-mali-2025');
+		await today.choose('tiny', NOW);
+		expect(today.packId).toBe('tiny');
+		expect(page.bank.chosenPackId()).toBe('tiny');
 	});
 
 	test('Today offers the articles of the index, and none while there is one', async () => {
@@ -166,5 +202,65 @@ describe('each article keeps its own progress', () => {
 		expect(progress.empty).toBe(true);
 		// nothing was deleted: the first article's progress is all there when it is chosen again
 		expect(await (await database()).reviews.count()).toBe(DEFAULT_STUDY_SETTINGS.newPerDay + 1);
+	});
+});
+
+describe('quizzes stay with their article', () => {
+	/** An unfinished quiz of the real pack, one answer wrong. */
+	async function realQuizLeftOpen() {
+		const { quizPlan } = await import('$lib/attempt');
+		const [first, second] = REAL.items.filter((item) => item.type === 'truefalse');
+		await (
+			await database()
+		).attempts.put({
+			id: 'real-open',
+			kind: 'quiz',
+			startedAt: new Date(NOW.getTime() - 60_000),
+			plan: quizPlan(
+				{ topics: 'all', types: 'all', count: 5, mode: 'practice', mistakesOnly: false, seed: 's' },
+				[first!, second!].map((item) => ({ itemId: item.id, type: item.type }))
+			),
+			answers: {
+				[first!.id]: {
+					response: { kind: 'choice', choice: 'x' },
+					correct: false,
+					score: 0,
+					answeredAt: new Date(NOW.getTime() - 30_000)
+				}
+			},
+			position: 1
+		});
+	}
+
+	test("another article's mistakes and unfinished quiz are neither offered nor ended", async () => {
+		serve(twoPacks());
+		await realQuizLeftOpen();
+		storage.set('sahel-brief:pack', 'tiny');
+		const page = await freshPage();
+		const { QuizRun } = await import('$lib/state/quiz-run.svelte');
+		const quiz = new QuizRun(() => NOW);
+		await quiz.load();
+		expect(quiz.mistakeCount).toBe(0);
+		expect(quiz.resumable).toBeUndefined();
+		await quiz.start({
+			topics: 'all',
+			types: 'all',
+			count: 5,
+			mode: 'practice',
+			mistakesOnly: false
+		});
+		expect(quiz.phase).toBe('running');
+		expect((await (await database()).attempts.get('real-open'))?.finishedAt).toBeUndefined();
+		quiz.dispose();
+
+		// back on the real article, its quiz is still there to resume, and its mistake counts
+		page.bank.choosePack('france-mali-2025');
+		const back = new (await freshPage().then(() => import('$lib/state/quiz-run.svelte'))).QuizRun(
+			() => NOW
+		);
+		await back.load();
+		expect(back.mistakeCount).toBe(1);
+		expect(back.resumable?.id).toBe('real-open');
+		back.dispose();
 	});
 });

@@ -7,6 +7,7 @@ import { contentFingerprint, exportBackup, importBackup } from '../../../src/lib
 import {
 	BackupError,
 	createBackup,
+	MAX_VALUE_DEPTH,
 	parseBackup,
 	serializeBackup,
 	type BackupErrorCode
@@ -71,8 +72,34 @@ const corpus: Array<[string, string, BackupErrorCode]> = [
 			(d) => ((d.tables.settings.at(-1).value = undefined), delete d.tables.settings.at(-1).key)
 		),
 		'invalid-rows'
+	],
+	// a small file nested thousands deep would overflow the stack of every later export
+	[
+		'a setting nested 2,500 levels deep',
+		edited((d) => (d.tables.settings[0].value = nested(2500))),
+		'invalid-rows'
+	],
+	[
+		'a setting nested 100 levels deep',
+		edited((d) => (d.tables.settings[0].value = nested(100))),
+		'invalid-rows'
 	]
 ];
+
+/** A value nested `depth` lists deep. */
+function nested(depth: number): unknown {
+	let value: unknown = 'core';
+	for (let i = 0; i < depth; i++) value = [value];
+	return value;
+}
+
+test('a value nested as deep as the limit allows is kept exactly', () => {
+	const file = JSON.parse(valid) as { tables: { settings: { value: unknown }[] } };
+	file.tables.settings[0]!.value = nested(MAX_VALUE_DEPTH - 2);
+	const backup = parseBackup(JSON.stringify(file), { now: NOW });
+	expect(backup.tables.settings[0]!.value).toEqual(nested(MAX_VALUE_DEPTH - 2));
+	expect(() => serializeBackup(backup)).not.toThrow();
+});
 
 async function wipe(): Promise<void> {
 	closeDatabase();

@@ -419,7 +419,7 @@ test('a review in the Review state stays one after the round trip (numbers are n
 
 describe('pack ids on study rows', () => {
 	const PACK = 'france-mali-2025';
-	const KNOWN = new Set([PACK, 'tiny']);
+	const KNOWN = { known: new Set([PACK, 'tiny']), ofItem: new Map<string, string>() };
 	type FileRows = { tables: Record<string, Record<string, unknown>[]> };
 	const packsOf = async (pick: (itemId: string) => string | undefined) => {
 		const db = await database();
@@ -455,7 +455,7 @@ describe('pack ids on study rows', () => {
 		const text = await exportBackup(NOW, '0.1.0', packs);
 		const file = JSON.parse(text) as FileRows;
 		expect(file.tables.cards!.find((row) => row.itemId === first!.itemId)!.packId).toBe('tiny');
-		const backup = parseBackup(text, { knownPacks: KNOWN });
+		const backup = parseBackup(text, { packs: KNOWN });
 		expect(backup.packs).toEqual(packs);
 		await importBackup(backup, 'replace');
 		expect(await database().then((db) => db.cards.toArray())).toEqual(before);
@@ -464,7 +464,7 @@ describe('pack ids on study rows', () => {
 	test('a file made before rows named their pack still imports', async () => {
 		const text = await exportBackup(NOW, '0.1.0');
 		expect(text).not.toContain('packId');
-		const backup = parseBackup(text, { knownPacks: KNOWN });
+		const backup = parseBackup(text, { packs: KNOWN });
 		expect(backup.packs).toBeUndefined();
 		expect(backup.tables.cards.length).toBeGreaterThan(0);
 	});
@@ -476,15 +476,26 @@ describe('pack ids on study rows', () => {
 			(f) => f.tables.reviews!.forEach((r) => (r.packId = 'other-article'))
 		],
 		['a card given two articles', 'invalid-rows', (f) => (f.tables.cardFlags![0]!.packId = 'tiny')],
-		['a pack id that is not text', 'invalid-rows', (f) => (f.tables.cards![0]!.packId = 7)]
+		['a pack id that is not text', 'invalid-rows', (f) => (f.tables.cards![0]!.packId = 7)],
+		[
+			'a card named under the wrong article',
+			'invalid-rows',
+			(f) => {
+				// every row of that card agrees, so only the app's own list of items can tell
+				const itemId = f.tables.cards![0]!.itemId;
+				for (const name of ['cards', 'reviews', 'cardFlags'])
+					for (const row of f.tables[name]!) if (row.itemId === itemId) row.packId = 'tiny';
+			}
+		]
 	])('a file with %s is refused before anything is written', async (_, code, change) => {
 		const file = JSON.parse(
 			await exportBackup(NOW, '0.1.0', await packsOf(() => PACK))
 		) as FileRows;
 		change(file);
+		const ofItem = new Map(file.tables.cards!.map((row) => [row.itemId as string, PACK]));
 		const error = (() => {
 			try {
-				parseBackup(JSON.stringify(file), { knownPacks: KNOWN });
+				parseBackup(JSON.stringify(file), { packs: { ...KNOWN, ofItem } });
 			} catch (e) {
 				return e;
 			}

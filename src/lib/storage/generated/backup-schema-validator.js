@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}},"ownCards":{"description":"The cards the learner wrote (added in schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/ownCard"}},"cardWordings":{"description":"The learner's wording of bank cards, by item id (schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardWording"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/date"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/date"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"cardText":{"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}},"ownCard":{"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}},"cardWording":{"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}},"ownCards":{"description":"The cards the learner wrote (added in schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/ownCard"}},"cardWordings":{"description":"The learner's wording of bank cards, by item id (schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardWording"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"cardText":{"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}},"ownCard":{"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}},"cardWording":{"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"};
 const pattern0 = new RegExp("^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$", "u");
 const schema13 = {"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
@@ -2393,7 +2393,7 @@ validate25.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/date"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/date"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
+const schema50 = {"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2441,20 +2441,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.buriedUntil !== undefined){
-let data2 = data.buriedUntil;
 const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-validate27.errors = [{instancePath:instancePath+"/buriedUntil",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
-return false;
-}
-}
-else {
-validate27.errors = [{instancePath:instancePath+"/buriedUntil",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
+if(!(validate12(data.buriedUntil, {instancePath:instancePath+"/buriedUntil",parentData:data,parentDataProperty:"buriedUntil",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
 }
@@ -2464,34 +2454,24 @@ var valid0 = true;
 if(valid0){
 if(data.flag !== undefined){
 let data3 = data.flag;
-const _errs9 = errors;
+const _errs7 = errors;
 if(!((((data3 === "red") || (data3 === "orange")) || (data3 === "green")) || (data3 === "blue"))){
 validate27.errors = [{instancePath:instancePath+"/flag",schemaPath:"#/properties/flag/enum",keyword:"enum",params:{allowedValues: schema50.properties.flag.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs9 === errors;
+var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.resetAt !== undefined){
-let data4 = data.resetAt;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-validate27.errors = [{instancePath:instancePath+"/resetAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
-return false;
+const _errs8 = errors;
+if(!(validate12(data.resetAt, {instancePath:instancePath+"/resetAt",parentData:data,parentDataProperty:"resetAt",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
 }
-}
-else {
-validate27.errors = [{instancePath:instancePath+"/resetAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
@@ -2499,9 +2479,9 @@ var valid0 = true;
 if(valid0){
 if(data.packId !== undefined){
 let data5 = data.packId;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 validate27.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
@@ -2513,7 +2493,7 @@ validate27.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definiti
 return false;
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
@@ -2534,20 +2514,20 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-const schema55 = {"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}};
-const schema56 = {"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}};
-const pattern10 = new RegExp("^own-.", "u");
-const pattern11 = new RegExp("<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--", "u");
-const pattern13 = new RegExp("^p\\d+$", "u");
+const schema53 = {"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}};
+const schema54 = {"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}};
+const pattern8 = new RegExp("^own-.", "u");
+const pattern9 = new RegExp("<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--", "u");
+const pattern11 = new RegExp("^p\\d+$", "u");
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.id === undefined) && (missing0 = "id")) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.front === undefined) && (missing0 = "front"))) || ((data.back === undefined) && (missing0 = "back"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))){
-validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate31.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2556,13 +2536,13 @@ let data0 = data.id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-validate29.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^own-."},message:"must match pattern \""+"^own-."+"\""}];
+if(!pattern8.test(data0)){
+validate31.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^own-."},message:"must match pattern \""+"^own-."+"\""}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2578,12 +2558,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-validate29.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/properties/packId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate31.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/properties/packId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/properties/packId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/properties/packId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2597,7 +2577,7 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs5 = errors;
 if(!((data2 === "basic") || (data2 === "cloze"))){
-validate29.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema55.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate31.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema53.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2613,7 +2593,7 @@ const _errs7 = errors;
 const _errs9 = errors;
 const _errs10 = errors;
 if(typeof data3 === "string"){
-if(!pattern11.test(data3)){
+if(!pattern9.test(data3)){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -2626,7 +2606,7 @@ errors++;
 }
 var valid2 = _errs10 === errors;
 if(valid2){
-validate29.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
 return false;
 }
 else {
@@ -2643,18 +2623,18 @@ vErrors = null;
 if(errors === _errs7){
 if(typeof data3 === "string"){
 if(func2(data3) > 2000){
-validate29.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
 if(func2(data3) < 1){
-validate29.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2671,7 +2651,7 @@ const _errs12 = errors;
 const _errs14 = errors;
 const _errs15 = errors;
 if(typeof data4 === "string"){
-if(!pattern11.test(data4)){
+if(!pattern9.test(data4)){
 const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
@@ -2684,7 +2664,7 @@ errors++;
 }
 var valid4 = _errs15 === errors;
 if(valid4){
-validate29.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
 return false;
 }
 else {
@@ -2701,18 +2681,18 @@ vErrors = null;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if(func2(data4) > 2000){
-validate29.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
 if(func2(data4) < 1){
-validate29.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2727,13 +2707,13 @@ let data5 = data.paragraph;
 const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data5 === "string"){
-if(!pattern13.test(data5)){
-validate29.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/properties/paragraph/pattern",keyword:"pattern",params:{pattern: "^p\\d+$"},message:"must match pattern \""+"^p\\d+$"+"\""}];
+if(!pattern11.test(data5)){
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/properties/paragraph/pattern",keyword:"pattern",params:{pattern: "^p\\d+$"},message:"must match pattern \""+"^p\\d+$"+"\""}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/properties/paragraph/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/properties/paragraph/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2749,12 +2729,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data6 === "string"){
 if(func2(data6) > 8000){
-validate29.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"}];
+validate31.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2771,12 +2751,12 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data7 === "string"){
 if(!pattern0.test(data7)){
-validate29.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+validate31.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2793,12 +2773,12 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data8 === "string"){
 if(!pattern0.test(data8)){
-validate29.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+validate31.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate31.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2818,24 +2798,24 @@ var valid0 = true;
 }
 }
 else {
-validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate31.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate29.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}};
+const schema58 = {"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.itemId === undefined) && (missing0 = "itemId")) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))){
-validate31.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2846,12 +2826,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-validate31.errors = [{instancePath:instancePath+"/itemId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate33.errors = [{instancePath:instancePath+"/itemId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/itemId",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/itemId",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2868,7 +2848,7 @@ const _errs5 = errors;
 const _errs7 = errors;
 const _errs8 = errors;
 if(typeof data1 === "string"){
-if(!pattern11.test(data1)){
+if(!pattern9.test(data1)){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -2881,7 +2861,7 @@ errors++;
 }
 var valid3 = _errs8 === errors;
 if(valid3){
-validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
 return false;
 }
 else {
@@ -2898,18 +2878,18 @@ vErrors = null;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(func2(data1) > 2000){
-validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
 if(func2(data1) < 1){
-validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2926,7 +2906,7 @@ const _errs10 = errors;
 const _errs12 = errors;
 const _errs13 = errors;
 if(typeof data2 === "string"){
-if(!pattern11.test(data2)){
+if(!pattern9.test(data2)){
 const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
@@ -2939,7 +2919,7 @@ errors++;
 }
 var valid5 = _errs13 === errors;
 if(valid5){
-validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
 return false;
 }
 else {
@@ -2956,18 +2936,18 @@ vErrors = null;
 if(errors === _errs10){
 if(typeof data2 === "string"){
 if(func2(data2) > 2000){
-validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
 if(func2(data2) < 1){
-validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2984,12 +2964,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data3 === "string"){
 if(!pattern0.test(data3)){
-validate31.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+validate33.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3004,11 +2984,11 @@ var valid0 = true;
 }
 }
 else {
-validate31.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate31.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
@@ -3322,8 +3302,8 @@ var valid10 = true;
 const len7 = data19.length;
 for(let i7=0; i7<len7; i7++){
 const _errs34 = errors;
-if(!(validate29(data19[i7], {instancePath:instancePath+"/tables/ownCards/" + i7,parentData:data19,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate31(data19[i7], {instancePath:instancePath+"/tables/ownCards/" + i7,parentData:data19,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 var valid10 = _errs34 === errors;
@@ -3352,8 +3332,8 @@ var valid11 = true;
 const len8 = data21.length;
 for(let i8=0; i8<len8; i8++){
 const _errs37 = errors;
-if(!(validate31(data21[i8], {instancePath:instancePath+"/tables/cardWordings/" + i8,parentData:data21,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate33(data21[i8], {instancePath:instancePath+"/tables/cardWordings/" + i8,parentData:data21,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 var valid11 = _errs37 === errors;
