@@ -79,6 +79,11 @@ export default ts.config(
 								'**/storage/*'
 							],
 							message: 'Domain code is pure: it never imports state, storage or components.'
+						},
+						{
+							group: ['$lib/paraglide', '$lib/paraglide/*', '**/paraglide/*', '$lib/i18n/*'],
+							message:
+								'Domain code speaks in codes and numbers; state, ui and routes put them into words.'
 						}
 					]
 				}
@@ -123,6 +128,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'src/lib/paraglide/',
 			'.svelte-kit/',
 			'node_modules/',
 			'static/',

@@ -1,12 +1,30 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// every page again under /fr: the French pages, prerendered beside the English ones
+const FRENCH_PAGES = [
+	'',
+	'/study',
+	'/cards',
+	'/quiz',
+	'/read',
+	'/progress',
+	'/assign',
+	'/a',
+	'/gradebook',
+	'/settings'
+].map((path) => `/fr${path}`);
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'ignore' },
+		prerender: {
+			entries: ['*', ...FRENCH_PAGES],
+			handleHttpError: 'fail',
+			handleMissingId: 'ignore'
+		},
 		serviceWorker: { register: false },
 		// small stylesheets go inline: one render-blocking request fewer on a slow network
 		inlineStyleThreshold: 12_000,

@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
@@ -30,8 +31,23 @@ const manifest: Partial<ManifestOptions> = {
 	]
 };
 
+const paraglide = paraglideVitePlugin({
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	strategy: ['url', 'baseLocale'],
+	// lets the bundler drop the server half of the runtime from the pages' script; outside Vite
+	// (Playwright specs import a few modules) the window decides
+	isServer: "import.meta.env ? import.meta.env.SSR : typeof window === 'undefined'",
+	emitGitIgnore: false,
+	emitReadme: false
+});
+
 export default defineConfig({
 	plugins: [
+		// the URL names the language (English at /..., French at /fr/...), so both prerender;
+		// the learner's choice and the device's languages pick the URL on the client. Unit tests
+		// use the output of `npm run i18n` (the plugin's watcher would keep vitest from exiting).
+		...(process.env.VITEST ? [] : [paraglide]),
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { PAGES, expect, test } from './fixtures';
+import { FRENCH_PAGES, PAGES, expect, test } from './fixtures';
 
 /** Runs axe on the page as it is now and expects no violation (WCAG 2.2 A and AA rules). */
 async function expectNoViolations(page: Page, context: string) {
@@ -21,7 +21,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 	test.describe(`${colorScheme} theme`, () => {
 		test.use({ colorScheme });
 
-		for (const { path, heading } of PAGES) {
+		for (const { path, heading } of [...PAGES, ...FRENCH_PAGES]) {
 			test(`${path} has no accessibility violation @layout`, async ({ page }) => {
 				await page.goto(path);
 				await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);

@@ -14,6 +14,20 @@ export const PAGES = [
 	{ path: '/a', heading: 'My assignments' }
 ] as const;
 
+/** Every page again in French, under /fr, with its French heading. */
+export const FRENCH_PAGES = [
+	{ path: '/fr', heading: 'Aujourd’hui' },
+	{ path: '/fr/study', heading: 'Réviser' },
+	{ path: '/fr/quiz', heading: 'Quiz' },
+	{ path: '/fr/read', heading: 'Lire l’article' },
+	{ path: '/fr/progress', heading: 'Vos progrès' },
+	{ path: '/fr/assign', heading: 'Donner un quiz en devoir' },
+	{ path: '/fr/gradebook', heading: 'Carnet de notes' },
+	{ path: '/fr/settings', heading: 'Réglages' },
+	{ path: '/fr/cards', heading: 'Vos cartes' },
+	{ path: '/fr/a', heading: 'Mes devoirs' }
+] as const;
+
 /** Fails the test on any console error or uncaught exception the page produced. */
 export const test = base.extend<{ consoleErrors: string[] }>({
 	consoleErrors: async ({ page }, use) => {

@@ -218,7 +218,7 @@ test('Reset progress keeps assignments and their receipts, as it says', async ({
 	await page.getByLabel('Type RESET to confirm').fill('RESET');
 	await page.getByRole('button', { name: 'Reset progress' }).click();
 	await expect(page.getByTestId('reset-done')).toContainText(
-		'1 reviews, 1 cards and 0 quiz attempts deleted. Assignments and receipts were kept.'
+		'1 review, 1 card and 0 quiz attempts deleted. Assignments and receipts were kept.'
 	);
 	expect(await allCounts(page)).toEqual({ ...before, cards: 0, reviews: 0 });
 

@@ -92,7 +92,7 @@ function gradeMatching(correct: readonly MatchPair[], given: readonly unknown[],
 		const left = key(pair.left);
 		return !repeated.has(left) && givenRight.get(left) === key(pair.right);
 	}).length;
-	return partial(matched, correct.length, 'pairs matched', expected);
+	return partial(matched, correct.length, 'pairs-matched', expected);
 }
 
 function gradeOrdering(correct: readonly string[], given: readonly unknown[], expected: string) {
@@ -108,7 +108,7 @@ function gradeOrdering(correct: readonly string[], given: readonly unknown[], ex
 			if ((positions[i] ?? 0) < (positions[j] ?? 0)) kept++;
 		}
 	}
-	return partial(kept, pairs, 'pairs in the right order', expected);
+	return partial(kept, pairs, 'pairs-in-order', expected);
 }
 
 /**
@@ -131,15 +131,24 @@ function positionsIn(correct: readonly string[], given: readonly unknown[]): num
 	return positions;
 }
 
-function partial(hits: number, total: number, what: string, expected: string): Grade {
+function partial(
+	hits: number,
+	total: number,
+	kind: 'pairs-matched' | 'pairs-in-order',
+	expected: string
+): Grade {
 	if (hits === total) return right(expected);
 	const grade = { correct: false, score: hits / total, expected };
-	return hits > 0 ? { ...grade, note: `${hits} of ${total} ${what}` } : grade;
+	const what = kind === 'pairs-matched' ? 'pairs matched' : 'pairs in the right order';
+	return hits > 0
+		? { ...grade, note: `${hits} of ${total} ${what}`, noteDetail: { kind, hits, total } }
+		: grade;
 }
 
 function fromMatch(match: AnswerMatch, expected: string): Grade {
 	if (match === 'exact') return right(expected);
-	if (match === 'typo') return { ...right(expected), note: TYPO_NOTE };
+	if (match === 'typo')
+		return { ...right(expected), note: TYPO_NOTE, noteDetail: { kind: 'typo' } };
 	return wrong(expected);
 }
 

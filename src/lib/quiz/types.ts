@@ -66,9 +66,15 @@ export interface Grade {
 	score: number;
 	/** The correct answer as text, to show in feedback. */
 	expected: string;
-	/** Why a near miss counted, or how much of a partial answer was right. */
+	/** Why a near miss counted, or how much of a partial answer was right (English). */
 	note?: string;
+	/** The same as data, for a page to put into its own language. */
+	noteDetail?: GradeNote;
 }
+
+/** A typo accepted, or how many pairs of a partial answer were right. */
+export type GradeNote =
+	{ kind: 'typo' } | { kind: 'pairs-matched' | 'pairs-in-order'; hits: number; total: number };
 
 export const QUIZ_MODES = ['practice', 'exam'] as const;
 /** Practice gives feedback after each answer; exam only at the end. */

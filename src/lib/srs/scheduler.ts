@@ -1,7 +1,6 @@
 // A thin wrapper around ts-fsrs: settings in, stored cards and reviews out, nothing else.
 import { createEmptyCard, fsrs, generatorParameters, Rating, type FSRS } from 'ts-fsrs';
 import type { Card, Grade } from 'ts-fsrs';
-import { formatIntervalUntil } from './interval-label';
 import { DEFAULT_STUDY_SETTINGS } from './settings';
 import type { IntervalPreview, NewStudyReview, StudyCard, StudySettings } from './types';
 
@@ -78,10 +77,10 @@ export function createScheduler(
 		previewIntervals(card, now) {
 			const preview = f.repeat(card, now);
 			return {
-				Again: formatIntervalUntil(preview[Rating.Again].card.due, now),
-				Hard: formatIntervalUntil(preview[Rating.Hard].card.due, now),
-				Good: formatIntervalUntil(preview[Rating.Good].card.due, now),
-				Easy: formatIntervalUntil(preview[Rating.Easy].card.due, now)
+				Again: preview[Rating.Again].card.due.getTime() - now.getTime(),
+				Hard: preview[Rating.Hard].card.due.getTime() - now.getTime(),
+				Good: preview[Rating.Good].card.due.getTime() - now.getTime(),
+				Easy: preview[Rating.Easy].card.due.getTime() - now.getTime()
 			};
 		},
 

@@ -61,5 +61,5 @@ export type NewStudyReview = Omit<StudyReview, 'id'>;
 /** The fields of a bank item the queue needs. */
 export type QueueItem = Pick<BankItem, 'id' | 'type' | 'factIds' | 'topic'>;
 
-/** The next interval for each answer button, as a short label ("10m", "4d"). */
-export type IntervalPreview = { readonly [K in GradeType]: string };
+/** The next interval for each answer button, in milliseconds (the page words it). */
+export type IntervalPreview = { readonly [K in GradeType]: number };

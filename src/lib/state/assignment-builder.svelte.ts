@@ -1,4 +1,5 @@
 // The instructor's /assign page: choose questions and settings, create the code, share it.
+import { m } from '$lib/paraglide/messages';
 import {
 	ASSIGNMENT_FORMAT_VERSION,
 	encodeAssignment,
@@ -13,7 +14,7 @@ import { QUIZ_COUNTS, type QuizCount } from '$lib/quiz/types';
 import { saveAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { randomId } from './random-id';
-import { errorText } from './error-text';
+import { assignErrorText as errorText } from './assign-error-text';
 
 export type SelectionMode = 'random' | 'pick';
 
@@ -111,11 +112,11 @@ export class AssignmentBuilder {
 
 	/** Why the assignment cannot be created yet, or '' when it can. */
 	get problem(): string {
-		if (!this.#bank) return 'The questions are still loading.';
-		if (!this.title.trim()) return 'Give the assignment a title.';
-		if (this.chosenItems.length === 0) return 'Choose at least one question.';
+		if (!this.#bank) return m.builder_loading();
+		if (!this.title.trim()) return m.builder_no_title();
+		if (this.chosenItems.length === 0) return m.builder_no_question();
 		if (this.chosenItems.length > LIMITS.maxItems)
-			return `An assignment holds at most ${LIMITS.maxItems} questions.`;
+			return m.builder_too_many({ max: LIMITS.maxItems });
 		return '';
 	}
 

@@ -1,6 +1,7 @@
 // The student's /a page: open an assignment from its link, take it (offline too) with the
 // same AttemptRun as a quiz, hand in a receipt. A code that does not decode is explained and
 // nothing is stored. An attempt counts as used only once its receipt exists.
+import { m } from '$lib/paraglide/messages';
 import { decodeAssignment, packIdOfCode, type Assignment } from '$lib/assign/assignment-code';
 import { AssignError } from '$lib/assign/errors';
 import { newDeviceKey, publicKeyText } from '$lib/assign/device-key';
@@ -33,7 +34,7 @@ import {
 import { AttemptRun } from './attempt-run.svelte';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
-import { errorText } from './error-text';
+import { assignErrorText as errorText } from './assign-error-text';
 import { randomId } from './random-id';
 
 export type TakePhase = 'loading' | 'list' | 'invalid' | 'intro' | 'running' | 'submitted';
@@ -165,9 +166,7 @@ export class AssignmentTaker {
 		try {
 			assignment = decodeAssignment(code, this.#bank);
 		} catch (error) {
-			this.#fail(
-				error instanceof AssignError ? error.message : 'This assignment link cannot be read.'
-			);
+			this.#fail(error instanceof AssignError ? errorText(error) : m.take_unreadable());
 			return;
 		}
 		this.#assignment = assignment;
@@ -213,7 +212,7 @@ export class AssignmentTaker {
 			await startAttempt(row);
 			await this.#enter(row, assignment);
 		} catch (error) {
-			this.#announcement = `The assignment could not be started: ${errorText(error)}`;
+			this.#announcement = m.take_start_failed({ error: errorText(error) });
 		} finally {
 			this.#starting = false;
 		}
@@ -234,9 +233,9 @@ export class AssignmentTaker {
 	async copyReceipt(): Promise<string> {
 		try {
 			await navigator.clipboard.writeText(this.receiptCode);
-			return 'Receipt copied.';
+			return m.take_copied();
 		} catch {
-			return 'Copying is blocked here: select the receipt and copy it.';
+			return m.take_copy_blocked();
 		}
 	}
 
@@ -291,10 +290,12 @@ export class AssignmentTaker {
 				}))
 				.sort((a, b) => a.attempt - b.attempt);
 			const status = own.some((attempt) => !attempt.finishedAt)
-				? 'In progress'
+				? m.take_in_progress()
 				: receipts.length
-					? `Submitted${receipts.length > 1 ? ` (${receipts.length} attempts)` : ''}`
-					: 'Not started';
+					? receipts.length > 1
+						? m.take_submitted_n({ count: receipts.length })
+						: m.take_submitted()
+					: m.take_not_started();
 			return { row, status, receipts };
 		});
 	}
@@ -328,7 +329,7 @@ export class AssignmentTaker {
 			policy: assignmentPolicy(assignment),
 			items: this.#items,
 			clock: this.#clock,
-			noun: 'assignment',
+			noun: m.noun_assignment(),
 			end: async (at, answers, timedOut) => {
 				const code = await this.#receipt(assignment, bank, record, answers, at);
 				// the attempt is used up only here, with its receipt, in one transaction
@@ -337,9 +338,7 @@ export class AssignmentTaker {
 				this.#shown = { ...record, answers: { ...answers }, finishedAt: at, assignment: plan };
 				this.#submitted = [this.#shown, ...this.#submitted];
 				this.#phase = 'submitted';
-				this.#announcement = timedOut
-					? 'Time is up. Your answers were submitted: hand in your receipt.'
-					: 'Submitted. Hand in your receipt.';
+				this.#announcement = timedOut ? m.take_time_up() : m.take_done();
 			}
 		});
 		this.#run = run;

@@ -2,6 +2,8 @@
 // time: a tap while an answer is being saved is ignored, so a double tap cannot skip a
 // question. The answer being composed is saved as it is made, so a reload shows it again;
 // a timed attempt ends only once the answer on screen is saved.
+import { gradeNote } from '$lib/i18n/grade-note';
+import { m } from '$lib/paraglide/messages';
 import type { BankItem } from '$lib/bank/types';
 import {
 	canGoBack,
@@ -181,16 +183,21 @@ export class AttemptRun {
 			const item = this.item;
 			if (!item || this.#checked || !checksEachAnswer(this.policy)) return;
 			if (!isAnswerGiven(this.#draft)) {
-				this.#announcement = 'Choose or type an answer first, then choose Check.';
+				this.#announcement = m.run_answer_first();
 				return;
 			}
 			const answer = await this.#store(item, this.#draft, this.#position);
 			if (!answer) return;
 			this.#checked = true;
 			const grade = gradeItem(item, answer.response);
+			const note = gradeNote(grade);
 			this.#announcement = grade.correct
-				? `Your answer is right.${grade.note ? ` ${grade.note}.` : ''}`
-				: `Your answer is ${grade.score > 0 ? `partly right: ${grade.note}` : 'wrong'}. The answer is: ${grade.expected}`;
+				? note
+					? m.run_right_note({ note })
+					: m.run_right()
+				: grade.score > 0
+					? m.run_partly({ note: note ?? '', expected: grade.expected })
+					: m.run_wrong({ expected: grade.expected });
 		});
 	}
 
@@ -198,7 +205,7 @@ export class AttemptRun {
 	async next(): Promise<void> {
 		if (this.#phase !== 'running' || this.#busy) return;
 		if (checksEachAnswer(this.policy) && !this.#checked) {
-			this.#announcement = 'Choose Check to see if you are right before moving on.';
+			this.#announcement = m.run_check_first();
 			return;
 		}
 		if (this.isLast) return this.finish();
@@ -226,7 +233,7 @@ export class AttemptRun {
 				await this.#setup.end(at, this.#answers, timedOut);
 				this.#problem = '';
 			} catch (error) {
-				this.#fail(`The ${this.#noun} could not be ended: ${errorText(error)} Try again.`);
+				this.#fail(m.run_end_failed({ noun: this.#noun, error: errorText(error) }));
 				return;
 			}
 			this.#stopTimer();
@@ -248,7 +255,7 @@ export class AttemptRun {
 	}
 
 	get #noun() {
-		return this.#setup.noun ?? 'quiz';
+		return this.#setup.noun ?? m.noun_quiz();
 	}
 
 	async #takeLock(steal: boolean): Promise<void> {
@@ -257,7 +264,7 @@ export class AttemptRun {
 			onLost: () => {
 				this.#stopTimer();
 				this.#phase = 'elsewhere';
-				this.#announcement = `This ${this.#noun} was continued in another tab.`;
+				this.#announcement = m.run_continued_elsewhere({ noun: this.#noun });
 			}
 		});
 		if (!this.#lock) {
@@ -281,7 +288,7 @@ export class AttemptRun {
 			try {
 				await saveDraft(this.id, value);
 			} catch (error) {
-				this.#fail(`Your answer could not be kept: ${errorText(error)}`);
+				this.#fail(m.run_answer_not_kept({ error: errorText(error) }));
 			}
 		}
 		this.#draftWriter = undefined;
@@ -328,7 +335,7 @@ export class AttemptRun {
 			this.#problem = '';
 			return true;
 		} catch (error) {
-			this.#fail(`Your place could not be saved: ${errorText(error)} Try again.`);
+			this.#fail(m.run_place_not_saved({ error: errorText(error) }));
 			return false;
 		}
 	}
@@ -344,7 +351,7 @@ export class AttemptRun {
 		try {
 			await saveAnswer(this.id, item.id, answer, position, item.factIds);
 		} catch (error) {
-			this.#fail(`Your answer could not be saved: ${errorText(error)} Try again.`);
+			this.#fail(m.run_answer_not_saved({ error: errorText(error) }));
 			return undefined;
 		}
 		this.#problem = '';
@@ -376,7 +383,7 @@ export class AttemptRun {
 		if (left <= 0) void this.finish(true);
 		else if (left <= 60 && !this.#warned) {
 			this.#warned = true;
-			this.#announcement = 'One minute left.';
+			this.#announcement = m.run_one_minute();
 		}
 	}
 

@@ -1,5 +1,8 @@
 // The backup part of Settings: export, import with a preview, the study deck, and reset.
 // The backup and database code loads when a button is pressed, not with the page.
+import { m } from '$lib/paraglide/messages';
+import { locale } from '$lib/i18n/locale';
+import { BACKUP_ERROR_TEXT } from './backup-error-text';
 import { version } from '$app/environment';
 import {
 	type Backup,
@@ -61,13 +64,25 @@ async function readEvictionRisk(): Promise<EvictionRisk> {
 	});
 }
 
+/** Counts of reviews, cards and quiz attempts, each with its noun. */
+function counted(n: { reviews: number; cards: number; attempts: number }) {
+	return {
+		reviews: m.count_reviews({ count: n.reviews }),
+		cards: m.count_cards({ count: n.cards }),
+		attempts: m.count_quiz_attempts({ count: n.attempts })
+	};
+}
+
 function problemOf(error: unknown, fallbackTitle: string): Problem {
 	if (error instanceof Error && error.name === 'BackupError' && 'code' in error) {
 		const code = error.code as BackupErrorCode;
-		return { code, title: BACKUP_ERROR_TITLES[code] ?? fallbackTitle, message: error.message };
+		// the English message names the detail; other languages get the code's sentence
+		const message =
+			locale() === 'en' ? error.message : (BACKUP_ERROR_TEXT[code]?.() ?? error.message);
+		return { code, title: BACKUP_ERROR_TITLES[code]?.() ?? fallbackTitle, message };
 	}
 	const detail = error instanceof Error ? error.message : String(error);
-	return { code: 'other', title: fallbackTitle, message: `Nothing was changed. (${detail})` };
+	return { code: 'other', title: fallbackTitle, message: m.nothing_changed({ detail }) };
 }
 
 export class BackupManager {
@@ -146,7 +161,7 @@ export class BackupManager {
 
 	/** Downloads the whole database as one JSON file and remembers when. */
 	async exportBackup(): Promise<void> {
-		await this.#run('The backup could not be made', 'backup', async () => {
+		await this.#run(m.bm_backup_failed(), 'backup', async () => {
 			const now = this.#clock();
 			const [{ exportBackup }, storage] = await Promise.all([loadBackup(), loadProgressReads()]);
 			const text = await exportBackup(now, version, (await packOfItems()).packs);
@@ -154,7 +169,7 @@ export class BackupManager {
 			downloadFile(fileName, text, 'application/json');
 			await storage.recordBackupTime(now);
 			await this.refresh();
-			this.#done = `Backup saved as ${fileName}. Keep it somewhere safe, off this device.`;
+			this.#done = m.bm_backup_saved({ file: fileName });
 		});
 	}
 
@@ -162,7 +177,7 @@ export class BackupManager {
 	async chooseFile(file: File | undefined): Promise<void> {
 		this.cancelImport();
 		if (!file) return;
-		await this.#run('This file cannot be imported', 'backup', async () => {
+		await this.#run(m.bm_cannot_import(), 'backup', async () => {
 			const now = this.#clock();
 			const [{ parseBackup, summarizeBackup }, { deviceSummary }, text] = await Promise.all([
 				loadBackupFormat(),
@@ -189,7 +204,7 @@ export class BackupManager {
 	async importChosen(mode: ImportMode): Promise<void> {
 		const backup = this.#pending;
 		if (!backup) return;
-		await this.#run('The backup was not imported', 'backup', async () => {
+		await this.#run(m.bm_not_imported(), 'backup', async () => {
 			const [{ importBackup }, storage, { loadStudySettings }] = await Promise.all([
 				loadBackup(),
 				loadProgressReads(),
@@ -207,19 +222,17 @@ export class BackupManager {
 			if (mode === 'replace') await storage.recordBackupTime(backup.exportedAt);
 			await this.refresh();
 			this.#done =
-				mode === 'replace'
-					? `Restored: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts.`
-					: `Merged: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts added or updated.`;
+				mode === 'replace' ? m.bm_restored(counted(written)) : m.bm_merged(counted(written));
 		});
 	}
 
 	/** Puts back what the last Replace removed (what is here now becomes the copy). */
 	async restoreReplacedCopy(): Promise<void> {
-		await this.#run('The copy was not restored', 'backup', async () => {
+		await this.#run(m.bm_copy_not_restored(), 'backup', async () => {
 			const { restoreReplacedCopy } = await loadBackup();
 			const { written } = await restoreReplacedCopy(this.#clock());
 			await this.refresh();
-			this.#done = `Put back: ${written.reviews} reviews, ${written.cards} cards and ${written.attempts} quiz attempts.`;
+			this.#done = m.bm_put_back(counted(written));
 		});
 	}
 
@@ -228,7 +241,7 @@ export class BackupManager {
 	 * plain text for Quizlet.
 	 */
 	async exportDeck(format: DeckFormat = 'apkg'): Promise<void> {
-		await this.#run('The deck could not be made', 'backup', async () => {
+		await this.#run(m.bm_deck_failed(), 'backup', async () => {
 			const now = this.#clock();
 			const { loadDeck } = await import('./deck');
 			// the learner's deck: the bank's cards in their wording, and the cards they wrote
@@ -253,19 +266,21 @@ export class BackupManager {
 				fileName = `${base}.tsv`;
 				downloadFile(fileName, deckTsv(items), 'text/tab-separated-values');
 			}
-			this.#done = `Study deck saved as ${fileName}.`;
+			this.#done = m.bm_deck_saved({ file: fileName });
 		});
 	}
 
 	/** Deletes every card, review and quiz attempt (never assignments or receipts), once RESET is typed. */
 	async resetProgress(): Promise<void> {
 		if (!this.canReset) return;
-		await this.#run('Your progress was not reset', 'reset', async () => {
+		await this.#run(m.bm_not_reset(), 'reset', async () => {
 			const { resetProgress } = await loadProgressReads();
 			const removed = await resetProgress();
 			this.#confirmation = '';
 			await this.refresh();
-			this.#done = `Progress reset: ${removed.reviews} reviews, ${removed.cards} cards and ${removed.quizAttempts} quiz attempts deleted. Assignments and receipts were kept.`;
+			this.#done = m.bm_reset_done(
+				counted({ reviews: removed.reviews, cards: removed.cards, attempts: removed.quizAttempts })
+			);
 		});
 	}
 

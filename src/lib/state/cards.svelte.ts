@@ -1,6 +1,8 @@
 // The /cards page's state: every study card with its schedule and the learner's marks, the
 // search, filters, sort and selection over them, the actions on a selection (each one
 // transaction, each undoable) and one card's history.
+import { m } from '$lib/paraglide/messages';
+import { flagName } from '$lib/i18n/flag-name';
 // module by module, not the '$lib/srs' index, which brings the whole FSRS scheduler
 import {
 	browserRows,
@@ -50,19 +52,20 @@ type Undoable = { label: string } & (
 /** What the editor of the open card changes: an own card's text, or a bank card's wording. */
 export type EditTarget = 'own' | 'wording';
 
-const plural = (n: number) => (n === 1 ? '1 card' : `${n} cards`);
-
 function actionLabel(action: CardAction, n: number): string {
+	const cards = m.count_cards({ count: n });
 	if (typeof action === 'object')
-		return action.flag ? `Flagged ${plural(n)} ${action.flag}` : `Unflagged ${plural(n)}`;
-	const verbs = {
-		suspend: 'Suspended',
-		unsuspend: 'Unsuspended',
-		bury: 'Buried until tomorrow:',
-		unbury: 'Unburied',
-		reset: 'Reset to new:'
+		return action.flag
+			? m.cards_flagged({ cards, flag: flagName(action.flag) })
+			: m.cards_unflagged({ cards });
+	const labels = {
+		suspend: m.cards_suspended,
+		unsuspend: m.cards_unsuspended,
+		bury: m.cards_buried,
+		unbury: m.cards_unburied,
+		reset: m.cards_reset
 	} as const;
-	return `${verbs[action]} ${plural(n)}`;
+	return labels[action]({ cards });
 }
 
 export class CardBrowser {
@@ -232,7 +235,7 @@ export class CardBrowser {
 			this.#undo = [...this.#undo, { snapshot, label }];
 			await this.#reload();
 			if (this.#openId && itemIds.includes(this.#openId)) await this.#loadHistory();
-			this.#announcement = `${label}.`;
+			this.#announcement = m.cards_done({ label });
 			this.#error = '';
 		} catch (error) {
 			this.#error = errorText(error);
@@ -271,7 +274,7 @@ export class CardBrowser {
 			this.#undo = this.#undo.slice(0, -1);
 			await this.#reload();
 			if (this.#openId) await this.#loadHistory();
-			this.#announcement = `Undone: ${last.label.toLowerCase()}.`;
+			this.#announcement = m.cards_undone({ label: last.label.toLowerCase() });
 		} catch (error) {
 			this.#error = errorText(error);
 		} finally {
@@ -315,7 +318,7 @@ export class CardBrowser {
 			this.#undo = [...this.#undo, { own, label }];
 			await this.#reload();
 			if (this.#openId) await this.#loadHistory();
-			this.#announcement = `${label}.`;
+			this.#announcement = m.cards_done({ label });
 			this.#formError = '';
 			this.#error = '';
 			return true;
@@ -330,7 +333,7 @@ export class CardBrowser {
 	/** Writes a new card of the learner's own; answers whether it was stored. */
 	async addCard(input: OwnCardInput): Promise<boolean> {
 		let id = '';
-		const added = await this.#own('Added your card', async () => {
+		const added = await this.#own(m.own_added(), async () => {
 			const { card, snapshot } = await addOwnCard(
 				{ packId: this.#packId, ...input },
 				this.#clock()
@@ -352,12 +355,12 @@ export class CardBrowser {
 		const now = this.#clock();
 		let saved: boolean;
 		if (isOwnCardId(id)) {
-			saved = await this.#own('Saved your card', () => editOwnCard(id, { front, back }, now));
+			saved = await this.#own(m.own_saved(), () => editOwnCard(id, { front, back }, now));
 		} else {
 			const original = this.#bankItems.get(id);
 			if (!original) return false;
 			const type = original.type as 'flashcard' | 'reverse' | 'cloze';
-			saved = await this.#own('Saved your wording', () =>
+			saved = await this.#own(m.own_wording_saved(), () =>
 				saveWording({ ...original, type }, { front, back }, now)
 			);
 		}
@@ -369,14 +372,14 @@ export class CardBrowser {
 	async restoreOriginal(): Promise<void> {
 		const id = this.#openId;
 		if (!id || isOwnCardId(id)) return;
-		await this.#own('Restored the original wording', () => restoreOriginalWording(id));
+		await this.#own(m.own_restored(), () => restoreOriginalWording(id));
 	}
 
 	/** Deletes the open own card, its schedule and its reviews (Undo puts all of it back). */
 	async deleteOpen(): Promise<void> {
 		const id = this.#openId;
 		if (!id || !isOwnCardId(id)) return;
-		const deleted = await this.#own('Deleted your card', () => deleteOwnCard(id));
+		const deleted = await this.#own(m.own_deleted(), () => deleteOwnCard(id));
 		if (deleted) {
 			this.#openId = undefined;
 			this.#selected = new Set([...this.#selected].filter((s) => s !== id));

@@ -1,5 +1,6 @@
 // Pure rules behind the backup section and the backup reminder: file names, when to remind,
 // when the browser may evict the data, and a title for every backup error. No Svelte, no Dexie.
+import { m } from '$lib/paraglide/messages';
 import type { PersistenceOutcome } from '$lib/pwa/storage-persistence';
 import type { BackupErrorCode } from '$lib/storage';
 
@@ -64,27 +65,25 @@ export function evictionRisk(facts: BrowserFacts): EvictionRisk {
 	return facts.persisted ? 'none' : 'not-persisted';
 }
 
-/** A short title for each backup error; the error's own message says what to do. */
-export const BACKUP_ERROR_TITLES: Record<BackupErrorCode, string> = {
-	empty: 'The file is empty',
-	'too-large': 'The file is too large',
-	'not-json': 'This is not a backup file',
-	truncated: 'The backup is cut off',
-	'wrong-format': 'This is not a Sahel Brief backup',
-	'newer-version': 'The backup is from a newer version',
-	incomplete: 'The backup is incomplete',
-	'invalid-rows': 'The backup is damaged',
-	'other-pack': 'The backup is of another article',
-	quota: 'Not enough storage space',
-	'write-failed': 'The backup could not be restored',
-	'read-failed': 'Your data could not be read'
+/** A short title for each backup error, in the page's language; the error's own message says what to do. */
+export const BACKUP_ERROR_TITLES: Record<BackupErrorCode, () => string> = {
+	empty: m.backup_title_empty,
+	'too-large': m.backup_title_too_large,
+	'not-json': m.backup_title_not_json,
+	truncated: m.backup_title_truncated,
+	'wrong-format': m.backup_title_wrong_format,
+	'newer-version': m.backup_title_newer_version,
+	incomplete: m.backup_title_incomplete,
+	'invalid-rows': m.backup_title_invalid_rows,
+	'other-pack': m.backup_title_other_pack,
+	quota: m.backup_title_quota,
+	'write-failed': m.backup_title_write_failed,
+	'read-failed': m.backup_title_read_failed
 };
 
 /** What "Keep my data" came to, in the learner's words: a refusal is said, and what to do. */
-export const PERSISTENCE_MESSAGES: Record<PersistenceOutcome, string> = {
-	granted: 'Done: the browser will keep your data, even when space runs low.',
-	refused:
-		'The browser said no, so it may still clear your data when space runs low. Browsers decide this by themselves, mostly from how a site is used: installing the app or bookmarking it often helps, and you can ask again later. Until then, export a backup from time to time.',
-	unavailable:
-		'This browser cannot be asked to keep your data. Export a backup from time to time, so that a clean-up cannot take your progress.'
+export const PERSISTENCE_MESSAGES: Record<PersistenceOutcome, () => string> = {
+	granted: m.persist_granted,
+	refused: m.persist_refused,
+	unavailable: m.persist_unavailable
 };

@@ -6,6 +6,7 @@
 import type { FsrsItems } from '$lib/srs/optimizer-data';
 import { MIN_REVIEWS_TO_FIT } from '$lib/srs/settings';
 import { countReviewsBetween, loadProgressReads } from '$lib/storage';
+import { m } from '$lib/paraglide/messages';
 import { errorText } from './error-text';
 import { loadStudySettings, saveStudySettings } from './study-settings';
 
@@ -107,7 +108,7 @@ export class FsrsOptimizer {
 			]);
 			const items = fsrsItems((await readProgressRows()).reviews, settings.dayStartHour);
 			const parameters = await this.#fitter(items);
-			if (!isParameterSet(parameters)) throw new Error('the optimizer gave no usable parameters');
+			if (!isParameterSet(parameters)) throw new Error(m.fit_no_parameters());
 			const current = settings.fsrsParameters ?? default_w;
 			this.#result = {
 				parameters,

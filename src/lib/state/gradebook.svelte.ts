@@ -1,4 +1,5 @@
 // The instructor's /gradebook: receipts in, recomputed scores and item analysis out.
+import { m } from '$lib/paraglide/messages';
 import type { Assignment } from '$lib/assign/assignment-code';
 import { importReceipts, type Submission } from '$lib/assign/gradebook';
 import { analyseItems, type ClassAnalysis } from '$lib/assign/item-analysis';
@@ -9,7 +10,7 @@ import type { Bank, BankItem } from '$lib/bank/types';
 import { addSubmissions, listAssignments, listReceipts, type StoredAssignment } from '$lib/storage';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
-import { errorText } from './error-text';
+import { assignCodeText, assignErrorText as errorText } from './assign-error-text';
 
 /** What the last import did, for a status message. */
 export interface ImportReport {
@@ -146,9 +147,9 @@ export class Gradebook {
 		if (result.refused.length) {
 			this.#report = {
 				taken: 0,
-				refused: result.refused.map(({ message }) => ({
-					label: 'A stored receipt',
-					reason: message
+				refused: result.refused.map(({ code }) => ({
+					label: m.gbs_stored_receipt(),
+					reason: assignCodeText(code)
 				}))
 			};
 		}
@@ -182,7 +183,9 @@ export class Gradebook {
 				// nothing was stored (one transaction): say so, and keep the screen as it was
 				this.#report = {
 					taken: 0,
-					refused: [{ label: 'The import', reason: `Not saved: ${errorText(error)}` }]
+					refused: [
+						{ label: m.gbs_the_import(), reason: m.gbs_not_saved({ error: errorText(error) }) }
+					]
 				};
 				return;
 			}
@@ -190,38 +193,44 @@ export class Gradebook {
 		}
 		this.#report = {
 			taken: result.accepted.length,
-			refused: result.refused.map(({ input, message }) => ({
-				label: labelOf.get(input) ?? 'A receipt',
-				reason: message
+			refused: result.refused.map(({ input, code }) => ({
+				label: labelOf.get(input) ?? m.gbs_a_receipt(),
+				reason: assignCodeText(code)
 			}))
 		};
 	}
 
 	/** A code read by the camera: a whole receipt, or one part of a receipt split over several. */
 	async importScanned(text: string): Promise<void> {
-		if (!isQrPart(text)) return this.importTexts([{ label: 'A scanned code', text }]);
+		if (!isQrPart(text)) return this.importTexts([{ label: m.gbs_scanned(), text }]);
 		let progress;
 		try {
 			progress = this.#parts.add(text);
 		} catch (error) {
 			this.#scanProgress = '';
-			this.#report = { taken: 0, refused: [{ label: 'A scanned code', reason: errorText(error) }] };
+			this.#report = { taken: 0, refused: [{ label: m.gbs_scanned(), reason: errorText(error) }] };
 			return;
 		}
 		if (!progress.code) {
-			this.#scanProgress = `Part ${progress.index} of ${progress.count} of a receipt read (${progress.have} of ${progress.count}). Show the next part.`;
+			this.#scanProgress = m.gbs_part_read({
+				index: progress.index,
+				count: progress.count,
+				have: progress.have
+			});
 			return;
 		}
 		this.#scanProgress = '';
 		await this.importTexts([
-			{ label: `A receipt in ${progress.count} parts`, text: progress.code }
+			{ label: m.gbs_parts({ count: progress.count }), text: progress.code }
 		]);
 	}
 
 	/** Pasted text: one receipt per line. */
 	async importPasted(text: string): Promise<void> {
 		const lines = text.split(/\r?\n/);
-		await this.importTexts(lines.map((line, i) => ({ label: `Line ${i + 1}`, text: line })));
+		await this.importTexts(
+			lines.map((line, i) => ({ label: m.gbs_line({ n: i + 1 }), text: line }))
+		);
 	}
 
 	/** Receipt files (the JSON a student downloads, or a text file with a code). */

@@ -1,5 +1,6 @@
 // A quiz for the /quiz page: the builder's choices, the run (an AttemptRun: one question at a
 // time, each answer stored as it is given), the results and the history. Resumes after a reload.
+import { m } from '$lib/paraglide/messages';
 import {
 	attemptOfItems,
 	attemptOutcome,
@@ -170,7 +171,7 @@ export class QuizRun {
 		const config: QuizConfig = { ...choice, seed: randomSeed() };
 		const questions = buildQuiz(this.#allItems, config, onlyIds ?? this.#mistakes);
 		if (questions.length === 0) {
-			this.#announcement = 'No questions match these choices. Choose more topics or types.';
+			this.#announcement = m.qr_none_match();
 			return;
 		}
 		this.#busy = true;
@@ -188,7 +189,7 @@ export class QuizRun {
 			await startAttempt(row);
 			await this.#enter(row);
 		} catch (error) {
-			this.#announcement = `The quiz could not be started: ${errorText(error)}`;
+			this.#announcement = m.qr_start_failed({ error: errorText(error) });
 		} finally {
 			this.#busy = false;
 		}
@@ -281,7 +282,7 @@ export class QuizRun {
 	async #enter(row: AttemptRow): Promise<void> {
 		const record = readAttempt(row);
 		if (!record?.quiz) {
-			this.#announcement = 'This quiz was saved by another version of the app and cannot resume.';
+			this.#announcement = m.qr_old_version();
 			await finishAttempt(row.id, this.#clock());
 			await this.#refresh();
 			return;
@@ -302,7 +303,7 @@ export class QuizRun {
 				this.#results = this.#summarize(record, answers, at, timedOut);
 				this.#phase = 'results';
 				const { right, total } = this.#results.summary;
-				this.#announcement = `${timedOut ? 'Time is up. ' : ''}Quiz finished: ${right} of ${total} right.`;
+				this.#announcement = (timedOut ? m.qr_finished_time_up : m.qr_finished)({ right, total });
 				await this.#refresh();
 			}
 		});

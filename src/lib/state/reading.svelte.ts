@@ -2,6 +2,7 @@
 // "Shade by mastery" view. The article itself is prerendered page data, so the bank, the
 // database and their code are only loaded once the script runs, after the text is on screen.
 import type { ReadingArticle } from '$lib/read/article';
+import { m } from '$lib/paraglide/messages';
 import { paragraphShades, type ParagraphShade } from '$lib/read/paragraph-shade';
 import { questionsByFact, type ReadingQuestion } from '$lib/read/questions';
 import { clozeFromSelection, selectedWords } from '$lib/srs/own-card-text';
@@ -140,7 +141,7 @@ export class ReadingState {
 			this.#draft = undefined;
 			this.#selection = undefined;
 			this.#formError = '';
-			this.#announcement = 'Card saved. It is in your study queue and in Cards.';
+			this.#announcement = m.read_card_saved();
 			await this.loadOwnCards();
 			return true;
 		} catch (error) {
@@ -160,10 +161,10 @@ export class ReadingState {
 			const { restoreOwnSnapshot } = await storage();
 			await restoreOwnSnapshot(last.snapshot);
 			this.#undo = this.#undo.slice(0, -1);
-			this.#announcement = `Undone: ${last.label} is deleted.`;
+			this.#announcement = m.read_card_undone();
 			await this.loadOwnCards();
 		} catch (error) {
-			this.#announcement = `Undo could not be saved: ${errorText(error)}`;
+			this.#announcement = m.read_undo_failed({ error: errorText(error) });
 		} finally {
 			this.#busy = false;
 		}
@@ -182,7 +183,7 @@ export class ReadingState {
 			}
 			this.#ownByParagraph = byParagraph;
 		} catch (error) {
-			this.#error = `Your own cards could not be read: ${errorText(error)}`;
+			this.#error = m.read_own_failed({ error: errorText(error) });
 		}
 	}
 
@@ -273,7 +274,7 @@ export class ReadingState {
 			this.#shadeStatus = 'ready';
 		} catch (error) {
 			this.#shadeStatus = 'error';
-			this.#error = `Your progress could not be read: ${errorText(error)}`;
+			this.#error = m.reading_progress_failed({ error: errorText(error) });
 		}
 	}
 
@@ -285,7 +286,7 @@ export class ReadingState {
 			this.#questionsStatus = 'ready';
 		} catch (error) {
 			this.#questionsStatus = 'error';
-			this.#error = `The questions could not be loaded: ${errorText(error)}`;
+			this.#error = m.reading_questions_failed({ error: errorText(error) });
 		}
 	}
 }

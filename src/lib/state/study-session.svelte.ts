@@ -1,13 +1,14 @@
 // A study session for the /study page: the queue, the card on screen, ratings and Undo.
 // Every rating is stored (card and review, one transaction) before the next card shows; the
 // stored card is recomputed from all its reviews, so this tab's copy is only for showing.
+import { m } from '$lib/paraglide/messages';
+import { intervalText } from '$lib/i18n/locale';
 import type { BankItem } from '$lib/bank/types';
 import { ofItemMap, ofItems } from '$lib/progress/pack-scope';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
 	Rating,
 	createScheduler,
-	formatIntervalUntil,
 	newCard,
 	planQueue,
 	queueCounts,
@@ -48,10 +49,10 @@ export interface LeechNotice {
 export type StudyPhase = 'loading' | 'error' | 'front' | 'back' | 'waiting' | 'done';
 
 export const GRADES = [
-	{ rating: Rating.Again, label: 'Again', key: '1' },
-	{ rating: Rating.Hard, label: 'Hard', key: '2' },
-	{ rating: Rating.Good, label: 'Good', key: '3' },
-	{ rating: Rating.Easy, label: 'Easy', key: '4' }
+	{ rating: Rating.Again, label: 'Again', text: () => m.grade_again(), key: '1' },
+	{ rating: Rating.Hard, label: 'Hard', text: () => m.grade_hard(), key: '2' },
+	{ rating: Rating.Good, label: 'Good', text: () => m.grade_good(), key: '3' },
+	{ rating: Rating.Easy, label: 'Easy', text: () => m.grade_easy(), key: '4' }
 ] as const;
 export type GradeLabel = (typeof GRADES)[number]['label'];
 
@@ -236,9 +237,12 @@ export class StudySession {
 			this.#cards.set(item.id, card);
 			this.#reviewsToday.push(review);
 			this.#undo = [...this.#undo, { id: reviewId, itemId: item.id, review: review.review }];
-			const label = GRADES.find((grade) => grade.rating === rating)?.label ?? '';
+			const grade = GRADES.find((entry) => entry.rating === rating)?.text() ?? '';
 			// from the stored card, which counts another tab's ratings too, not from the preview
-			this.#announcement = `Rated ${label}. Next review in ${formatIntervalUntil(card.due, now)}.`;
+			this.#announcement = m.study_rated({
+				grade,
+				interval: intervalText(card.due.getTime() - now.getTime())
+			});
 			this.#saveProblem = '';
 			// as Anki does, a lapse that makes the card a leech is pointed out, once per lapse
 			this.#leech =
@@ -247,8 +251,9 @@ export class StudySession {
 					: undefined;
 			this.#showNext();
 		} catch (error) {
-			this.#announcement =
-				this.#saveProblem = `Your rating could not be saved: ${errorText(storageError(error))} Rate the card again.`;
+			this.#announcement = this.#saveProblem = m.study_rating_not_saved({
+				error: errorText(storageError(error))
+			});
 		} finally {
 			this.#busy = false;
 		}
@@ -267,12 +272,12 @@ export class StudySession {
 				suspended: true
 			});
 			this.#leech = undefined;
-			this.#announcement = 'The card is suspended. Unsuspend it in Cards.';
+			this.#announcement = m.study_suspended();
 			// the card on screen is already the next one; the leech is left out from now on
 			if (this.#current?.id === leech.itemId) this.#showNext();
 			else this.#counts = queueCounts(this.#input(this.#clock()));
 		} catch (error) {
-			this.#announcement = `The card could not be suspended: ${errorText(error)}`;
+			this.#announcement = m.study_suspend_failed({ error: errorText(error) });
 		} finally {
 			this.#busy = false;
 		}
@@ -294,17 +299,18 @@ export class StudySession {
 			this.#undo = this.#undo.slice(0, -1);
 			this.#reviewsToday = this.#reviewsToday.filter((review) => review.id !== entry.id);
 			if (card === false) {
-				this.#announcement = 'That rating was already taken back, in another tab or by a restore.';
+				this.#announcement = m.study_undo_already();
 				return;
 			}
 			if (card) this.#cards.set(entry.itemId, card);
 			else this.#cards.delete(entry.itemId);
-			this.#announcement = 'Last rating undone.';
+			this.#announcement = m.study_undone();
 			this.#saveProblem = '';
 			this.#show(entry.itemId);
 		} catch (error) {
-			this.#announcement =
-				this.#saveProblem = `Undo could not be saved: ${errorText(storageError(error))} Press Undo again.`;
+			this.#announcement = this.#saveProblem = m.study_undo_not_saved({
+				error: errorText(storageError(error))
+			});
 		} finally {
 			this.#busy = false;
 		}

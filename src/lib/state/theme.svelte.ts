@@ -5,7 +5,7 @@ import { resolveTheme, type ThemeChoice } from './theme-choice';
 
 export { THEME_CHOICES, type ThemeChoice } from './theme-choice';
 
-/** static/theme.js reads this key before first paint; the database stays the source of truth. */
+/** static/first-paint.js reads this key before first paint; the database stays the source of truth. */
 const FIRST_PAINT_KEY = 'sahel-brief:theme';
 /** A choice whose database write has not been confirmed yet (see theme-choice.ts). */
 const PENDING_KEY = 'sahel-brief:theme-pending';

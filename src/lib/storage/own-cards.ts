@@ -70,7 +70,14 @@ export async function editOwnCard(
 	return db.transaction('rw', db.ownCards, async () => {
 		const before = await db.ownCards.get(id);
 		if (!before)
-			throw new Error('This card no longer exists: it was deleted, maybe in another tab.');
+			// named as a card text error, so the page says it in the learner's language
+			throw Object.assign(
+				new Error('This card no longer exists: it was deleted, maybe in another tab.'),
+				{
+					name: 'CardTextError',
+					code: 'gone'
+				}
+			);
 		const { front, back } = checkedCardText(before.kind, sides.front, sides.back);
 		await db.ownCards.put({ ...before, front, back, updatedAt: now });
 		return { ...emptySnapshot([id]), ownCards: [before] };

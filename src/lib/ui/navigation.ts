@@ -1,27 +1,29 @@
+import { m } from '$lib/paraglide/messages';
 import type { IconName } from './icons';
 
 export interface NavLink {
 	href: string;
-	label: string;
+	/** the link's words in the page's language */
+	label: () => string;
 	icon: IconName;
 }
 
 /** The learner's five places: the phone's tab bar and the start of the wide navigation. */
 export const PRIMARY_LINKS: readonly NavLink[] = [
-	{ href: '/', label: 'Today', icon: 'today' },
-	{ href: '/study', label: 'Study', icon: 'cards' },
-	{ href: '/quiz', label: 'Quiz', icon: 'quiz' },
-	{ href: '/read', label: 'Read', icon: 'read' },
-	{ href: '/progress', label: 'Progress', icon: 'progress' }
+	{ href: '/', label: () => m.nav_today(), icon: 'today' },
+	{ href: '/study', label: () => m.nav_study(), icon: 'cards' },
+	{ href: '/quiz', label: () => m.nav_quiz(), icon: 'quiz' },
+	{ href: '/read', label: () => m.nav_read(), icon: 'read' },
+	{ href: '/progress', label: () => m.nav_progress(), icon: 'progress' }
 ];
 
 /** Assignments, teaching and settings: the phone's header, the end of the wide navigation. */
 export const SECONDARY_LINKS: readonly NavLink[] = [
-	{ href: '/cards', label: 'Cards', icon: 'cards' },
-	{ href: '/a', label: 'My assignments', icon: 'inbox' },
-	{ href: '/assign', label: 'Assign', icon: 'assign' },
-	{ href: '/gradebook', label: 'Gradebook', icon: 'gradebook' },
-	{ href: '/settings', label: 'Settings', icon: 'settings' }
+	{ href: '/cards', label: () => m.nav_cards(), icon: 'cards' },
+	{ href: '/a', label: () => m.nav_my_assignments(), icon: 'inbox' },
+	{ href: '/assign', label: () => m.nav_assign(), icon: 'assign' },
+	{ href: '/gradebook', label: () => m.nav_gradebook(), icon: 'gradebook' },
+	{ href: '/settings', label: () => m.nav_settings(), icon: 'settings' }
 ];
 
 /** Whether `href` is the current section (so "/" matches only itself). */

@@ -1,3 +1,4 @@
+import { href } from '$lib/i18n/locale';
 import type { SourceRef } from '$lib/bank/types';
 
 /**
@@ -12,7 +13,7 @@ export function readingLink({ paragraph, quote }: SourceRef): string {
 		words.length > 8
 			? `${encodeFragmentText(words.slice(0, 4).join(' '))},${encodeFragmentText(words.slice(-4).join(' '))}`
 			: encodeFragmentText(quote.trim());
-	return `/read#${paragraph}:~:text=${text}`;
+	return `${href('/read')}#${paragraph}:~:text=${text}`;
 }
 
 /** Percent-encodes text for a text fragment, where ',' '-' and '&' have meanings of their own. */

@@ -199,7 +199,7 @@ describe('BackupManager', () => {
 		await manager.resetProgress();
 		expect(manager.scope).toBe('reset');
 		expect(manager.done).toBe(
-			'Progress reset: 3 reviews, 3 cards and 1 quiz attempts deleted. Assignments and receipts were kept.'
+			'Progress reset: 3 reviews, 3 cards and 1 quiz attempt deleted. Assignments and receipts were kept.'
 		);
 		expect(manager.confirmation).toBe('');
 		expect(manager.canReset).toBe(false);

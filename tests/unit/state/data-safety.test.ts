@@ -76,5 +76,5 @@ describe('eviction risk', () => {
 });
 
 test('every backup error code has a title', () => {
-	for (const code of BACKUP_ERROR_CODES) expect(BACKUP_ERROR_TITLES[code]).toMatch(/\w/);
+	for (const code of BACKUP_ERROR_CODES) expect(BACKUP_ERROR_TITLES[code]()).toMatch(/\w/);
 });

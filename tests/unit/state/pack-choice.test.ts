@@ -85,7 +85,8 @@ afterEach(async () => {
 	await Dexie.delete(DB_NAME);
 });
 
-describe('choosing the article', () => {
+// each test loads the state modules afresh, as a page does: slower than most unit tests
+describe('choosing the article', { timeout: 30_000 }, () => {
 	test('the default article until another is chosen, and the choice is remembered', async () => {
 		serve(twoPacks());
 		let page = await freshPage();
@@ -161,7 +162,7 @@ describe('choosing the article', () => {
 	});
 });
 
-describe('each article keeps its own progress', () => {
+describe('each article keeps its own progress', { timeout: 30_000 }, () => {
 	test("Today counts the chosen article's cards, and its own new-card limit", async () => {
 		serve(twoPacks());
 		// what the tiny article offers on a device that studied nothing
@@ -205,7 +206,7 @@ describe('each article keeps its own progress', () => {
 	});
 });
 
-describe('quizzes stay with their article', () => {
+describe('quizzes stay with their article', { timeout: 30_000 }, () => {
 	/** An unfinished quiz of the real pack, one answer wrong. */
 	async function realQuizLeftOpen() {
 		const { quizPlan } = await import('$lib/attempt');

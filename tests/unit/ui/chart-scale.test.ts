@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { barHeights, niceCeiling, pointXs } from '$lib/ui/charts/scale';
-import { dateOfKey, percent, plural } from '$lib/ui/charts/dates';
+import { dateOfKey, percent } from '$lib/ui/charts/dates';
+import { m } from '$lib/paraglide/messages';
 
 describe('niceCeiling', () => {
 	test.each([
@@ -58,10 +59,14 @@ describe('chart text', () => {
 		expect([date.getFullYear(), date.getMonth(), date.getDate()]).toEqual([2025, 2, 30]);
 	});
 
-	test('counts carry their noun, singular for one', () => {
-		expect(plural(1, 'review')).toBe('1 review');
-		expect(plural(0, 'day')).toBe('0 days');
-		expect(plural(2, 'quiz', 'quizzes')).toBe('2 quizzes');
+	test('counts carry their noun, by the plural rules of each language', () => {
+		expect(m.count_reviews({ count: 1 }, { locale: 'en' })).toBe('1 review');
+		expect(m.count_days({ count: 0 }, { locale: 'en' })).toBe('0 days');
+		expect(m.count_days({ count: 0 }, { locale: 'fr' })).toBe('0 jour');
+		expect(m.count_reviews({ count: 2 }, { locale: 'fr' })).toBe('2 révisions');
+		// numbers are written as each language writes them
+		expect(m.count_reviews({ count: 1234 }, { locale: 'en' })).toBe('1,234 reviews');
+		expect(m.count_reviews({ count: 1234 }, { locale: 'fr' })).toBe('1\u202f234 révisions');
 	});
 
 	test('a rate is a whole percentage, and a missing one a dash', () => {

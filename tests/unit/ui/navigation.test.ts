@@ -13,7 +13,7 @@ test.each([
 });
 
 test('the tab bar holds the five learner sections, in order', () => {
-	expect(PRIMARY_LINKS.map((link) => link.label)).toEqual([
+	expect(PRIMARY_LINKS.map((link) => link.label())).toEqual([
 		'Today',
 		'Study',
 		'Quiz',

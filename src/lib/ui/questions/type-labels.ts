@@ -1,15 +1,36 @@
 import type { ItemType } from '$lib/bank/types';
+import { m } from '$lib/paraglide/messages';
 
-/** A short name for each question type, as the builder and the question header show it. */
-export const TYPE_LABELS: Record<ItemType, string> = {
-	mcq: 'Multiple choice',
-	truefalse: 'True or false',
-	cloze: 'Fill the gap',
-	numeric: 'Numbers',
-	flashcard: 'Short answer',
-	reverse: 'Name it',
-	matching: 'Matching',
-	ordering: 'Put in order',
-	'who-said': 'Who said it',
-	map: 'Map'
+/** A short name for each question type, as the builder and the question header show it, in the page's language. */
+export const TYPE_LABELS: Readonly<Record<ItemType, string>> = {
+	get mcq() {
+		return m.type_mcq();
+	},
+	get truefalse() {
+		return m.type_truefalse();
+	},
+	get cloze() {
+		return m.type_cloze();
+	},
+	get numeric() {
+		return m.type_numeric();
+	},
+	get flashcard() {
+		return m.type_flashcard();
+	},
+	get reverse() {
+		return m.type_reverse();
+	},
+	get matching() {
+		return m.type_matching();
+	},
+	get ordering() {
+		return m.type_ordering();
+	},
+	get 'who-said'() {
+		return m.type_who_said();
+	},
+	get map() {
+		return m.type_map();
+	}
 };
