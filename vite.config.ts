@@ -41,7 +41,8 @@ const manifest: Partial<ManifestOptions> = {
 // shared through globalThis: SvelteKit loads this config again for its client build, and the
 // service worker is written by the first load's plugin
 const shared = globalThis as { sahelOutsidePrecache?: string[] };
-const outsidePrecache: string[] = (shared.sahelOutsidePrecache ??= []);
+// the FSRS optimizer (1.7 MB of WebAssembly) loads only when a learner asks for a fit
+const outsidePrecache: string[] = (shared.sahelOutsidePrecache ??= ['**/fsrs_browser_bg*.wasm']);
 const SYNC_PACKAGES = [
 	'/node_modules/yjs/',
 	'/node_modules/@hocuspocus/',

@@ -77,7 +77,9 @@ async function benchBackupInBrowser(): Promise<BenchResult[]> {
 		assignments: [],
 		submissions: [],
 		settings: [],
-		cardFlags: []
+		cardFlags: [],
+		ownCards: [],
+		cardWordings: []
 	};
 	const text = serializeBackup(createBackup(tables, now, 'bench'));
 	const dir = mkdtempSync(join(tmpdir(), 'sahel-bench-'));

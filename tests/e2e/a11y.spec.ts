@@ -39,6 +39,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
 			await expectNoViolations(page, `revealed card (${colorScheme})`);
 		});
+
+		test('own cards: the editor in Cards, a card marked in Read and the Make a card form', async ({
+			page
+		}) => {
+			await page.goto('/cards');
+			await page.getByRole('button', { name: 'Write a card' }).click();
+			const form = page.getByRole('form', { name: 'Write your own card' });
+			await form.getByRole('button', { name: 'Save card' }).click();
+			await expect(form.getByRole('alert')).toBeVisible();
+			await expectNoViolations(page, `the card editor with its message (${colorScheme})`);
+
+			await page.goto('/read');
+			const paragraph = page.locator('.article p[id]').first();
+			await expect(page.locator('.article [role="button"]').first()).toBeVisible();
+			await paragraph.evaluate((p) => {
+				const range = document.createRange();
+				range.selectNodeContents(p);
+				getSelection()!.removeAllRanges();
+				getSelection()!.addRange(range);
+			});
+			await page.getByRole('button', { name: 'Make a card' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Make a card' });
+			await expect(dialog).toBeVisible();
+			await expectNoViolations(page, `the Make a card form (${colorScheme})`);
+			await dialog.getByRole('button', { name: 'Save card' }).click();
+			await expect(page.getByText('Your card from this paragraph:')).toBeVisible();
+			await expectNoViolations(page, `a paragraph with an own card (${colorScheme})`);
+		});
 	});
 }
 

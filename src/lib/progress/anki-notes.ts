@@ -42,7 +42,10 @@ export function ankiNotes(items: Iterable<BankItem>, source: DeckSource): AnkiNo
 			source: html(item.source.quote),
 			explanation: html(item.explanation),
 			// single quotes, so the text deck can turn every '"' into &quot; (see deck-tsv.ts)
-			link: `<a href='${html(`${source.readUrl}#${item.source.paragraph}`).replace(/'/g, '&#39;')}'>Read it in the article</a>`,
+			// an own card written from no passage has nothing to link to
+			link: item.source.paragraph
+				? `<a href='${html(`${source.readUrl}#${item.source.paragraph}`).replace(/'/g, '&#39;')}'>Read it in the article</a>`
+				: '',
 			tags: ['sahel-brief', tag(item.topic), tag(item.type)]
 		};
 		if (gap >= 0) {

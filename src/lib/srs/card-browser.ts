@@ -5,6 +5,7 @@ import { State, type Rating } from './fsrs-constants';
 import { isHeldBack, isLeech, type CardFlags, type FlagColour } from './card-flags';
 import type { BankItem } from '../bank/types';
 import { formatInterval } from './interval-label';
+import { isOwnCardId } from './own-cards';
 import type { StudyCard, StudyReview } from './types';
 
 /** What the browser calls a card's state: FSRS's four, or the learner's hold on it. */
@@ -49,6 +50,10 @@ export interface BrowserRow {
 	lastRating?: Rating;
 	flag?: FlagColour;
 	leech: boolean;
+	/** A card the learner wrote. */
+	own: boolean;
+	/** A bank card shown in the learner's wording. */
+	reworded: boolean;
 	/** Front and back lower-cased once, so a keystroke only compares strings. */
 	haystack: string;
 }
@@ -79,7 +84,8 @@ export function browserRows(
 	cards: ReadonlyMap<string, StudyCard>,
 	flags: ReadonlyMap<string, CardFlags>,
 	lastRatings: ReadonlyMap<string, Rating>,
-	now: Date
+	now: Date,
+	reworded: ReadonlySet<string> = new Set()
 ): BrowserRow[] {
 	return items.map((item) => {
 		const card = cards.get(item.id);
@@ -95,6 +101,8 @@ export function browserRows(
 			stability: studied ? card.stability : 0,
 			lapses: card?.lapses ?? 0,
 			leech: isLeech(card),
+			own: isOwnCardId(item.id),
+			reworded: reworded.has(item.id),
 			haystack: `${item.prompt}\n${item.answer}`.toLowerCase()
 		};
 		if (studied) {

@@ -2,8 +2,9 @@
 //   1. learning and relearning steps already due (short steps lose their point if they wait
 //      behind a long review pile, as in Anki), then review cards due this study day, most
 //      overdue first, up to the daily review limit;
-//   2. new cards in bank order (which follows the article), up to the daily new limit minus
-//      the new cards already introduced today;
+//   2. new cards in bank order (which follows the article; the learner's own cards sit after
+//      their paragraph's), or shuffled by the settings' seed (the same order on every visit),
+//      up to the daily new limit minus the new cards already introduced today;
 //   3. learning steps due later this study day, by due time (the page may wait for them).
 // Review cards are due by day, not by the minute: a card due at 3 pm is studied in the morning.
 // Limits count the whole day, whatever topic the session is narrowed to. Suspended cards, and
@@ -151,6 +152,7 @@ export function planQueue(input: QueueInput): QueuePlan {
 		reviewDue.push(item.id);
 	}
 
+	if (settings.newCardOrder === 'shuffled') shuffleStably(newCandidates, settings.newCardSeed);
 	const newCards: string[] = [];
 	const newLeft = Math.max(0, settings.newPerDay - introducedToday.size);
 	for (const item of newCandidates) {
@@ -166,6 +168,25 @@ export function planQueue(input: QueueInput): QueuePlan {
 		newCards,
 		learningLater: learningLater.map((s) => s.item.id)
 	};
+}
+
+/** A 32-bit FNV-1a hash of `text`: the same text gives the same number everywhere. */
+function hash32(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/**
+ * Shuffles items in place by a hash of the seed and each id: stable (a card keeps its place
+ * however many cards are added or studied) and the same on every device with the same seed.
+ */
+export function shuffleStably<T extends { id: string }>(items: T[], seed: number): T[] {
+	const keys = new Map(items.map((item) => [item.id, hash32(`${seed}:${item.id}`)]));
+	return items.sort((a, b) => keys.get(a.id)! - keys.get(b.id)! || (a.id < b.id ? -1 : 1));
 }
 
 /** The ordered item ids to study now: due steps and reviews, then new cards, then later steps. */

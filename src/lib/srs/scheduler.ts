@@ -48,7 +48,9 @@ export function fsrsFor(settings: StudySettings, options: SchedulerOptions = {})
 			enable_short_term: true,
 			learning_steps: settings.learningSteps,
 			maximum_interval: settings.maximumInterval,
-			relearning_steps: settings.relearningSteps
+			relearning_steps: settings.relearningSteps,
+			// parameters fitted to the learner's reviews, once they agreed to use them
+			...(settings.fsrsParameters ? { w: [...settings.fsrsParameters] } : {})
 		})
 	);
 }

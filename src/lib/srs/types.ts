@@ -7,6 +7,9 @@ import type { BankItem } from '../bank/types';
 export { Rating, State };
 export type { Grade, GradeType, StepUnit } from 'ts-fsrs';
 
+export const NEW_CARD_ORDERS = ['article', 'shuffled'] as const;
+export type NewCardOrder = (typeof NEW_CARD_ORDERS)[number];
+
 /** The learner's study preferences; validate with `clampStudySettings`. */
 export interface StudySettings {
 	/** Probability of recall FSRS aims for when it picks an interval (0.80 to 0.97). */
@@ -21,6 +24,12 @@ export interface StudySettings {
 	relearningSteps: readonly StepUnit[];
 	/** The longest interval FSRS may give, in days (Anki's "maximum interval"). */
 	maximumInterval: number;
+	/** New cards in the article's order, or shuffled (by `newCardSeed`, so the order stays put). */
+	newCardOrder: NewCardOrder;
+	/** The seed of the shuffled order: the same seed gives the same order on every visit. */
+	newCardSeed: number;
+	/** FSRS parameters fitted to the learner's own reviews; absent for FSRS-6's defaults. */
+	fsrsParameters?: readonly number[];
 	/** Local hour at which a study day starts (Anki uses 4 am, so late nights count as the day before). */
 	dayStartHour: number;
 }

@@ -1,11 +1,16 @@
 // The .apkg for the study deck, built in the browser. sql.js and its WebAssembly load only
 // here, when a learner exports, and the .wasm is one of the app's own files (never a CDN),
 // precached with the rest so the export works offline too.
-import type { Bank } from '$lib/bank/types';
+import type { Bank, BankItem } from '$lib/bank/types';
 import { ankiNotes, type DeckSource } from '$lib/progress/anki-notes';
 
-/** The bank's study deck as .apkg bytes, its links pointing at `readUrl`. */
-export async function ankiPackage(bank: Bank, readUrl: string, now: Date): Promise<Uint8Array> {
+/** The study deck (`items`: the bank's and the learner's own) as .apkg bytes, links at `readUrl`. */
+export async function ankiPackage(
+	bank: Bank,
+	items: readonly BankItem[],
+	readUrl: string,
+	now: Date
+): Promise<Uint8Array> {
 	const [{ default: initSqlJs }, { default: wasmUrl }, { deckApkg }] = await Promise.all([
 		import('sql.js'),
 		import('sql.js/dist/sql-wasm-browser.wasm?url'),
@@ -13,7 +18,7 @@ export async function ankiPackage(bank: Bank, readUrl: string, now: Date): Promi
 	]);
 	const SQL = await initSqlJs({ locateFile: () => wasmUrl });
 	const source = deckSource(bank, readUrl);
-	return deckApkg(SQL, ankiNotes(bank.items, source), source.title, now);
+	return deckApkg(SQL, ankiNotes(items, source), source.title, now);
 }
 
 /** The deck source for the text export, from the same bank. */

@@ -243,15 +243,16 @@ export class BackupManager {
 	async exportDeck(format: DeckFormat = 'apkg'): Promise<void> {
 		await this.#run(m.bm_deck_failed(), 'backup', async () => {
 			const now = this.#clock();
-			const { getBank } = await import('./bank');
-			const bank = await getBank();
+			const { loadDeck } = await import('./deck');
+			// the learner's deck: the bank's cards in their wording, and the cards they wrote
+			const { bank, items } = await loadDeck();
 			const readUrl = new URL('/read', location.href).href;
 			const base = deckFileName(now).replace(/\.tsv$/, '');
 			let fileName: string;
 			if (format === 'apkg') {
 				const { ankiPackage } = await import('./anki-package');
 				fileName = `${base}.apkg`;
-				const bytes = await ankiPackage(bank, readUrl, now);
+				const bytes = await ankiPackage(bank, items, readUrl, now);
 				downloadFile(fileName, bytes.slice().buffer, 'application/octet-stream');
 			} else if (format === 'anki-text') {
 				const [{ ankiDeckTsv }, { deckSource }] = await Promise.all([
@@ -259,11 +260,11 @@ export class BackupManager {
 					import('./anki-package')
 				]);
 				fileName = `${base}-anki.txt`;
-				downloadFile(fileName, ankiDeckTsv(bank.items, deckSource(bank, readUrl)), 'text/plain');
+				downloadFile(fileName, ankiDeckTsv(items, deckSource(bank, readUrl)), 'text/plain');
 			} else {
 				const { deckTsv } = await import('$lib/progress/deck-tsv');
 				fileName = `${base}.tsv`;
-				downloadFile(fileName, deckTsv(bank.items), 'text/tab-separated-values');
+				downloadFile(fileName, deckTsv(items), 'text/tab-separated-values');
 			}
 			this.#done = m.bm_deck_saved({ file: fileName });
 		});

@@ -3,7 +3,6 @@
 // transaction, each undoable) and one card's history.
 import { m } from '$lib/paraglide/messages';
 import { flagName } from '$lib/i18n/flag-name';
-import { studyItems } from '$lib/bank/study-items';
 // module by module, not the '$lib/srs' index, which brings the whole FSRS scheduler
 import {
 	browserRows,
@@ -18,16 +17,25 @@ import {
 import type { FlagColour } from '$lib/srs/card-flags';
 import { studyDayBounds } from '$lib/srs/study-day';
 import type { BankItem } from '$lib/bank/types';
+import { isOwnCardId, type OwnCardKind } from '$lib/srs/own-cards';
 import {
+	addOwnCard,
 	cardHistory,
 	changeCardFlags,
+	deleteOwnCard,
+	editOwnCard,
 	loadCardBrowser,
 	resetCards,
 	restoreCards,
+	restoreOriginalWording,
+	restoreOwnSnapshot,
+	saveWording,
 	type CardBrowserData,
-	type CardsSnapshot
+	type CardsSnapshot,
+	type OwnCardInput,
+	type OwnSnapshot
 } from '$lib/storage';
-import { getBank } from './bank';
+import { loadDeck } from './deck';
 import { errorText } from './error-text';
 import { loadStudySettings } from './study-settings';
 
@@ -37,10 +45,12 @@ export type CardsStatus = 'loading' | 'ready' | 'error';
 export type CardAction =
 	'suspend' | 'unsuspend' | 'bury' | 'unbury' | 'reset' | { flag: FlagColour | undefined };
 
-interface Undoable {
-	snapshot: CardsSnapshot;
-	label: string;
-}
+type Undoable = { label: string } & (
+	{ snapshot: CardsSnapshot; own?: never } | { own: OwnSnapshot; snapshot?: never }
+);
+
+/** What the editor of the open card changes: an own card's text, or a bank card's wording. */
+export type EditTarget = 'own' | 'wording';
 
 function actionLabel(action: CardAction, n: number): string {
 	const cards = m.count_cards({ count: n });
@@ -62,6 +72,8 @@ export class CardBrowser {
 	#clock: () => Date;
 	#dayStartHour = 4;
 	#items: BankItem[] = [];
+	#bankItems = new Map<string, BankItem>();
+	#reworded: ReadonlySet<string> = new Set();
 	#data: CardBrowserData | undefined;
 	#busy = false;
 
@@ -74,6 +86,9 @@ export class CardBrowser {
 	#announcement = $state('');
 	#openId = $state<string | undefined>();
 	#history = $state.raw<HistoryEntry[]>([]);
+	#editing = $state(false);
+	#formError = $state('');
+	#version = $state(0);
 
 	#visible = $derived(queryRows(this.#rows, this.#query));
 
@@ -99,9 +114,11 @@ export class CardBrowser {
 		return this.#visible;
 	}
 	get topics(): string[] {
+		void this.#version;
 		return [...new Set(this.#items.map((i) => i.topic))];
 	}
 	get types(): string[] {
+		void this.#version;
 		return [...new Set(this.#items.map((i) => i.type))];
 	}
 	get selected() {
@@ -119,7 +136,29 @@ export class CardBrowser {
 		return this.#openId;
 	}
 	get openItem(): BankItem | undefined {
+		void this.#version; // items are replaced on reload
 		return this.#items.find((i) => i.id === this.#openId);
+	}
+	/** The bank's own wording of the open card, when it is a bank card. */
+	get openOriginal(): BankItem | undefined {
+		return this.#openId ? this.#bankItems.get(this.#openId) : undefined;
+	}
+	/** Whether the open card is one the learner wrote. */
+	get openIsOwn(): boolean {
+		return this.#openId !== undefined && isOwnCardId(this.#openId);
+	}
+	/** Whether the open bank card shows the learner's wording. */
+	get openIsReworded(): boolean {
+		void this.#version;
+		return this.#openId !== undefined && this.#reworded.has(this.#openId);
+	}
+	/** Whether the open card's editor is showing. */
+	get editing() {
+		return this.#editing;
+	}
+	/** Why the last card or wording was not saved (empty when it was). */
+	get formError() {
+		return this.#formError;
 	}
 	get history() {
 		return this.#history;
@@ -128,8 +167,7 @@ export class CardBrowser {
 	/** Loads the bank, the study day's hour and every card. */
 	async load(): Promise<void> {
 		try {
-			const [bank, settings] = await Promise.all([getBank(), loadStudySettings()]);
-			this.#items = studyItems(bank);
+			const settings = await loadStudySettings();
 			this.#dayStartHour = settings.dayStartHour;
 			await this.#reload();
 			this.#status = 'ready';
@@ -142,14 +180,26 @@ export class CardBrowser {
 	/** Uses `items` instead of the bank (the benchmark's 10,000 cards). */
 	async loadItems(items: readonly BrowserItem[]): Promise<void> {
 		this.#items = items as BankItem[];
+		this.#fixedItems = true;
 		await this.#reload();
 		this.#status = 'ready';
 	}
 
+	#fixedItems = false;
+	#packId: string | undefined;
+
 	async #reload(): Promise<void> {
+		if (!this.#fixedItems) {
+			const deck = await loadDeck();
+			this.#packId = deck.bank.pack.id;
+			this.#items = deck.items;
+			this.#bankItems = new Map(deck.bankItems.map((i) => [i.id, i]));
+			this.#reworded = new Set(deck.own.wordings.keys());
+		}
 		this.#data = await loadCardBrowser();
 		const { cards, flags, lastRatings } = this.#data;
-		this.#rows = browserRows(this.#items, cards, flags, lastRatings, this.#clock());
+		this.#rows = browserRows(this.#items, cards, flags, lastRatings, this.#clock(), this.#reworded);
+		this.#version++;
 	}
 
 	/** Sorts by `key`; the same key again reverses the order. */
@@ -219,7 +269,8 @@ export class CardBrowser {
 		if (this.#busy || !last) return;
 		this.#busy = true;
 		try {
-			await restoreCards(last.snapshot);
+			if (last.own) await restoreOwnSnapshot(last.own);
+			else await restoreCards(last.snapshot);
 			this.#undo = this.#undo.slice(0, -1);
 			await this.#reload();
 			if (this.#openId) await this.#loadHistory();
@@ -232,9 +283,11 @@ export class CardBrowser {
 	}
 
 	/** Opens one card's details and history (undefined closes them). */
-	async open(itemId: string | undefined): Promise<void> {
+	async open(itemId: string | undefined, { edit = false } = {}): Promise<void> {
 		this.#openId = itemId;
 		this.#history = [];
+		this.#editing = edit && itemId !== undefined;
+		this.#formError = '';
 		if (itemId) await this.#loadHistory();
 	}
 
@@ -249,4 +302,89 @@ export class CardBrowser {
 			this.#error = errorText(error);
 		}
 	}
+
+	/** Shows or hides the editor of the open card. */
+	setEditing(on: boolean): void {
+		this.#editing = on;
+		this.#formError = '';
+	}
+
+	/** Runs one change of the learner's own text; a refused text is said in `formError`. */
+	async #own(label: string, write: () => Promise<OwnSnapshot>): Promise<boolean> {
+		if (this.#busy) return false;
+		this.#busy = true;
+		try {
+			const own = await write();
+			this.#undo = [...this.#undo, { own, label }];
+			await this.#reload();
+			if (this.#openId) await this.#loadHistory();
+			this.#announcement = m.cards_done({ label });
+			this.#formError = '';
+			this.#error = '';
+			return true;
+		} catch (error) {
+			this.#formError = errorText(error);
+			return false;
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/** Writes a new card of the learner's own; answers whether it was stored. */
+	async addCard(input: OwnCardInput): Promise<boolean> {
+		let id = '';
+		const added = await this.#own(m.own_added(), async () => {
+			const { card, snapshot } = await addOwnCard(
+				{ packId: this.#packId, ...input },
+				this.#clock()
+			);
+			id = card.id;
+			return snapshot;
+		});
+		if (added) await this.open(id);
+		return added;
+	}
+
+	/**
+	 * Saves the open card's new front and back: an own card is rewritten, a bank card keeps
+	 * the learner's wording apart from the bank. Answers whether it was stored.
+	 */
+	async saveEdit(front: string, back: string): Promise<boolean> {
+		const id = this.#openId;
+		if (!id) return false;
+		const now = this.#clock();
+		let saved: boolean;
+		if (isOwnCardId(id)) {
+			saved = await this.#own(m.own_saved(), () => editOwnCard(id, { front, back }, now));
+		} else {
+			const original = this.#bankItems.get(id);
+			if (!original) return false;
+			const type = original.type as 'flashcard' | 'reverse' | 'cloze';
+			saved = await this.#own(m.own_wording_saved(), () =>
+				saveWording({ ...original, type }, { front, back }, now)
+			);
+		}
+		if (saved) this.#editing = false;
+		return saved;
+	}
+
+	/** "Restore the original": the open bank card shows the bank's wording again. */
+	async restoreOriginal(): Promise<void> {
+		const id = this.#openId;
+		if (!id || isOwnCardId(id)) return;
+		await this.#own(m.own_restored(), () => restoreOriginalWording(id));
+	}
+
+	/** Deletes the open own card, its schedule and its reviews (Undo puts all of it back). */
+	async deleteOpen(): Promise<void> {
+		const id = this.#openId;
+		if (!id || !isOwnCardId(id)) return;
+		const deleted = await this.#own(m.own_deleted(), () => deleteOwnCard(id));
+		if (deleted) {
+			this.#openId = undefined;
+			this.#selected = new Set([...this.#selected].filter((s) => s !== id));
+		}
+	}
 }
+
+export type { OwnCardKind };

@@ -4,7 +4,6 @@
 import { m } from '$lib/paraglide/messages';
 import { intervalText } from '$lib/i18n/locale';
 import type { BankItem } from '$lib/bank/types';
-import { studyItems } from '$lib/bank/study-items';
 import { ofItemMap, ofItems } from '$lib/progress/pack-scope';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';
 import {
@@ -26,6 +25,7 @@ import {
 	type StudySettings
 } from '$lib/srs';
 import { isLeech } from '$lib/srs/card-flags';
+import { isOwnCardId } from '$lib/srs/own-cards';
 import {
 	changeCardFlags,
 	loadStudyDay,
@@ -35,7 +35,7 @@ import {
 	undoReview,
 	type UndoTarget
 } from '$lib/storage';
-import { getBank } from './bank';
+import { loadDeck } from './deck';
 import { errorText } from './error-text';
 import { loadStudySettings } from './study-settings';
 
@@ -78,6 +78,7 @@ export class StudySession {
 	#cards = new Map<string, StudyCard>();
 	#reviewsToday: StudyReview[] = [];
 	#flags = new Map<string, CardFlags>();
+	#reworded: ReadonlySet<string> = new Set();
 	#settings: StudySettings | undefined;
 	#scheduler: StudyScheduler | undefined;
 	#startedAt = new Date(0);
@@ -114,6 +115,13 @@ export class StudySession {
 	}
 	get current() {
 		return this.#current;
+	}
+	/** Whether the card on screen is the learner's own, or a bank card in their wording. */
+	get currentMark(): 'own' | 'reworded' | undefined {
+		const id = this.#current?.id;
+		if (!id) return undefined;
+		if (isOwnCardId(id)) return 'own';
+		return this.#reworded.has(id) ? 'reworded' : undefined;
 	}
 	get intervals() {
 		return this.#intervals;
@@ -163,10 +171,12 @@ export class StudySession {
 	async load(topic?: string): Promise<void> {
 		this.#phase = 'loading';
 		try {
-			const [bank, settings] = await Promise.all([getBank(), loadStudySettings()]);
+			const [deck, settings] = await Promise.all([loadDeck(), loadStudySettings()]);
 			this.#settings = settings;
 			this.#scheduler = createScheduler(settings);
-			this.#studyItems = studyItems(bank);
+			// the bank's cards in the learner's wording, and the cards they wrote
+			this.#studyItems = deck.items;
+			this.#reworded = new Set(deck.own.wordings.keys());
 			this.#items = new Map(this.#studyItems.map((item) => [item.id, item]));
 			this.#topics = [...new Set(this.#studyItems.map((item) => item.topic))];
 			this.#topic = topic && this.#topics.includes(topic) ? topic : undefined;
@@ -174,7 +184,8 @@ export class StudySession {
 			const { start, end } = studyDayBounds(now, settings.dayStartHour);
 			const day = await loadStudyDay(start, end);
 			// the chosen article's cards only: another article's reviews leave its limits alone
-			const ids = new Set(bank.items.map((item) => item.id));
+			// (and the learner's own cards written for it)
+			const ids = new Set([...deck.bank.items, ...deck.items].map((item) => item.id));
 			this.#cards = new Map(ofItems(day.cards, ids).map((card) => [card.itemId, card]));
 			this.#reviewsToday = ofItems(day.reviewsToday, ids);
 			this.#flags = ofItemMap(day.flags, ids);

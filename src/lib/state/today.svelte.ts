@@ -11,9 +11,9 @@ import {
 import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
-import { countReviewsBetween, loadStudyDay, recentReviews } from '$lib/storage';
+import { countReviewsBetween, loadOwnDeck, loadStudyDay, recentReviews } from '$lib/storage';
 import type { CatalogEntry } from '$lib/bank/catalog';
-import { choosePack, chosenPackId, getBank, getCatalog } from './bank';
+import { choosePack, chosenPackId, DEFAULT_PACK_ID, getBank, getCatalog } from './bank';
 import { loadStudySettings } from './study-settings';
 import { errorText } from './error-text';
 
@@ -107,14 +107,24 @@ export class TodayOverview {
 			() => (this.#articles = []) // no index: the one article there is
 		);
 		try {
-			const bank = await getBank();
-			const stored = await readStoredProgress(now, new Set(bank.items.map((item) => item.id)));
+			const [bank, own] = await Promise.all([getBank(), loadOwnDeck()]);
 			this.#packId = bank.pack.id;
 			this.#title = bank.pack.title;
-			// the chosen article's cards and reviews; the streak counts study of any article
-			const ids = new Set(bank.items.map((item) => item.id));
+			// the learner's own cards of this article count too; their code loads only when there
+			// are some, so a first visit stays light (wordings change no count)
+			const bankItems = studyItems(bank);
+			let items = bankItems;
+			if (own.ownCards.length) {
+				const { deckItems, ownCardsOf } = await import('$lib/srs/own-cards');
+				const mine = ownCardsOf(own.ownCards, bank.pack.id, DEFAULT_PACK_ID);
+				items = deckItems(bankItems, mine, new Map());
+			}
+			// the chosen article's cards and reviews (its own cards' too); the streak counts study
+			// of any article
+			const ids = new Set([...bank.items, ...items].map((item) => item.id));
+			const stored = await readStoredProgress(now, ids);
 			this.#counts = queueCounts({
-				items: studyItems(bank),
+				items,
 				cards: ofItems(stored.cards, ids),
 				reviewsToday: ofItems(stored.reviewsToday, ids),
 				settings: stored.settings,

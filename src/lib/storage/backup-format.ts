@@ -16,6 +16,8 @@ import type {
 	AttemptRow,
 	CardFlagRow,
 	CardRow,
+	CardWordingRow,
+	OwnCardRow,
 	ReviewRow,
 	SettingRow,
 	SubmissionRow
@@ -67,6 +69,10 @@ export interface BackupTables {
 	settings: SettingRow[];
 	/** The learner's marks on cards (added with schema version 2; older files have none). */
 	cardFlags: CardFlagRow[];
+	/** The cards the learner wrote (added with schema version 7; older files have none). */
+	ownCards: OwnCardRow[];
+	/** The learner's wording of bank cards (schema version 7; older files have none). */
+	cardWordings: CardWordingRow[];
 }
 
 export type BackupTableName = keyof BackupTables;
@@ -78,7 +84,9 @@ export const BACKUP_TABLES = [
 	'assignments',
 	'submissions',
 	'settings',
-	'cardFlags'
+	'cardFlags',
+	'ownCards',
+	'cardWordings'
 ] as const satisfies readonly BackupTableName[];
 
 /** A backup in memory, Dates revived. */
@@ -150,11 +158,18 @@ const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
 		key: 'itemId',
 		label: 'card marks',
 		study: true
-	}
+	},
+	// an own card names its article itself (packId on the row); a wording is of a bank item
+	ownCards: { dates: ['createdAt', 'updatedAt'], key: 'id', label: 'own cards' },
+	cardWordings: { dates: ['updatedAt'], key: 'itemId', label: 'card wordings', study: true }
 };
 
 // tables added after the first backup format: a file made before them simply has none
-const LATER_TABLES: ReadonlySet<BackupTableName> = new Set(['cardFlags']);
+const LATER_TABLES: ReadonlySet<BackupTableName> = new Set([
+	'cardFlags',
+	'ownCards',
+	'cardWordings'
+]);
 
 const headerSchema = v.object({
 	appVersion: v.string(),

@@ -46,7 +46,9 @@ function tablesOf(db: SahelDatabase): Record<BackupTableName, Table> {
 		assignments: db.assignments,
 		submissions: db.submissions,
 		settings: db.settings,
-		cardFlags: db.cardFlags
+		cardFlags: db.cardFlags,
+		ownCards: db.ownCards,
+		cardWordings: db.cardWordings
 	};
 }
 
@@ -226,7 +228,16 @@ export function mergePlan(
 		assignments: absent(local.assignments, incoming.assignments, (a) => a.id),
 		submissions: absent(local.submissions, incoming.submissions, (s) => s.id),
 		settings: absent(local.settings, incoming.settings, (s) => s.key),
-		cardFlags: absent(local.cardFlags, incoming.cardFlags, (f) => f.itemId)
+		cardFlags: absent(local.cardFlags, incoming.cardFlags, (f) => f.itemId),
+		// the learner's own text: the copy edited last wins, as for a card rated last
+		ownCards: incoming.ownCards.filter((c) => {
+			const mine = local.ownCards.find((m) => m.id === c.id);
+			return !mine || c.updatedAt > mine.updatedAt;
+		}),
+		cardWordings: incoming.cardWordings.filter((w) => {
+			const mine = local.cardWordings.find((m) => m.itemId === w.itemId);
+			return !mine || w.updatedAt > mine.updatedAt;
+		})
 	};
 }
 

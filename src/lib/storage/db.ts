@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { upgradePlan } from '../attempt/record';
 import type { CardFlags } from '../srs/card-flags';
+import type { CardWording, OwnCard } from '../srs/own-cards';
 import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
 import { legacyReviewUid } from './review-uid';
@@ -68,6 +69,12 @@ export interface TombstoneRow {
 	/** When the rating was taken back. */
 	at: Date;
 }
+
+/** A card the learner wrote (from a passage of the article, or in the card browser). */
+export type OwnCardRow = OwnCard;
+
+/** The learner's wording of a bank card, keyed by its item id: a new bank version keeps it. */
+export type CardWordingRow = CardWording;
 
 export interface SettingRow {
 	key: string;
@@ -164,6 +171,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 					row.uid = uid;
 				});
 		}
+	},
+	{
+		// cards the learner owns: the cards they write and their wording of bank cards, each in
+		// its own table, so a bank update (which only replaces static/bank) never reaches them;
+		// new tables only, so no row needs rewriting
+		version: 7,
+		stores: { ownCards: 'id, paragraph, createdAt', cardWordings: 'itemId' }
 	}
 ];
 
@@ -178,6 +192,9 @@ export class SahelDatabase extends Dexie {
 	deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
 	cardFlags!: EntityTable<CardFlagRow, 'itemId'>;
 	tombstones!: EntityTable<TombstoneRow, 'uid'>;
+
+	ownCards!: EntityTable<OwnCardRow, 'id'>;
+	cardWordings!: EntityTable<CardWordingRow, 'itemId'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

@@ -4,6 +4,7 @@
 // needs them never downloads them.
 export {
 	countReviewsBetween,
+	loadOwnDeck,
 	loadStudyDay,
 	prepareDatabase,
 	readSetting,
@@ -14,6 +15,7 @@ export {
 	tableCounts,
 	undoReview,
 	type NewRating,
+	type OwnDeckData,
 	type RecordedRating,
 	type StudyDayData,
 	type UndoTarget
@@ -33,12 +35,14 @@ function onFirstCall<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K
 
 const cardMarks = () => import('./card-marks');
 const attempts = () => import('./attempts');
+const ownCards = () => import('./own-cards');
 const assignments = () => import('./assignments');
 const deviceKeys = () => import('./device-keys');
 
 type Lazy<M, K extends keyof M> = M[K] extends AsyncFunction ? M[K] : never;
 type CardMarks = typeof import('./card-marks');
 type Attempts = typeof import('./attempts');
+type OwnCards = typeof import('./own-cards');
 type Assignments = typeof import('./assignments');
 
 export const cardHistory: Lazy<CardMarks, 'cardHistory'> = onFirstCall(cardMarks, 'cardHistory');
@@ -53,6 +57,23 @@ export const loadCardBrowser: Lazy<CardMarks, 'loadCardBrowser'> = onFirstCall(
 export const resetCards: Lazy<CardMarks, 'resetCards'> = onFirstCall(cardMarks, 'resetCards');
 export const restoreCards: Lazy<CardMarks, 'restoreCards'> = onFirstCall(cardMarks, 'restoreCards');
 export type { CardBrowserData, CardsSnapshot, FlagsChange } from './card-marks';
+
+export const addOwnCard: Lazy<OwnCards, 'addOwnCard'> = onFirstCall(ownCards, 'addOwnCard');
+export const editOwnCard: Lazy<OwnCards, 'editOwnCard'> = onFirstCall(ownCards, 'editOwnCard');
+export const deleteOwnCard: Lazy<OwnCards, 'deleteOwnCard'> = onFirstCall(
+	ownCards,
+	'deleteOwnCard'
+);
+export const saveWording: Lazy<OwnCards, 'saveWording'> = onFirstCall(ownCards, 'saveWording');
+export const restoreOriginalWording: Lazy<OwnCards, 'restoreOriginalWording'> = onFirstCall(
+	ownCards,
+	'restoreOriginalWording'
+);
+export const restoreOwnSnapshot: Lazy<OwnCards, 'restoreOwnSnapshot'> = onFirstCall(
+	ownCards,
+	'restoreOwnSnapshot'
+);
+export type { OwnCardInput, OwnSnapshot } from './own-cards';
 
 export const finishAttempt: Lazy<Attempts, 'finishAttempt'> = onFirstCall(
 	attempts,
@@ -100,6 +121,8 @@ export type {
 	AttemptRow,
 	CardFlagRow,
 	CardRow,
+	CardWordingRow,
+	OwnCardRow,
 	ReviewRow,
 	SubmissionRow
 } from './db';

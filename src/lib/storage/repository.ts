@@ -1,7 +1,15 @@
 // The one door to the database: pages and state classes call these functions, never Dexie.
 // Dexie is about a third of a page's JavaScript, so its code loads on the first read or write,
 // and reads made before anything was ever stored answer "nothing" without loading it at all.
-import type { CardFlagRow, CardRow, ReviewRow, SahelDatabase, SettingRow } from './db';
+import type {
+	CardFlagRow,
+	CardRow,
+	CardWordingRow,
+	OwnCardRow,
+	ReviewRow,
+	SahelDatabase,
+	SettingRow
+} from './db';
 import { reviewsSinceReset } from '../srs/card-flags';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { DB_NAME } from './db-name';
@@ -296,4 +304,23 @@ export async function recentReviews(
 		return (only ? latest.filter((row) => only.has(row.itemId)) : latest).limit(limit).toArray();
 	});
 	return validRows('reviews', newestFirst).reverse();
+}
+
+/** The learner's cards and wordings (every page that schedules or lists cards joins them). */
+export interface OwnDeckData {
+	ownCards: OwnCardRow[];
+	wordings: Map<string, CardWordingRow>;
+}
+
+/** Every own card (oldest first) and every wording. */
+export async function loadOwnDeck(): Promise<OwnDeckData> {
+	const empty: OwnDeckData = { ownCards: [], wordings: new Map() };
+	return readStored(empty, (db) =>
+		db.transaction('r', db.ownCards, db.cardWordings, async () => ({
+			ownCards: validRows('ownCards', await db.ownCards.orderBy('createdAt').toArray()),
+			wordings: new Map(
+				validRows('cardWordings', await db.cardWordings.toArray()).map((w) => [w.itemId, w])
+			)
+		}))
+	);
 }

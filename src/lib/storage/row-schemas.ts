@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 
 import { EARLIEST_DATE, latestDate } from './date-range';
+import { CARD_TEXT_MAX, OWN_CARD_KINDS, OWN_ID_PREFIX } from '../srs/own-cards';
 
 export { EARLIEST_DATE, latestDate };
 
@@ -153,6 +154,32 @@ export function rowSchemas(now: Date) {
 		resetAt: optionalDate
 	});
 
+	// the learner's own text: plain, bounded, never markup (checked again by own-cards.ts
+	// before a card is stored, so a file can hold nothing the form would refuse)
+	const cardText = v.pipe(
+		v.string('expected text'),
+		v.minLength(1, 'expected text'),
+		v.maxLength(CARD_TEXT_MAX, `expected at most ${CARD_TEXT_MAX} characters`),
+		v.check((t) => !/<\s*\/?\s*[a-z!?][^>]*>|<!--/i.test(t), 'expected plain text, not markup')
+	);
+	const ownCard = v.looseObject({
+		id: v.pipe(key, v.startsWith(OWN_ID_PREFIX, `expected an id starting with ${OWN_ID_PREFIX}`)),
+		kind: v.picklist(OWN_CARD_KINDS, 'expected "basic" or "cloze"'),
+		packId: v.optional(key),
+		front: cardText,
+		back: cardText,
+		paragraph: v.optional(v.pipe(text, v.regex(/^p\d+$/, 'expected a paragraph id'))),
+		quote: v.optional(v.pipe(text, v.maxLength(CARD_TEXT_MAX * 4))),
+		createdAt: isoDate,
+		updatedAt: isoDate
+	});
+	const cardWording = v.looseObject({
+		itemId: key,
+		front: v.optional(cardText),
+		back: v.optional(cardText),
+		updatedAt: isoDate
+	});
+
 	return {
 		cards: card,
 		reviews: review,
@@ -161,7 +188,9 @@ export function rowSchemas(now: Date) {
 		submissions: submission,
 		settings: setting,
 		cardFlags: cardFlag,
-		tombstones: tombstone
+		tombstones: tombstone,
+		ownCards: ownCard,
+		cardWordings: cardWording
 	} satisfies Record<string, v.GenericSchema>;
 }
 
@@ -176,7 +205,9 @@ export const DATE_FIELDS: Record<RowTableName, readonly string[]> = {
 	submissions: ['importedAt'],
 	settings: [],
 	cardFlags: ['buriedUntil', 'resetAt'],
-	tombstones: ['at']
+	tombstones: ['at'],
+	ownCards: ['createdAt', 'updatedAt'],
+	cardWordings: ['updatedAt']
 };
 
 /** A stored row with its top-level Dates as ISO strings (anything else fails the schema). */

@@ -297,3 +297,34 @@ describe("the learner's marks", () => {
 		expect(buildQueue(queueInput({ items, cards, flags }))).toEqual(['learn', 'old-bury']);
 	});
 });
+
+describe('new cards shuffled', () => {
+	const items = ids('n', 30).map((id) => item(id));
+	const shuffled = (seed: number, list = items) =>
+		buildQueue(
+			queueInput({
+				items: list,
+				settings: { ...settings(), newPerDay: 100, newCardOrder: 'shuffled', newCardSeed: seed }
+			})
+		);
+
+	test('in the article order they come as the bank lists them', () => {
+		expect(buildQueue(queueInput({ items, settings: { ...settings(), newPerDay: 100 } }))).toEqual(
+			ids('n', 30)
+		);
+	});
+
+	test('shuffled, the same seed gives the same order on every visit, another seed another', () => {
+		const first = shuffled(7);
+		expect(first).not.toEqual(ids('n', 30));
+		expect([...first].sort()).toEqual([...ids('n', 30)].sort());
+		expect(shuffled(7)).toEqual(first);
+		expect(shuffled(8)).not.toEqual(first);
+	});
+
+	test('a card added to the deck leaves the others in their shuffled order', () => {
+		const before = shuffled(7);
+		const after = shuffled(7, [...items, item('own-new')]).filter((id) => id !== 'own-new');
+		expect(after).toEqual(before);
+	});
+});

@@ -17,8 +17,19 @@ describe('clampStudySettings', () => {
 			learningSteps: ['1m', '10m'],
 			relearningSteps: ['10m'],
 			maximumInterval: 36500,
+			newCardOrder: 'article',
+			newCardSeed: 1,
 			dayStartHour: 4
 		});
+	});
+
+	test.each([
+		['shuffled', 'shuffled'],
+		['article', 'article'],
+		['random', 'article'],
+		[3, 'article']
+	])('a new-card order of %j is kept as %j', (given, kept) => {
+		expect(clampStudySettings({ newCardOrder: given }).newCardOrder).toBe(kept);
 	});
 
 	test.each([

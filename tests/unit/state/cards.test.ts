@@ -9,7 +9,10 @@ import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database, loadStudyDay, recordReview } from '$lib/storage/repository';
 
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
-vi.mock('$lib/state/bank', () => ({ getBank: async () => bank }));
+vi.mock('$lib/state/bank', async (original) => ({
+	...(await original<typeof import('$lib/state/bank')>()),
+	getBank: async () => bank
+}));
 
 const START = new Date(2025, 5, 10, 12, 0);
 const MINUTE = 60_000;

@@ -13,7 +13,10 @@ import { closeDatabase, database } from '$lib/storage/repository';
 
 // the bank the app ships, served to the session as the page would fetch it
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
-vi.mock('$lib/state/bank', () => ({ getBank: async () => bank }));
+vi.mock('$lib/state/bank', async (original) => ({
+	...(await original<typeof import('$lib/state/bank')>()),
+	getBank: async () => bank
+}));
 
 const MINUTE = 60_000;
 const START = new Date(2025, 5, 10, 12, 0);
@@ -199,7 +202,15 @@ describe('two tabs studying the same card', () => {
 		const easyAt = new Date(START.getTime() - 60 * MINUTE);
 		const scheduler = createScheduler(DEFAULT_STUDY_SETTINGS);
 		const restored = scheduler.rateCard(newCard(itemId, item.factIds, easyAt), Rating.Easy, easyAt);
-		const empty = { attempts: [], assignments: [], submissions: [], settings: [], cardFlags: [] };
+		const empty = {
+			attempts: [],
+			assignments: [],
+			submissions: [],
+			settings: [],
+			cardFlags: [],
+			ownCards: [],
+			cardWordings: []
+		};
 		await importBackup(
 			createBackup(
 				{ ...empty, cards: [restored.card], reviews: [{ ...restored.review, id: 1 }] },

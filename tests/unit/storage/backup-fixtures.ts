@@ -125,6 +125,30 @@ export function sampleTables(): BackupTables {
 			{ itemId: 'item-1', suspended: true, flag: 'red' },
 			{ itemId: 'item-2', buriedUntil: at(11, 4) },
 			{ itemId: 'item-3', resetAt: at(9) }
+		],
+		ownCards: [
+			{
+				id: 'own-0a1b2c',
+				kind: 'cloze',
+				front: 'France ended _____ in 2022.',
+				back: 'Operation Barkhane',
+				paragraph: 'p3',
+				quote: 'Operation Barkhane',
+				createdAt: at(8),
+				updatedAt: at(8, 30)
+			},
+			{
+				id: 'own-3d4e5f',
+				kind: 'basic',
+				front: 'Who said “<3 the Sahel”? & why',
+				back: 'Nobody; a test of text that looks like markup but is not',
+				createdAt: at(9),
+				updatedAt: at(9)
+			}
+		],
+		cardWordings: [
+			{ itemId: 'item-2', front: 'My own question for item 2?', updatedAt: at(10) },
+			{ itemId: 'item-3', back: 'My answer', updatedAt: at(10, 5) }
 		]
 	};
 }

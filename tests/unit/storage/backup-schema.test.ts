@@ -24,6 +24,8 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.submissions.bulkPut(tables.submissions);
 		await db.settings.bulkPut(tables.settings);
 		await db.cardFlags.bulkPut(tables.cardFlags);
+		await db.ownCards.bulkPut(tables.ownCards);
+		await db.cardWordings.bulkPut(tables.cardWordings);
 	});
 }
 
@@ -46,7 +48,14 @@ function importTakes(file: unknown): boolean {
 type Rows = Record<string, unknown>[];
 type File = {
 	tables: Record<
-		'cards' | 'reviews' | 'attempts' | 'assignments' | 'submissions' | 'settings',
+		| 'cards'
+		| 'reviews'
+		| 'attempts'
+		| 'assignments'
+		| 'submissions'
+		| 'settings'
+		| 'ownCards'
+		| 'cardWordings',
 		Rows
 	>;
 } & Record<string, unknown>;
@@ -69,7 +78,13 @@ describe('the backup JSON Schema', () => {
 		['an attempt of an unknown kind', (f) => (f.tables.attempts[0]!.kind = 'exam')],
 		['an empty setting key', (f) => (f.tables.settings[0]!.key = '')],
 		['a setting with no value', (f) => delete f.tables.settings[0]!.value],
-		['a negative review duration', (f) => (f.tables.reviews[0]!.durationMs = -1)]
+		['a negative review duration', (f) => (f.tables.reviews[0]!.durationMs = -1)],
+		['an own card holding markup', (f) => (f.tables.ownCards[0]!.front = '<script>x()</script>')],
+		['an own card with an empty back', (f) => (f.tables.ownCards[0]!.back = '')],
+		['an own card of 100 KB', (f) => (f.tables.ownCards[0]!.back = 'x'.repeat(100 * 1024))],
+		['an own card of an unknown kind', (f) => (f.tables.ownCards[0]!.kind = 'image')],
+		['an own card whose id is a bank id', (f) => (f.tables.ownCards[0]!.id = 'fact-1-cloze')],
+		['a wording holding markup', (f) => (f.tables.cardWordings[0]!.front = '<img src=x>')]
 	])('a file with %s is refused by the schema and by the import', async (_, damage) => {
 		const file = JSON.parse(await exportBackup(at(12, 9), '0.1.0')) as File;
 		damage(file);

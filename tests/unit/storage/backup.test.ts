@@ -36,6 +36,8 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.submissions.bulkPut(tables.submissions);
 		await db.settings.bulkPut(tables.settings);
 		await db.cardFlags.bulkPut(tables.cardFlags);
+		await db.ownCards.bulkPut(tables.ownCards);
+		await db.cardWordings.bulkPut(tables.cardWordings);
 	});
 }
 
@@ -121,7 +123,9 @@ describe('export and import', () => {
 				assignments: 1,
 				submissions: 1,
 				settings: 3,
-				cardFlags: 3
+				cardFlags: 3,
+				ownCards: 2,
+				cardWordings: 2
 			},
 			studiedCards: 2,
 			firstReview: at(8, 9),
@@ -206,7 +210,9 @@ describe('merge', () => {
 		assignments: [],
 		submissions: [],
 		settings: [],
-		cardFlags: []
+		cardFlags: [],
+		ownCards: [],
+		cardWordings: []
 	});
 
 	test('keeps the newer card state per item, adds cards only the backup has', async () => {
@@ -224,6 +230,27 @@ describe('merge', () => {
 		expect((await db.cards.get('item-2'))?.reps).toBe(5);
 		expect(await db.cards.get('item-7')).toBeDefined();
 		expect(await db.cards.count()).toBe(4);
+	});
+
+	test('own cards and wordings: the copy edited last wins, those only the backup has are added', async () => {
+		const [mine] = sampleTables().ownCards;
+		const incoming = {
+			...empty(),
+			ownCards: [
+				{ ...mine!, front: 'Edited later on the phone: _____', updatedAt: at(11) },
+				{ ...mine!, id: 'own-only-in-file', updatedAt: at(2) }
+			],
+			cardWordings: [
+				{ itemId: 'item-2', front: 'Older wording?', updatedAt: at(1) },
+				{ itemId: 'item-9', back: 'A new wording', updatedAt: at(3) }
+			]
+		};
+		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		const db = await database();
+		expect((await db.ownCards.get(mine!.id))?.front).toBe('Edited later on the phone: _____');
+		expect(await db.ownCards.count()).toBe(3);
+		expect((await db.cardWordings.get('item-2'))?.front).toBe('My own question for item 2?');
+		expect((await db.cardWordings.get('item-9'))?.back).toBe('A new wording');
 	});
 
 	test('on the same last review, the card with more reps wins; a full tie keeps the local one', () => {

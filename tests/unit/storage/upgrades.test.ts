@@ -26,10 +26,14 @@ const DEVICE_KEYS = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve:
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
 	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
-	// version 4 the learner's card marks
-	// version 6 the reviews' global ids and the tombstones of undone ones
-	const { cardFlags, ...before4 } = sampleTables();
-	const tables = (version >= 4 ? { ...before4, cardFlags } : before4) as unknown as Rows;
+	// version 4 the learner's card marks, version 6 the reviews' global ids and the tombstones
+	// of undone ones, version 7 their own cards and wordings
+	const { cardFlags, ownCards, cardWordings, ...before4 } = sampleTables();
+	const tables = {
+		...before4,
+		...(version >= 4 ? { cardFlags } : {}),
+		...(version >= 7 ? { ownCards, cardWordings } : {})
+	} as unknown as Rows;
 	if (version >= 6) {
 		tables.tombstones = [{ uid: 'uid-undone', at: new Date('2025-10-02T08:00:00.000Z') }];
 	} else {
@@ -188,4 +192,27 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('a database made at version
 test('the sample rows cover every table of the current schema', () => {
 	const rows = rowsAtVersion(SCHEMA_VERSIONS.at(-1)!.version);
 	expect(Object.keys(rows).sort()).toEqual(tablesAt(SCHEMA_VERSIONS.at(-1)!.version).sort());
+});
+
+test('version 7 (own cards, wordings) opens a version 4 database with every row kept and its own tables empty', async () => {
+	const old = new SahelDatabase(
+		DB_NAME,
+		SCHEMA_VERSIONS.filter((v) => v.version <= 4)
+	);
+	const rows = rowsAtVersion(4);
+	await old.transaction('rw', old.tables, async () => {
+		for (const name of tablesAt(4)) await old.table(name).bulkAdd(rows[name]!);
+	});
+	old.close();
+
+	const db = await database();
+	await db.open();
+	expect(db.verno).toBeGreaterThanOrEqual(7);
+	for (const name of tablesAt(4))
+		expect(await db.table(name).count(), name).toBe(rows[name]!.length);
+	expect(await db.ownCards.count()).toBe(0);
+	expect(await db.cardWordings.count()).toBe(0);
+	// and the new tables take rows at once
+	await db.ownCards.add(sampleTables().ownCards[0]!);
+	expect(await db.ownCards.count()).toBe(1);
 });

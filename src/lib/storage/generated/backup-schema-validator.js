@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}},"ownCards":{"description":"The cards the learner wrote (added in schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/ownCard"}},"cardWordings":{"description":"The learner's wording of bank cards, by item id (schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardWording"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"cardText":{"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}},"ownCard":{"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}},"cardWording":{"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"};
 const pattern0 = new RegExp("^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$", "u");
 const schema13 = {"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
@@ -2542,6 +2542,484 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
+const schema53 = {"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}};
+const schema54 = {"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}};
+const pattern8 = new RegExp("^own-.", "u");
+const pattern9 = new RegExp("<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--", "u");
+const pattern11 = new RegExp("^p\\d+$", "u");
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.id === undefined) && (missing0 = "id")) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.front === undefined) && (missing0 = "front"))) || ((data.back === undefined) && (missing0 = "back"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))){
+validate31.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+let data0 = data.id;
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+validate31.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^own-."},message:"must match pattern \""+"^own-."+"\""}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.packId !== undefined){
+let data1 = data.packId;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+validate31.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/properties/packId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/properties/packId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs5 = errors;
+if(!((data2 === "basic") || (data2 === "cloze"))){
+validate31.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema53.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.front !== undefined){
+let data3 = data.front;
+const _errs6 = errors;
+const _errs7 = errors;
+const _errs9 = errors;
+const _errs10 = errors;
+if(typeof data3 === "string"){
+if(!pattern9.test(data3)){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs10 === errors;
+if(valid2){
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+return false;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs7){
+if(typeof data3 === "string"){
+if(func2(data3) > 2000){
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+else {
+if(func2(data3) < 1){
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.back !== undefined){
+let data4 = data.back;
+const _errs11 = errors;
+const _errs12 = errors;
+const _errs14 = errors;
+const _errs15 = errors;
+if(typeof data4 === "string"){
+if(!pattern9.test(data4)){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var valid4 = _errs15 === errors;
+if(valid4){
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+return false;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs12){
+if(typeof data4 === "string"){
+if(func2(data4) > 2000){
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+else {
+if(func2(data4) < 1){
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paragraph !== undefined){
+let data5 = data.paragraph;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data5 === "string"){
+if(!pattern11.test(data5)){
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/properties/paragraph/pattern",keyword:"pattern",params:{pattern: "^p\\d+$"},message:"must match pattern \""+"^p\\d+$"+"\""}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/properties/paragraph/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.quote !== undefined){
+let data6 = data.quote;
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data6 === "string"){
+if(func2(data6) > 8000){
+validate31.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/maxLength",keyword:"maxLength",params:{limit: 8000},message:"must NOT have more than 8000 characters"}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.createdAt !== undefined){
+let data7 = data.createdAt;
+const _errs20 = errors;
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+validate31.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updatedAt !== undefined){
+let data8 = data.updatedAt;
+const _errs23 = errors;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+validate31.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate31.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const schema58 = {"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}};
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.itemId === undefined) && (missing0 = "itemId")) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))){
+validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.itemId !== undefined){
+let data0 = data.itemId;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+validate33.errors = [{instancePath:instancePath+"/itemId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/itemId",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.front !== undefined){
+let data1 = data.front;
+const _errs4 = errors;
+const _errs5 = errors;
+const _errs7 = errors;
+const _errs8 = errors;
+if(typeof data1 === "string"){
+if(!pattern9.test(data1)){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid3 = _errs8 === errors;
+if(valid3){
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+return false;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(func2(data1) > 2000){
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+else {
+if(func2(data1) < 1){
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/front",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.back !== undefined){
+let data2 = data.back;
+const _errs9 = errors;
+const _errs10 = errors;
+const _errs12 = errors;
+const _errs13 = errors;
+if(typeof data2 === "string"){
+if(!pattern9.test(data2)){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var valid5 = _errs13 === errors;
+if(valid5){
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/not",keyword:"not",params:{},message:"must NOT be valid"}];
+return false;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs10){
+if(typeof data2 === "string"){
+if(func2(data2) > 2000){
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+else {
+if(func2(data2) < 1){
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/back",schemaPath:"#/definitions/cardText/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updatedAt !== undefined){
+let data3 = data.updatedAt;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+validate33.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+return false;
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://sahel-brief.app/docs/backup.schema.json" */;
@@ -2841,6 +3319,68 @@ var valid2 = _errs29 === errors;
 }
 else {
 var valid2 = true;
+}
+if(valid2){
+if(data4.ownCards !== undefined){
+let data19 = data4.ownCards;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data19)){
+var valid10 = true;
+const len7 = data19.length;
+for(let i7=0; i7<len7; i7++){
+const _errs34 = errors;
+if(!(validate31(data19[i7], {instancePath:instancePath+"/tables/ownCards/" + i7,parentData:data19,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+var valid10 = _errs34 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/tables/ownCards",schemaPath:"#/properties/tables/properties/ownCards/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs32 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data4.cardWordings !== undefined){
+let data21 = data4.cardWordings;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data21)){
+var valid11 = true;
+const len8 = data21.length;
+for(let i8=0; i8<len8; i8++){
+const _errs37 = errors;
+if(!(validate33(data21[i8], {instancePath:instancePath+"/tables/cardWordings/" + i8,parentData:data21,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+var valid11 = _errs37 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/tables/cardWordings",schemaPath:"#/properties/tables/properties/cardWordings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs35 === errors;
+}
+else {
+var valid2 = true;
+}
+}
 }
 }
 }
