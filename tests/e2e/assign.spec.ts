@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import type { Bank, BankItem } from '../../src/lib/bank/types';
+import { answer, itemOnScreen } from './answering';
 import { countRows, expect, test, waitForServiceWorker } from './fixtures';
 
-const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
 // the types a test can answer by clicking an option or typing the answer
 const SIMPLE_TYPES = ['Multiple choice', 'True or false', 'Who said it', 'Fill the gap', 'Numbers'];
 
@@ -33,31 +31,6 @@ async function createAssignment(
 	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
 	expect(link).toMatch(/\/a#[A-Za-z0-9_-]+$/);
 	return link;
-}
-
-/** The bank item of the question on screen, found by its prompt. */
-async function itemOnScreen(page: Page): Promise<BankItem> {
-	const shown = (await page.locator('main h3').first().textContent())!
-		.replace('(blank)', '')
-		.trim();
-	// a flashcard and a multiple-choice item may share a prompt: the widget tells them apart
-	const hasOptions = (await page.getByRole('radio').count()) > 0;
-	const item = bank.items.find(
-		(candidate) => candidate.prompt.trim() === shown && !!candidate.options === hasOptions
-	);
-	expect(item, `bank item for "${shown}"`).toBeTruthy();
-	return item!;
-}
-
-/** Answers the question on screen, rightly or wrongly. */
-async function answer(page: Page, right: boolean): Promise<void> {
-	const item = await itemOnScreen(page);
-	if (item.options) {
-		const choice = right ? item.answer : item.options.find((option) => option !== item.answer)!;
-		await page.getByRole('radio', { name: choice, exact: true }).check();
-	} else {
-		await page.getByRole('textbox').fill(right ? item.answer : 'no idea');
-	}
 }
 
 /** The answer `answer` gave is on screen again. */

@@ -1,13 +1,11 @@
 // The app in French: every page prerendered under /fr with <html lang="fr">, the device's
 // language chosen on a first visit and the learner's choice remembered, and the main flows
 // (a study session, a quiz, an assignment from builder to gradebook) run in French.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import type { Bank, BankItem } from '../../src/lib/bank/types';
 import { serveBuild } from '../../scripts/serve.js';
+import { answer } from './answering';
 import { FRENCH_PAGES, countRows, expect, test, waitForServiceWorker } from './fixtures';
 
-const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
 const SIMPLE_TYPES = ['Choix multiple', 'Vrai ou faux', 'Qui l’a dit', 'Texte à trous', 'Nombres'];
 
 test.use({ locale: 'fr-FR' });
@@ -87,29 +85,6 @@ test('a study session in French', async ({ page }) => {
 	await page.getByRole('button', { name: 'Annuler', exact: true }).click();
 	await expect(page.getByText('Dernière note annulée.')).toBeAttached();
 });
-
-/** The bank item of the question on screen, found by its prompt. */
-async function itemOnScreen(page: Page): Promise<BankItem> {
-	const shown = (await page.locator('main h3').first().textContent())!
-		.replace('(blank)', '')
-		.trim();
-	const hasOptions = (await page.getByRole('radio').count()) > 0;
-	const item = bank.items.find(
-		(candidate) => candidate.prompt.trim() === shown && !!candidate.options === hasOptions
-	);
-	expect(item, `bank item for "${shown}"`).toBeTruthy();
-	return item!;
-}
-
-async function answer(page: Page, right: boolean): Promise<void> {
-	const item = await itemOnScreen(page);
-	if (item.options) {
-		const choice = right ? item.answer : item.options.find((option) => option !== item.answer)!;
-		await page.getByRole('radio', { name: choice, exact: true }).check();
-	} else {
-		await page.getByRole('textbox').fill(right ? item.answer : 'no idea');
-	}
-}
 
 test('a practice quiz in French', async ({ page }) => {
 	await page.goto('/fr/quiz');
