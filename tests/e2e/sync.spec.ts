@@ -1,5 +1,6 @@
 // Two browsers (a phone and a laptop) paired through the real sync server on 127.0.0.1:4190,
-// the origin the test build allows (SYNC_ORIGIN, see package.json "test:e2e").
+// the origin the test build allows (SYNC_ORIGIN, see package.json "test:e2e"; another port there
+// lets two checkouts run these side by side).
 import type { Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,12 +8,14 @@ import { join } from 'node:path';
 import { startSyncServer } from '../../scripts/sync-server/server';
 import { countRows, expect, test } from './fixtures';
 
+const SYNC_PORT = Number(new URL(process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190').port);
+
 let stopServer: (() => Promise<unknown>) | undefined;
 let dataDir = '';
 
 test.beforeAll(async () => {
 	dataDir = await mkdtemp(join(tmpdir(), 'sahel-e2e-sync-'));
-	const server = await startSyncServer({ port: 4190, dataDir, log: () => {} });
+	const server = await startSyncServer({ port: SYNC_PORT, dataDir, log: () => {} });
 	stopServer = server.stop;
 });
 
