@@ -43,12 +43,20 @@ export function isMentioned(entity: Entity, texts: readonly string[]): boolean {
 
 /**
  * Entities that must never be a wrong option for this fact: the answer itself, the
- * ones the author excluded, and any the fact's own sentence or question mentions
+ * ones the author excluded, a place the article does not name beside an answer of another
+ * group, and any the fact's own sentence or question mentions
  * (swapping Niger for Mali in "Mali, Niger, ..." would make a true statement).
  */
 export function unsafeDistractor(fact: PackFact, answer: Entity, candidate: Entity): boolean {
 	if (candidate.id === answer.id) return true;
 	if (fact.exclude?.includes(candidate.id)) return true;
+	// a place the article does not name only stands beside answers of its own group (four towns
+	// of Mali, four coastal countries): filling a list of outside powers with it would be absurd
+	if (
+		candidate.inArticle === false &&
+		(answer.group === undefined || candidate.group !== answer.group)
+	)
+		return true;
 	const texts = [fact.statement, fact.quote, fact.ask, fact.mcqAsk, fact.mapAsk].filter(
 		(t): t is string => t !== undefined
 	);

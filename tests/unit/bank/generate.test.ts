@@ -92,6 +92,37 @@ describe('the generator', () => {
 		for (const named of ['Mali', 'Niger', 'Chad']) expect(mcq.options).not.toContain(named);
 	});
 
+	test('offers a place the article does not name only beside an answer of its own group', () => {
+		const outsider = (id: string, name: string, group: string) => ({
+			id,
+			name,
+			kind: 'country',
+			group,
+			aliases: [],
+			inArticle: false
+		});
+		const pack = tinyPack((p) => {
+			for (const e of p.entities) if (e.id === 'ghana' || e.id === 'senegal') e.group = 'coastal';
+			p.entities.push(outsider('togo', 'Togo', 'coastal'), outsider('benin', 'Benin', 'coastal'));
+			p.facts.push({
+				id: 'ghana-stable',
+				paragraph: 'p1',
+				kind: 'country',
+				statement: 'France helped to form the G5 Sahel Joint Force.',
+				quote: 'France helped to form the G5 Sahel Joint Force',
+				ask: 'Which coastal country is stable?',
+				answer: 'Ghana',
+				entity: 'ghana'
+			});
+		});
+		const mcq = (id: string) => generateBank(pack).bank.items.find((i) => i.id === `${id}:mcq`)!;
+		// France (no group) draws from the other countries, never from the two outsiders
+		expect(mcq('france-helped').options).not.toContain('Togo');
+		expect(mcq('france-helped').options).not.toContain('Benin');
+		// Ghana (coastal) gets both outsiders of its group before any other country
+		expect(mcq('ghana-stable').options).toEqual(expect.arrayContaining(['Ghana', 'Togo', 'Benin']));
+	});
+
 	test('accepts number words for numeric answers', () => {
 		const { bank } = generateBank(realPack());
 		const toll = bank.items.find((i) => i.id === 'mopti-attack-toll:numeric')!;

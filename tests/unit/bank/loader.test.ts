@@ -85,14 +85,17 @@ describe('loadBankMap', () => {
 		const named = map.regions.filter((r) => r.entity).map((r) => r.name);
 		expect(named.sort()).toEqual(
 			[
+				'Benin',
 				'Burkina Faso',
 				'Chad',
 				'Ghana',
+				'Guinea',
 				'Ivory Coast',
 				'Mali',
 				'Mauritania',
 				'Niger',
-				'Senegal'
+				'Senegal',
+				'Togo'
 			].sort()
 		);
 		// Bamako and Mopti are named by the article; the other towns of Mali are wrong options only
