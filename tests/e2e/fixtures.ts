@@ -18,7 +18,7 @@ export const PAGES = [
 
 /** Every page again in French, under /fr, with its French heading. */
 export const FRENCH_PAGES = [
-	{ path: '/fr', heading: 'Aujourd’hui' },
+	{ path: '/fr', heading: 'Accueil' },
 	{ path: '/fr/study', heading: 'Réviser' },
 	{ path: '/fr/quiz', heading: 'Quiz' },
 	{ path: '/fr/read', heading: 'Lire l’article' },

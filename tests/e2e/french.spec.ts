@@ -57,14 +57,14 @@ test('the phone menu shows its links with their names @layout', async ({ page })
 	if (await menu.isVisible()) {
 		await menu.click();
 		const more = page.getByRole('navigation', { name: 'Plus' });
-		for (const name of ['Cartes', 'Mes devoirs', 'Donner un devoir', 'Notes', 'Réglages'])
+		for (const name of ['Cartes', 'Mes devoirs', 'Donner un devoir', 'Carnet de notes', 'Réglages'])
 			await expect(more.getByRole('link', { name })).toBeVisible();
 		await more.getByRole('link', { name: 'Réglages' }).click();
 		await expect(page).toHaveURL(/\/fr\/settings$/);
 		await expect(more).toBeHidden();
 	} else {
 		const main = page.getByRole('navigation', { name: 'Principale' });
-		await expect(main.getByRole('link', { name: 'Notes' })).toBeVisible();
+		await expect(main.getByRole('link', { name: 'Carnet de notes' })).toBeVisible();
 	}
 });
 
@@ -79,7 +79,9 @@ test('a study session in French', async ({ page }) => {
 	for (const name of ['Encore', 'Difficile', 'Bien', 'Facile'])
 		await expect(grades.getByRole('button', { name: new RegExp(`^${name}`) })).toBeVisible();
 	await grades.getByRole('button', { name: /^Bien/ }).click();
-	await expect(page.getByText(/^Noté Bien\. Prochaine révision dans \d+ min\.$/)).toBeAttached();
+	await expect(
+		page.getByText(/^Note\s:\sBien\. Prochaine révision dans \d+\smin\.$/)
+	).toBeAttached();
 	await expect(prompt).not.toHaveText(first!);
 	expect(await countRows(page, 'reviews')).toBe(1);
 	await page.getByRole('button', { name: 'Annuler', exact: true }).click();
