@@ -75,7 +75,7 @@ test('a study session in French', async ({ page }) => {
 	const first = await prompt.textContent();
 	await page.getByRole('button', { name: 'Voir la réponse' }).click();
 	await expect(page.getByRole('region', { name: 'Réponse' })).toBeVisible();
-	const grades = page.getByRole('group', { name: 'Vous la connaissiez bien ?' });
+	const grades = page.getByRole('group', { name: 'À quel point la connaissiez-vous ?' });
 	for (const name of ['Encore', 'Difficile', 'Bien', 'Facile'])
 		await expect(grades.getByRole('button', { name: new RegExp(`^${name}`) })).toBeVisible();
 	await grades.getByRole('button', { name: /^Bien/ }).click();

@@ -77,6 +77,11 @@ describe('the generator', () => {
 			expect(sources.has(paragraph.id), paragraph.id).toBe(true);
 	});
 
+	test('gives quizzes every one of the ten types: each has an item a learner answers, not rates', () => {
+		const asked = generateBank(realPack()).bank.items.filter((i) => !i.selfRated);
+		expect(new Set(asked.map((i) => i.type))).toEqual(new Set(ITEM_TYPES));
+	});
+
 	test('writes a true/false pair per swappable fact, the correction in the explanation', () => {
 		const { bank } = generateBank(tinyPack());
 		const wrong = bank.items.find((i) => i.id === 'france-helped:false')!;
