@@ -57,14 +57,14 @@ test('the phone menu shows its links with their names @layout', async ({ page })
 	if (await menu.isVisible()) {
 		await menu.click();
 		const more = page.getByRole('navigation', { name: 'Plus' });
-		for (const name of ['Cartes', 'Mes devoirs', 'Donner un devoir', 'Carnet de notes', 'Réglages'])
+		for (const name of ['Cartes', 'Mes devoirs', 'Donner un devoir', 'Notes', 'Réglages'])
 			await expect(more.getByRole('link', { name })).toBeVisible();
 		await more.getByRole('link', { name: 'Réglages' }).click();
 		await expect(page).toHaveURL(/\/fr\/settings$/);
 		await expect(more).toBeHidden();
 	} else {
 		const main = page.getByRole('navigation', { name: 'Principale' });
-		await expect(main.getByRole('link', { name: 'Carnet de notes' })).toBeVisible();
+		await expect(main.getByRole('link', { name: 'Notes', exact: true })).toBeVisible();
 	}
 });
 
