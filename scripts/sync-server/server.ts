@@ -58,14 +58,20 @@ export function updateProblem(update: Uint8Array): string | undefined {
 	return undefined;
 }
 
+// Hocuspocus's message types (MessageType in @hocuspocus/server) that carry Yjs sync steps
+const SYNC_MESSAGE = 0;
+const SYNC_REPLY_MESSAGE = 4;
+
 /** The Yjs update a sync message carries, if it carries one. */
 function updateIn(message: Uint8Array): Uint8Array | undefined {
 	const decoder = createDecoder(message);
 	readVarString(decoder); // the document's name
 	const type = readVarUint(decoder);
-	if (type !== 0) return undefined; // not a sync message (auth, awareness, stateless…)
+	// Hocuspocus applies a SyncReply exactly as a Sync message, so both are checked: a client
+	// could otherwise send any update as a "reply" and skip every rule below
+	if (type !== SYNC_MESSAGE && type !== SYNC_REPLY_MESSAGE) return undefined;
 	const step = readVarUint(decoder);
-	// step 1 asks for what the other side has; step 2 and updates carry structs
+	// y-protocols: 0 is SyncStep1 (a state vector), 1 SyncStep2 and 2 Update (both carry structs)
 	return step === 1 || step === 2 ? readVarUint8Array(decoder) : undefined;
 }
 

@@ -221,6 +221,34 @@ describe('the server refuses what it must, and keeps serving the others', () => 
 		await waitFor('the server to refuse it', () =>
 			s.lines.some((l) => l.includes('refused malformed-update'))
 		);
+		// the same garbage as a SyncReply, which Hocuspocus applies as it applies a sync message,
+		// on a connection of its own (a refusal closes the connection it came on)
+		const replySocket = new HocuspocusProviderWebsocket({
+			url: s.url,
+			WebSocketPolyfill: WebSocket
+		});
+		const replier = new HocuspocusProvider({
+			websocketProvider: replySocket,
+			name: space.id,
+			token: space.secret,
+			document: new Y.Doc()
+		});
+		replier.attach();
+		cleanups.push(() => {
+			replier.destroy();
+			replySocket.destroy();
+		});
+		await waitFor('the replier synced', () => replier.isSynced);
+		const reply = createEncoder();
+		writeVarString(reply, space.id);
+		writeVarUint(reply, 4); // sync reply
+		writeVarUint(reply, 2); // update
+		writeVarUint8Array(reply, new Uint8Array([1, 200, 255, 255, 255, 255, 7, 7, 7]));
+		replySocket.send(toUint8Array(reply));
+		await waitFor(
+			'the server to refuse the reply too',
+			() => s.lines.filter((l) => l.includes('refused malformed-update')).length >= 2
+		);
 
 		// a second rogue: a map the app does not have
 		const socket2 = new HocuspocusProviderWebsocket({ url: s.url, WebSocketPolyfill: WebSocket });
