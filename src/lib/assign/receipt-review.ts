@@ -10,7 +10,7 @@ import { settingsHash } from './settings-hash';
 export const RECEIPT_FLAGS = {
 	unsigned: 'Not signed: made by an older version of the app, so its device cannot be told.',
 	'other-device':
-		'Signed by a different device from the first receipt under this name. It may be someone else.',
+		'Receipts under this name are signed by more than one device: one of them may be someone else.',
 	'settings-changed':
 		'Taken under different settings from this assignment (an edited link: timer, attempts, feedback, due date, questions or pass mark changed).',
 	'settings-unknown': 'Does not say which settings it was taken under (older app).',
@@ -54,13 +54,18 @@ export interface StudentResult {
 	conflicts: number;
 }
 
-/** Each receipt with its flags, in the order given (import order decides the "first device"). */
+/**
+ * Each receipt with its flags, in the order given. A name whose receipts are signed by two
+ * devices or more has every signed one flagged: the order they arrived in is not proof of
+ * whose the name is (a classmate can hand in first, or reorder what arrives), so none of them
+ * stands while the others are in doubt.
+ */
 export function reviewReceipts(
 	assignment: Assignment,
 	submissions: readonly Submission[]
 ): ReviewedReceipt[] {
 	const expected = settingsHash(assignment);
-	const firstKey = new Map<string, string>();
+	const devicesOf = new Map<string, Set<string>>();
 	const attemptsSeen = new Set<string>();
 	const namesBySkeleton = new Map<string, Map<string, string>>();
 	for (const { receipt } of submissions) {
@@ -68,15 +73,16 @@ export function reviewReceipts(
 		const names = namesBySkeleton.get(nameSkeleton(receipt.student)) ?? new Map();
 		if (!names.has(key)) names.set(key, receipt.student);
 		namesBySkeleton.set(nameSkeleton(receipt.student), names);
-		if (receipt.deviceKey && !firstKey.has(key)) firstKey.set(key, receipt.deviceKey);
+		if (receipt.deviceKey)
+			devicesOf.set(key, (devicesOf.get(key) ?? new Set()).add(receipt.deviceKey));
 	}
 	return submissions.map((submission) => {
 		const { receipt, score } = submission;
 		const key = nameKey(receipt.student);
 		const flags: ReceiptFlag[] = [];
-		const bound = firstKey.get(key);
+		const devices = devicesOf.get(key)?.size ?? 0;
 		if (!receipt.deviceKey) flags.push('unsigned');
-		else if (bound !== receipt.deviceKey) flags.push('other-device');
+		else if (devices > 1) flags.push('other-device');
 		if (receipt.settingsHash === undefined) flags.push('settings-unknown');
 		else if (receipt.settingsHash !== expected) flags.push('settings-changed');
 		if (assignment.attemptsAllowed > 0 && receipt.attempt > assignment.attemptsAllowed) {
@@ -97,7 +103,7 @@ export function reviewReceipts(
 		const looksLike = others.find(([other]) => other !== key)?.[1];
 		if (looksLike !== undefined) flags.push('looks-alike');
 		// an unsigned receipt cannot outrank one this name's device signed
-		const unprovenBesideSigned = !receipt.deviceKey && bound !== undefined;
+		const unprovenBesideSigned = !receipt.deviceKey && devices > 0;
 		return {
 			submission,
 			flags,

@@ -144,6 +144,19 @@ describe('one name, one device', () => {
 		expect(awa?.conflicts).toBe(1);
 	});
 
+	test('a receipt in her name from another device handed in first does not stand either', async () => {
+		const { accepted } = await importReceipts(
+			[await signed(OTHER_PHONE, { student: 'Awa Traoré', answers: WRONG }), await signed(PHONE)],
+			A,
+			BANK
+		);
+		const [awa] = studentResults(A, accepted);
+		// the order they came in proves nothing: both are flagged, neither is eligible
+		expect(awa?.receipts.map((r) => r.flags.includes('other-device'))).toEqual([true, true]);
+		expect(awa?.receipts.some((r) => r.eligible)).toBe(false);
+		expect(awa?.conflicts).toBe(1);
+	});
+
 	test('a forged unsigned receipt does not outrank her signed one', async () => {
 		const forged = encodeReceipt(receipt({ ...times, answers: WRONG }, A), A, BANK);
 		const { accepted } = await importReceipts([await signed(PHONE), forged], A, BANK);
