@@ -300,6 +300,26 @@ function decodeRow(
 	return out;
 }
 
+// ---- one row as text (sync carries attempts, assignments and receipts this way) ----
+
+/** A row as the JSON text of its backup row: known dates as ISO strings, other values tagged. */
+export function rowText(table: BackupTableName, row: object): string {
+	return JSON.stringify(encodeRow(row, TABLE_SPECS[table].dates));
+}
+
+/** The row a `rowText` stands for, Dates revived (not yet checked), or undefined if it is not one. */
+export function rowFromText(
+	table: BackupTableName,
+	text: string
+): Record<string, unknown> | undefined {
+	try {
+		const data = JSON.parse(text) as unknown;
+		return isPlainObject(data) ? decodeRow(data, TABLE_SPECS[table].dates) : undefined;
+	} catch {
+		return undefined; // not JSON, or nested deeper than any row the app writes
+	}
+}
+
 // ---- the public functions ----
 
 /**
