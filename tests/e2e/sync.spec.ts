@@ -11,6 +11,10 @@ import { countRows, expect, test } from './fixtures';
 
 const SYNC_PORT = Number(new URL(process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190').port);
 
+// one sync server on one port for the file: its tests run one after the other; two browsers
+// and a server on a shared machine need longer than one page does
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
 let stopServer: (() => Promise<unknown>) | undefined;
 let dataDir = '';
 

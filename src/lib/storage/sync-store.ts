@@ -8,6 +8,8 @@ import {
 	outranks,
 	refusalOf,
 	ROW_MAPS,
+	stepClock,
+	TIMED_ARRIVAL,
 	type MarkEntry,
 	type RowMapName
 } from '../sync/owned-rows';
@@ -152,6 +154,8 @@ export async function applyArrivals(
 	factIdsOf: SyncStoreOptions['factIdsOf'],
 	now: Date
 ): Promise<ApplyReport> {
+	const step = stepClock(() => arrivals.reviews.length >= TIMED_ARRIVAL);
+	step('apply');
 	const refusedIds: string[] = [];
 	let refused = 0;
 	const reviews: ReviewRow[] = [];
@@ -176,7 +180,8 @@ export async function applyArrivals(
 	const rows = checkedRows(arrivals.rows ?? [], now);
 	refusedIds.push(...rows.refused);
 
-	return db.transaction(
+	step('validated');
+	const report = await db.transaction(
 		'rw',
 		[
 			db.reviews,
@@ -238,7 +243,9 @@ export async function applyArrivals(
 			for (const r of here) if (!doomedKeys.has(r.id)) add(r);
 			for (const r of fresh) add(r);
 
+			step('read-here');
 			if (fresh.length > 0) await db.reviews.bulkAdd(fresh);
+			step('reviews-written');
 			if (doomed.length > 0) await db.reviews.bulkDelete(doomed.map((r) => r.id!));
 			if (undone.length > 0) {
 				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
@@ -273,6 +280,7 @@ export async function applyArrivals(
 			});
 			if (put.length > 0) await db.cards.bulkPut(put);
 			if (drop.length > 0) await db.cards.bulkDelete(drop);
+			step('cards-replayed');
 			// a reset (or its Undo) made on another device: the card is what its reviews since make it
 			const reset = [...marks.resetChanged];
 			if (reset.length > 0) {
@@ -307,6 +315,9 @@ export async function applyArrivals(
 			};
 		}
 	);
+	step('committed');
+	step('done');
+	return report;
 }
 
 /**

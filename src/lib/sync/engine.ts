@@ -12,6 +12,8 @@ import {
 	outranks,
 	refusalOf,
 	ROW_MAPS,
+	stepClock,
+	TIMED_ARRIVAL,
 	type MarkEntry,
 	type RowMapName
 } from './owned-rows';
@@ -133,9 +135,13 @@ export class SyncEngine {
 	}
 
 	async #runOnce(): Promise<RunReport> {
+		let bulk = 0;
+		const step = stepClock(() => bulk >= TIMED_ARRIVAL);
+		step('run');
 		const maps = syncMaps(this.#doc);
 		const { reviews: docReviews, undone: docUndone, settings: docSettings } = maps;
 		const local = await this.#store.localIds();
+		step('local-ids');
 		const localReviews = new Set(local.reviews);
 		const localUndone = new Set(local.undone);
 
@@ -225,6 +231,8 @@ export class SyncEngine {
 		if (rows.length > 0) arrivals.rows = rows;
 		if (marks.length > 0) arrivals.marks = marks;
 
+		bulk = arrivals.reviews.length;
+		step('decoded');
 		const applied =
 			arrivals.reviews.length +
 				arrivals.undone.length +
@@ -269,6 +277,7 @@ export class SyncEngine {
 		}
 		for (const key of settingsToSend) this.#dirtySettings.delete(key);
 		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
+		step('done');
 		return { ...applied, refused: applied.refused + refused, sent };
 	}
 }

@@ -129,3 +129,19 @@ export function isLaterMark(
 /** How a refused copy is remembered, so it is neither looked at nor counted again (until it changes). */
 export const refusalOf = (map: string, key: string, value: unknown) =>
 	`${map}\u0000${key}\u0000${typeof value === 'string' ? value : JSON.stringify(value)}`;
+
+/** Arrivals at least this many reviews large leave their steps' times in the performance timeline. */
+export const TIMED_ARRIVAL = 1000;
+
+/**
+ * Records the steps of one bulk arrival as performance marks (`sahel-sync:<step>`), which the
+ * fresh-device benchmark reads; small arrivals leave none, so the timeline never grows.
+ */
+export function stepClock(bulk: () => boolean): (step: string) => void {
+	const steps: [string, number][] = [];
+	return (step) => {
+		steps.push([step, performance.now()]);
+		if (step !== 'done' || !bulk()) return;
+		for (const [name, startTime] of steps) performance.mark(`sahel-sync:${name}`, { startTime });
+	};
+}
