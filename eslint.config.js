@@ -137,12 +137,7 @@ export default ts.config(
 						{
 							// but for the merge rules: pure code (no Yjs) that storage checks again inside
 							// its own transaction, in case another tab wrote since the engine looked
-							group: [
-								'../sync/*',
-								'$lib/sync/*',
-								'!../sync/owned-rows',
-								'!$lib/sync/owned-rows'
-							],
+							group: ['../sync/*', '$lib/sync/*', '!../sync/owned-rows', '!$lib/sync/owned-rows'],
 							allowTypeImports: true,
 							message: 'Storage imports only the types of sync (the port it implements).'
 						}
