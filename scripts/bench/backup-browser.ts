@@ -79,7 +79,8 @@ async function benchBackupInBrowser(): Promise<BenchResult[]> {
 		settings: [],
 		cardFlags: [],
 		ownCards: [],
-		cardWordings: []
+		cardWordings: [],
+		tombstones: []
 	};
 	const text = serializeBackup(createBackup(tables, now, 'bench'));
 	const dir = mkdtempSync(join(tmpdir(), 'sahel-bench-'));

@@ -71,6 +71,26 @@ const COUNT_REVIEWS = `() => new Promise((resolve) => {
 	open.onerror = () => resolve(-1);
 })`;
 
+/** The steps of the bulk arrival, as the app marked them (see stepClock in sync/owned-rows.ts). */
+const STEP_MARKS = `performance
+	.getEntriesByType('mark')
+	.filter((entry) => entry.name.startsWith('sahel-sync:'))
+	.map((entry) => [entry.name.slice('sahel-sync:'.length), entry.startTime])`;
+
+/** What each step of the arrival took: from one mark to the next, in the order they were made. */
+function stepResults(marks: [string, number][]): BenchResult[] {
+	const sorted = [...marks].sort((a, b) => a[1] - b[1]);
+	const out: BenchResult[] = [];
+	for (let i = 1; i < sorted.length; i++) {
+		const [name, t] = sorted[i]!;
+		if (name === 'done' && sorted[i - 1]![0] === 'done') continue;
+		out.push(
+			measuredOnce(`browser-sync:   step ${sorted[i - 1]![0]} -> ${name}`, t - sorted[i - 1]![1])
+		);
+	}
+	return out;
+}
+
 async function benchFreshDevice(): Promise<BenchResult[]> {
 	const policy = readFileSync('build/index.html', 'utf8');
 	if (!policy.includes(`ws://127.0.0.1:${PORT}`)) {
@@ -110,8 +130,10 @@ async function benchFreshDevice(): Promise<BenchResult[]> {
 				.getByRole('status', { name: 'On this device' })
 				.filter({ hasText: 'Synced' })
 				.waitFor();
+			const steps = (await page.evaluate(STEP_MARKS)) as [string, number][];
 			const floor = (await page.evaluate(`(${RAW_PUT_MS})(${reviews.length})`)) as number;
 			return [
+				...stepResults(steps),
 				measuredOnce(
 					`browser-sync: IndexedDB floor, ${reviews.length} raw puts with the same indexes`,
 					floor

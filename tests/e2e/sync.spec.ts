@@ -6,9 +6,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSyncServer } from '../../scripts/sync-server/server';
+import { answer } from './answering';
 import { countRows, expect, test } from './fixtures';
 
 const SYNC_PORT = Number(new URL(process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190').port);
+
+// one sync server on one port for the file: its tests run one after the other; two browsers
+// and a server on a shared machine need longer than one page does
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stopServer: (() => Promise<unknown>) | undefined;
 let dataDir = '';
@@ -71,4 +76,72 @@ test('a phone and a laptop paired by a typed code end with every rating of both'
 	await laptop.getByRole('button', { name: 'Leave this sync space' }).click();
 	await expect(laptop.getByRole('button', { name: 'Sync this device' })).toBeVisible();
 	expect(await countRows(laptop, 'reviews')).toBe(6);
+});
+
+/** Takes a 5-question practice quiz of one-tap questions, every answer right; answers the score. */
+async function takeQuiz(page: Page) {
+	await page.goto('/quiz');
+	await page.getByRole('radio', { name: '5', exact: true }).check();
+	await page.getByText('Question types:').click();
+	await page.getByRole('button', { name: 'No types' }).click();
+	await page.getByRole('checkbox', { name: 'Multiple choice' }).check();
+	await page.getByRole('checkbox', { name: 'True or false' }).check();
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	for (let n = 1; n <= 5; n++) {
+		await expect(page.getByRole('heading', { name: `Question ${n} of 5` })).toBeVisible();
+		await answer(page, true);
+		await page.getByRole('button', { name: 'Check' }).click();
+		await page.getByRole('button', { name: n < 5 ? 'Next' : 'Finish' }).click();
+	}
+	await expect(page.getByText('5 of 5 right', { exact: true })).toBeVisible();
+}
+
+const cardList = (page: Page) => page.getByRole('list', { name: 'Cards' });
+
+test('quiz history and card marks made on one device show on the other', async ({
+	browser,
+	page
+}) => {
+	// the phone rates a card, suspends it and takes a quiz, then starts a space
+	await rate(page, 1);
+	await page.goto('/cards');
+	const first = cardList(page).getByRole('checkbox').first();
+	const front = await first.evaluate((box) =>
+		(box as HTMLInputElement).labels![0]!.innerText.trim()
+	);
+	await first.check();
+	await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+	await expect(cardList(page).getByText('Suspended', { exact: true })).toBeVisible();
+	await takeQuiz(page);
+	await page.goto('/sync');
+	await page.getByRole('button', { name: 'Sync this device' }).click();
+	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	const code = (await page.getByTestId('sync-code').textContent())!;
+
+	// the laptop joins: the quiz is in its history, the card suspended in its browser
+	const laptop = await (await browser.newContext()).newPage();
+	await laptop.goto('/sync');
+	await laptop.getByLabel(/type its code/).fill(code);
+	await laptop.getByRole('button', { name: 'Join' }).click();
+	await expect(laptop.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	await expect.poll(() => countRows(laptop, 'attempts')).toBe(1);
+	await laptop.goto('/quiz');
+	const history = laptop.getByRole('region', { name: 'Past quizzes' });
+	await expect(history).toContainText('5 of 5');
+	await laptop.goto('/cards');
+	await laptop.getByRole('combobox', { name: 'State', exact: true }).selectOption('suspended');
+	await expect(cardList(laptop).getByRole('listitem')).toHaveCount(1);
+	await expect(cardList(laptop).getByRole('checkbox', { name: front })).toBeVisible();
+
+	// the laptop takes the suspension off and takes a quiz of its own: the phone sees both
+	await cardList(laptop).getByRole('checkbox').first().check();
+	await laptop.getByRole('button', { name: 'Unsuspend', exact: true }).click();
+	await expect(laptop.getByText('No card matches')).toBeVisible();
+	await takeQuiz(laptop);
+	await expect.poll(() => countRows(page, 'attempts')).toBe(2);
+	await page.goto('/quiz');
+	await expect(page.getByRole('region', { name: 'Past quizzes' }).getByRole('row')).toHaveCount(3);
+	await page.goto('/cards');
+	await page.getByRole('combobox', { name: 'State', exact: true }).selectOption('suspended');
+	await expect(page.getByText('No card matches')).toBeVisible();
 });

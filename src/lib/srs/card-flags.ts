@@ -19,7 +19,16 @@ export interface CardFlags {
 	flag?: FlagColour;
 	/** "Reset to new": reviews before this time stay in the history but no longer schedule. */
 	resetAt?: Date;
+	/**
+	 * When each mark was last set or taken off (epoch ms), so two devices' changes merge by
+	 * the later one; a row kept only for these times says the marks were taken off.
+	 */
+	markedAt?: Partial<Record<CardMarkField, number>>;
 }
+
+/** The marks a learner sets on a card, each with its own time in `markedAt`. */
+export const CARD_MARK_FIELDS = ['suspended', 'buriedUntil', 'flag', 'resetAt'] as const;
+export type CardMarkField = (typeof CARD_MARK_FIELDS)[number];
 
 /** Whether a card with `flags` is kept out of the study queue at `now`. */
 export function isHeldBack(flags: CardFlags | undefined, now: Date): boolean {

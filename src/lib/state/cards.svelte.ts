@@ -245,19 +245,21 @@ export class CardBrowser {
 	}
 
 	#write(action: CardAction, itemIds: readonly string[], now: Date): Promise<CardsSnapshot> {
-		if (typeof action === 'object') return changeCardFlags(itemIds, { flag: action.flag });
+		if (typeof action === 'object') return changeCardFlags(itemIds, { flag: action.flag }, now);
 		switch (action) {
 			case 'suspend':
-				return changeCardFlags(itemIds, { suspended: true });
+				return changeCardFlags(itemIds, { suspended: true }, now);
 			case 'unsuspend':
-				return changeCardFlags(itemIds, { suspended: undefined });
+				return changeCardFlags(itemIds, { suspended: undefined }, now);
 			case 'bury':
 				// until the study day ends, as Anki buries "until tomorrow"
-				return changeCardFlags(itemIds, {
-					buriedUntil: studyDayBounds(now, this.#dayStartHour).end
-				});
+				return changeCardFlags(
+					itemIds,
+					{ buriedUntil: studyDayBounds(now, this.#dayStartHour).end },
+					now
+				);
 			case 'unbury':
-				return changeCardFlags(itemIds, { buriedUntil: undefined });
+				return changeCardFlags(itemIds, { buriedUntil: undefined }, now);
 			case 'reset':
 				return resetCards(itemIds, now);
 		}
@@ -270,7 +272,7 @@ export class CardBrowser {
 		this.#busy = true;
 		try {
 			if (last.own) await restoreOwnSnapshot(last.own);
-			else await restoreCards(last.snapshot);
+			else await restoreCards(last.snapshot, this.#clock());
 			this.#undo = this.#undo.slice(0, -1);
 			await this.#reload();
 			if (this.#openId) await this.#loadHistory();

@@ -265,7 +265,7 @@ export class StudySession {
 		if (!leech || this.#busy) return;
 		this.#busy = true;
 		try {
-			await changeCardFlags([leech.itemId], { suspended: true });
+			await changeCardFlags([leech.itemId], { suspended: true }, this.#clock());
 			this.#flags.set(leech.itemId, {
 				...this.#flags.get(leech.itemId),
 				itemId: leech.itemId,

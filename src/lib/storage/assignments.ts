@@ -3,6 +3,7 @@ import type { Assignment } from '../assign/assignment-code';
 import type { Submission } from '../assign/gradebook';
 import { hash53 } from '../assign/hash';
 import type { AssignmentRole, AssignmentRow, SubmissionRow } from './db';
+import { noteLocalChange } from './change-feed';
 import { storageError } from './errors';
 import { database, readStored, validRows } from './repository';
 
@@ -32,7 +33,7 @@ export async function saveAssignment(
 	now: Date
 ): Promise<SavedAs> {
 	const db = await database();
-	return db.transaction('rw', db.assignments, async () => {
+	const saved = await db.transaction('rw', db.assignments, async () => {
 		const first = rowId(role, assignment.id);
 		const existing = await db.assignments.get(first);
 		const changed = existing !== undefined && existing.code !== code;
@@ -48,6 +49,8 @@ export async function saveAssignment(
 		});
 		return changed ? 'changed' : existing ? 'same' : 'new';
 	});
+	noteLocalChange({ kind: 'receipts' }); // sync mirrors assignments with the receipts
+	return saved;
 }
 
 /** The assignments of one role, newest first. */
@@ -83,6 +86,7 @@ export async function addSubmissions(
 	} catch (error) {
 		throw storageError(error);
 	}
+	noteLocalChange({ kind: 'receipts' });
 }
 
 /** The receipts imported for an assignment, in import order. */

@@ -10,16 +10,23 @@ import {
 } from '../attempt/record';
 import { cardsMadeDue } from '../quiz/study-link';
 import type { AttemptKind, AttemptRow } from './db';
+import { noteLocalChange } from './change-feed';
 import { StorageError, storageError } from './errors';
 import { database, readStored, validRow, validRows } from './repository';
 
-/** Runs a write, turning whatever the browser throws into a StorageError. */
-async function writing<T>(write: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write, turning whatever the browser throws into a StorageError; a write that the
+ * learner's other devices see (not a draft, which stays on this device) tells sync.
+ */
+async function writing<T>(write: () => Promise<T>, synced = true): Promise<T> {
+	let done: T;
 	try {
-		return await write();
+		done = await write();
 	} catch (error) {
 		throw storageError(error);
 	}
+	if (synced) noteLocalChange({ kind: 'attempts' });
+	return done;
 }
 
 /** Stores a new attempt (its plan fixes the questions and their order). */
@@ -74,7 +81,7 @@ export function saveDraft(attemptId: string, draft: DraftAnswer | undefined): Pr
 			const row = openRow(await db.attempts.get(attemptId));
 			await db.attempts.put({ ...row, draft });
 		});
-	});
+	}, false);
 }
 
 /** Records the question the learner moved on to. */

@@ -20,7 +20,8 @@ import type {
 	OwnCardRow,
 	ReviewRow,
 	SettingRow,
-	SubmissionRow
+	SubmissionRow,
+	TombstoneRow
 } from './db';
 
 export const BACKUP_FORMAT = 'sahel-brief-backup';
@@ -73,6 +74,11 @@ export interface BackupTables {
 	ownCards: OwnCardRow[];
 	/** The learner's wording of bank cards (schema version 7; older files have none). */
 	cardWordings: CardWordingRow[];
+	/**
+	 * Undone reviews, by global id (schema version 6), so a Merge of this file on another
+	 * device takes the rating back there too; files made before they were written have none.
+	 */
+	tombstones: TombstoneRow[];
 }
 
 export type BackupTableName = keyof BackupTables;
@@ -86,7 +92,8 @@ export const BACKUP_TABLES = [
 	'settings',
 	'cardFlags',
 	'ownCards',
-	'cardWordings'
+	'cardWordings',
+	'tombstones'
 ] as const satisfies readonly BackupTableName[];
 
 /** A backup in memory, Dates revived. */
@@ -161,14 +168,16 @@ const TABLE_SPECS: Record<BackupTableName, TableSpec> = {
 	},
 	// an own card names its article itself (packId on the row); a wording is of a bank item
 	ownCards: { dates: ['createdAt', 'updatedAt'], key: 'id', label: 'own cards' },
-	cardWordings: { dates: ['updatedAt'], key: 'itemId', label: 'card wordings', study: true }
+	cardWordings: { dates: ['updatedAt'], key: 'itemId', label: 'card wordings', study: true },
+	tombstones: { dates: ['at'], key: 'uid', label: 'undone reviews' }
 };
 
 // tables added after the first backup format: a file made before them simply has none
 const LATER_TABLES: ReadonlySet<BackupTableName> = new Set([
 	'cardFlags',
 	'ownCards',
-	'cardWordings'
+	'cardWordings',
+	'tombstones'
 ]);
 
 const headerSchema = v.object({
@@ -289,6 +298,26 @@ function decodeRow(
 		setOwn(out, k, dates.includes(k) && typeof x === 'string' ? new Date(x) : decodeValue(x));
 	}
 	return out;
+}
+
+// ---- one row as text (sync carries attempts, assignments and receipts this way) ----
+
+/** A row as the JSON text of its backup row: known dates as ISO strings, other values tagged. */
+export function rowText(table: BackupTableName, row: object): string {
+	return JSON.stringify(encodeRow(row, TABLE_SPECS[table].dates));
+}
+
+/** The row a `rowText` stands for, Dates revived (not yet checked), or undefined if it is not one. */
+export function rowFromText(
+	table: BackupTableName,
+	text: string
+): Record<string, unknown> | undefined {
+	try {
+		const data = JSON.parse(text) as unknown;
+		return isPlainObject(data) ? decodeRow(data, TABLE_SPECS[table].dates) : undefined;
+	} catch {
+		return undefined; // not JSON, or nested deeper than any row the app writes
+	}
 }
 
 // ---- the public functions ----

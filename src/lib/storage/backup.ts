@@ -22,6 +22,7 @@ import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
 import { validRows } from './stored-rows';
 import { legacyReviewUid, reviewUid } from './review-uid';
+import { applyArrivals } from './sync-store';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -48,7 +49,8 @@ function tablesOf(db: SahelDatabase): Record<BackupTableName, Table> {
 		settings: db.settings,
 		cardFlags: db.cardFlags,
 		ownCards: db.ownCards,
-		cardWordings: db.cardWordings
+		cardWordings: db.cardWordings,
+		tombstones: db.tombstones
 	};
 }
 
@@ -181,9 +183,11 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
  * - cards: per itemId, the newer state by `last_review` (then by `reps`); a tie keeps the local
  *   (and `importBackup` then replays a card that misses a rating the other side made);
  * - reviews: the union of events, as sync makes it: a review identified by its global id
- *   (`uid`), or by itemId + review time (see `reviewIdentity`); one undone here (a tombstone)
- *   stays undone; added reviews get new keys after the local ones, so local keys (Undo) stay
- *   valid;
+ *   (`uid`), or by itemId + review time (see `reviewIdentity`); one undone here or in the
+ *   backup (a tombstone) stays undone; added reviews get new keys after the local ones, so
+ *   local keys (Undo) stay valid;
+ * - tombstones: the union by uid (`importBackup` then takes back the local reviews the
+ *   backup's device undid, and replays their cards);
  * - attempts: the union by id; for an id on both sides, the copy that got further;
  * - assignments, submissions: the union by id, the local copy kept on a clash;
  * - settings: the backup's only for keys this device has never set;
@@ -203,12 +207,13 @@ export function mergePlan(
 		return theirs.filter((row) => !keys.has(key(row)));
 	};
 
+	const undoneAnywhere = new Set([...undone, ...incoming.tombstones.map((t) => t.uid)]);
 	const reviews: BackupReviewRow[] = [];
 	for (const review of incoming.reviews) {
 		const identity = reviewIdentity(review);
 		const uid = reviewUid(review);
 		// an Undo made here is final: a backup from before it does not bring the rating back
-		if (seenReviews.has(identity) || seenUids.has(uid) || undone.has(uid)) continue;
+		if (seenReviews.has(identity) || seenUids.has(uid) || undoneAnywhere.has(uid)) continue;
 		seenReviews.add(identity); // also drops duplicates within the backup itself
 		seenUids.add(uid);
 		const copy = { ...review, uid };
@@ -237,7 +242,10 @@ export function mergePlan(
 		cardWordings: incoming.cardWordings.filter((w) => {
 			const mine = local.cardWordings.find((m) => m.itemId === w.itemId);
 			return !mine || w.updatedAt > mine.updatedAt;
-		})
+		}),
+		tombstones: absent(local.tombstones, incoming.tombstones, (t) => t.uid).filter(
+			(t) => !undone.has(t.uid)
+		)
 	};
 }
 
@@ -301,7 +309,7 @@ export async function importBackup(
 	const db = await database();
 	const tables = tablesOf(db);
 	try {
-		const touched = [...Object.values(tables), db.replacedCopies, db.tombstones];
+		const touched = [...Object.values(tables), db.replacedCopies];
 		return await db.transaction('rw', touched, async () => {
 			let rows: BackupTables;
 			if (mode === 'replace') {
@@ -328,6 +336,15 @@ export async function importBackup(
 				written[name] = rows[name].length;
 			}
 			if (mode === 'merge') {
+				// the backup's device took these ratings back: so does this one, as sync would
+				if (rows.tombstones.length > 0) {
+					await applyArrivals(
+						db,
+						{ reviews: [], undone: rows.tombstones, settings: [] },
+						undefined,
+						now
+					);
+				}
 				await replayMergedCards(db, new Set(rows.reviews.map((row) => row.itemId)), settings);
 			}
 			return { mode, written };

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 
 import { EARLIEST_DATE, latestDate } from './date-range';
+import { CARD_MARK_FIELDS } from '../srs/card-flags';
 import { CARD_TEXT_MAX, OWN_CARD_KINDS, OWN_ID_PREFIX } from '../srs/own-cards';
 
 export { EARLIEST_DATE, latestDate };
@@ -145,13 +146,21 @@ export function rowSchemas(now: Date) {
 		at: isoDate
 	});
 
+	const markTime = range(0, latest);
 	// the learner's marks on a card (the card browser), apart from its FSRS row
 	const cardFlag = v.looseObject({
 		itemId: key,
 		suspended: v.optional(v.boolean('expected true or false')),
 		buriedUntil: optionalDate,
 		flag: v.optional(v.picklist(['red', 'orange', 'green', 'blue'], 'expected a flag colour')),
-		resetAt: optionalDate
+		resetAt: optionalDate,
+		// when each mark was last set or taken off (epoch ms), for sync's last-change-wins
+		markedAt: v.optional(
+			v.object(
+				Object.fromEntries(CARD_MARK_FIELDS.map((field) => [field, v.optional(markTime)])),
+				'expected the times of the marks'
+			)
+		)
 	});
 
 	// the learner's own text: plain, bounded, never markup (checked again by own-cards.ts

@@ -1,9 +1,21 @@
 // Storage's side of sync: what the sync engine reads of this device, and the one transaction
 // that writes what other devices sent. Everything that arrives is checked by the same row
 // schemas as a backup's rows; a row that fails is refused and changes nothing.
-import type { ApplyReport, Arrivals, SyncStore, Undone } from '../sync/engine';
-import type { CardFlagRow, CardRow, ReviewRow, SahelDatabase } from './db';
+import type { ApplyReport, Arrivals, RowText, SyncStore, Undone } from '../sync/engine';
+import {
+	MARK_FIELDS,
+	isLaterMark,
+	outranks,
+	refusalOf,
+	ROW_MAPS,
+	stepClock,
+	TIMED_ARRIVAL,
+	type MarkEntry,
+	type RowMapName
+} from '../sync/owned-rows';
+import type { AttemptRow, CardFlagRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { reviewsSinceReset } from '../srs/card-flags';
+import { rowFromText, rowText } from './backup-format';
 import { historyIsComplete, replayCard } from '../srs/replay';
 import { clampStudySettings } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
@@ -67,9 +79,72 @@ export function createSyncStore(options: SyncStoreOptions = {}): SyncStore {
 				for (const row of rows) if (row) out[row.key] = row.value;
 				return out;
 			}),
+		readRows: () =>
+			read({ attempts: new Map(), assignments: new Map(), submissions: new Map() }, async (db) => {
+				const [attempts, assignments, submissions] = await Promise.all(
+					ROW_MAPS.map((kind) => db.table(kind).toArray())
+				);
+				const texts = (kind: RowMapName, rows: { id: string }[]) =>
+					new Map(validRows(kind, rows).map((row) => [row.id, syncedText(kind, row)]));
+				return {
+					attempts: texts('attempts', attempts!),
+					assignments: texts('assignments', assignments!),
+					submissions: texts('submissions', submissions!)
+				};
+			}),
+		readMarks: () =>
+			read([], async (db) => validRows('cardFlags', await db.cardFlags.toArray()).flatMap(marksOf)),
 		applyArrivals: async (arrivals) =>
 			applyArrivals(await database(), arrivals, options.factIdsOf, now())
 	};
+}
+
+/** A row's sync text; an attempt's draft (the answer being typed) stays on its device. */
+function syncedText(kind: RowMapName, row: object): string {
+	return rowText(kind, kind === 'attempts' ? { ...row, draft: undefined } : row);
+}
+
+/** A card's marks as sync compares them: every mark set, or taken off at a known time. */
+function marksOf(flags: CardFlagRow): MarkEntry[] {
+	const out: MarkEntry[] = [];
+	for (const field of MARK_FIELDS) {
+		const value = flags[field];
+		const at = flags.markedAt?.[field];
+		if (value === undefined && at === undefined) continue;
+		out.push({
+			itemId: flags.itemId,
+			field,
+			value: value instanceof Date ? value.getTime() : (value ?? null),
+			at: at ?? 0
+		});
+	}
+	return out;
+}
+
+/** `flags` with one mark as another device set it, or undefined when it cannot be a mark. */
+function withMark(flags: CardFlagRow, mark: MarkEntry): CardFlagRow | undefined {
+	const next: CardFlagRow = { ...flags, markedAt: { ...flags.markedAt, [mark.field]: mark.at } };
+	const { field, value } = mark;
+	if (value === null) delete next[field];
+	else if (field === 'suspended' && value === true) next.suspended = true;
+	else if (field === 'flag' && typeof value === 'string') next.flag = value as CardFlagRow['flag'];
+	else if ((field === 'buriedUntil' || field === 'resetAt') && typeof value === 'number')
+		next[field] = new Date(value);
+	else return undefined;
+	return next;
+}
+
+/** Arrived rows decoded and checked by the backup's row schemas; the others' refusal ids. */
+function checkedRows(rows: readonly RowText[], now: Date) {
+	const ok: (RowText & { row: Record<string, unknown> & { id: string } })[] = [];
+	const refused: string[] = [];
+	for (const arrival of rows) {
+		const row = rowFromText(arrival.kind, arrival.text);
+		if (row && row.id === arrival.key && isValidRow(arrival.kind, row, now)) {
+			ok.push({ ...arrival, row: row as Record<string, unknown> & { id: string } });
+		} else refused.push(refusalOf(arrival.kind, arrival.key, arrival.text));
+	}
+	return { ok, refused };
 }
 
 /** Writes arrivals in one transaction and recomputes every card they touch from its reviews. */
@@ -79,6 +154,8 @@ export async function applyArrivals(
 	factIdsOf: SyncStoreOptions['factIdsOf'],
 	now: Date
 ): Promise<ApplyReport> {
+	const step = stepClock(() => arrivals.reviews.length >= TIMED_ARRIVAL);
+	step('apply');
 	const refusedIds: string[] = [];
 	let refused = 0;
 	const reviews: ReviewRow[] = [];
@@ -100,10 +177,25 @@ export async function applyArrivals(
 		else refused++;
 	}
 
-	return db.transaction(
+	const rows = checkedRows(arrivals.rows ?? [], now);
+	refusedIds.push(...rows.refused);
+
+	step('validated');
+	const report = await db.transaction(
 		'rw',
-		[db.reviews, db.cards, db.cardFlags, db.tombstones, db.settings],
+		[
+			db.reviews,
+			db.cards,
+			db.cardFlags,
+			db.tombstones,
+			db.settings,
+			db.attempts,
+			db.assignments,
+			db.submissions
+		],
 		async () => {
+			const rowsWritten = await writeRows(db, rows.ok);
+			const marks = await writeMarks(db, arrivals.marks ?? [], now, refusedIds);
 			// another tab may have written some of these since the engine looked: skip those
 			const undoneHere = new Set(
 				(await db.tombstones.bulkGet(undone.map((t) => t.uid)))
@@ -151,7 +243,9 @@ export async function applyArrivals(
 			for (const r of here) if (!doomedKeys.has(r.id)) add(r);
 			for (const r of fresh) add(r);
 
+			step('read-here');
 			if (fresh.length > 0) await db.reviews.bulkAdd(fresh);
+			step('reviews-written');
 			if (doomed.length > 0) await db.reviews.bulkDelete(doomed.map((r) => r.id!));
 			if (undone.length > 0) {
 				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
@@ -186,16 +280,121 @@ export async function applyArrivals(
 			});
 			if (put.length > 0) await db.cards.bulkPut(put);
 			if (drop.length > 0) await db.cards.bulkDelete(drop);
+			step('cards-replayed');
+			// a reset (or its Undo) made on another device: the card is what its reviews since make it
+			const reset = [...marks.resetChanged];
+			if (reset.length > 0) {
+				const [resetCards, resetFlags, resetReviews] = await Promise.all([
+					db.cards.bulkGet(reset),
+					db.cardFlags.bulkGet(reset),
+					db.reviews.where('itemId').anyOf(reset).toArray()
+				]);
+				const valid = validRows('reviews', resetReviews);
+				for (let i = 0; i < reset.length; i++) {
+					const itemId = reset[i]!;
+					const since = reviewsSinceReset(
+						valid.filter((r) => r.itemId === itemId),
+						resetFlags[i]
+					);
+					if (since.length === 0) await db.cards.delete(itemId);
+					else {
+						const factIds = resetCards[i]?.factIds ?? factIdsOf?.(itemId) ?? [];
+						await db.cards.put(replayCard({ itemId, factIds }, since, studySettings));
+					}
+				}
+			}
 			const removed = doomed.length;
 			return {
 				added: fresh.length,
 				removed,
 				refused: refused + refusedIds.length,
 				refusedIds,
-				cards: touched.size
+				cards: new Set([...touched, ...reset]).size,
+				rows: rowsWritten,
+				marks: marks.written
 			};
 		}
 	);
+	step('committed');
+	step('done');
+	return report;
+}
+
+/**
+ * Writes arrived rows whose copy still outranks the stored one (another tab may have written
+ * since the engine looked). An unfinished attempt keeps the answer being typed here.
+ */
+async function writeRows(
+	db: SahelDatabase,
+	rows: readonly (RowText & { row: Record<string, unknown> & { id: string } })[]
+): Promise<number> {
+	let written = 0;
+	for (const kind of ROW_MAPS) {
+		const mine = rows.filter((r) => r.kind === kind);
+		if (mine.length === 0) continue;
+		const table = db.table<{ id: string }, string>(kind);
+		const stored = await table.bulkGet(mine.map((r) => r.key));
+		const put: object[] = [];
+		mine.forEach((arrival, i) => {
+			const here = validRow(kind, stored[i]);
+			if (here && !outranks(kind, arrival.text, syncedText(kind, here))) return;
+			const draft = (here as AttemptRow | undefined)?.draft;
+			const keepsDraft = kind === 'attempts' && draft !== undefined && !arrival.row.finishedAt;
+			put.push(keepsDraft ? { ...arrival.row, draft } : arrival.row);
+		});
+		if (put.length > 0) await table.bulkPut(put as { id: string }[]);
+		written += put.length;
+	}
+	return written;
+}
+
+/**
+ * Writes arrived marks that are later than the stored ones, card by card; a card whose marks
+ * would not pass the row schema is left as it was and its marks refused. Answers the cards
+ * whose reset changed (they are replayed).
+ */
+async function writeMarks(
+	db: SahelDatabase,
+	marks: readonly MarkEntry[],
+	now: Date,
+	refusedIds: string[]
+): Promise<{ written: number; resetChanged: Set<string> }> {
+	const resetChanged = new Set<string>();
+	if (marks.length === 0) return { written: 0, resetChanged };
+	const byItem = new Map<string, MarkEntry[]>();
+	for (const mark of marks) {
+		const list = byItem.get(mark.itemId);
+		if (list) list.push(mark);
+		else byItem.set(mark.itemId, [mark]);
+	}
+	const ids = [...byItem.keys()];
+	const stored = await db.cardFlags.bulkGet(ids);
+	const put: CardFlagRow[] = [];
+	let written = 0;
+	ids.forEach((itemId, i) => {
+		let row: CardFlagRow | undefined = validRow('cardFlags', stored[i]) ?? { itemId };
+		const before = new Map(marksOf(row).map((m) => [m.field, m]));
+		let changed = 0;
+		let reset = false;
+		for (const mark of byItem.get(itemId)!) {
+			const here = before.get(mark.field);
+			if (here && !isLaterMark(mark, here)) continue;
+			row = row && withMark(row, mark);
+			changed++;
+			if (mark.field === 'resetAt') reset = true;
+		}
+		if (changed === 0) return;
+		if (!row || !isValidRow('cardFlags', row, now)) {
+			for (const mark of byItem.get(itemId)!)
+				refusedIds.push(refusalOf('marks', `${mark.field}:${itemId}`, [mark.value, mark.at]));
+			return;
+		}
+		put.push(row);
+		written += changed;
+		if (reset) resetChanged.add(itemId);
+	});
+	if (put.length > 0) await db.cardFlags.bulkPut(put);
+	return { written, resetChanged };
 }
 
 /**

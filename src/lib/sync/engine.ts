@@ -4,6 +4,19 @@
 // next time. Storage is a port, so this module imports neither Dexie nor Svelte.
 import type * as Y from 'yjs';
 import type { StudyReview } from '../srs/types';
+import {
+	decodeMark,
+	encodeMark,
+	isLaterMark,
+	markKey,
+	outranks,
+	refusalOf,
+	ROW_MAPS,
+	stepClock,
+	TIMED_ARRIVAL,
+	type MarkEntry,
+	type RowMapName
+} from './owned-rows';
 import { decodeReviewEvent, encodeReviewEvent } from './review-event';
 import { LOCAL_ORIGIN, SYNCED_SETTINGS, syncMaps, type SettingEntry } from './sync-doc';
 
@@ -13,11 +26,22 @@ export interface Undone {
 	at: Date;
 }
 
+/** A row (attempt, assignment, imported receipt) as it travels: the text of its backup row. */
+export interface RowText {
+	kind: RowMapName;
+	key: string;
+	text: string;
+}
+
 /** What arrived from other devices, already decoded; storage validates it again. */
 export interface Arrivals {
 	reviews: StudyReview[];
 	undone: Undone[];
 	settings: { key: string; value: unknown }[];
+	/** Rows whose copy outranks this device's (or that this device lacks). */
+	rows?: RowText[];
+	/** Card marks changed later than this device's. */
+	marks?: MarkEntry[];
 }
 
 /** What storage did with arrivals. */
@@ -30,6 +54,10 @@ export interface ApplyReport {
 	refusedIds?: string[];
 	/** Cards recomputed from their reviews. */
 	cards: number;
+	/** Attempts, assignments and receipts written. */
+	rows?: number;
+	/** Card marks written. */
+	marks?: number;
 }
 
 /** What the engine needs of storage. */
@@ -39,6 +67,10 @@ export interface SyncStore {
 	readReviews(uids: readonly string[]): Promise<StudyReview[]>;
 	readUndone(uids: readonly string[]): Promise<Undone[]>;
 	readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
+	/** Every stored row of each row map, as text by id. */
+	readRows(): Promise<Record<RowMapName, Map<string, string>>>;
+	/** Every card mark this device holds or took off (with when). */
+	readMarks(): Promise<MarkEntry[]>;
 	/** Writes arrivals in one transaction, recomputing the cards they touch. */
 	applyArrivals(arrivals: Arrivals): Promise<ApplyReport>;
 }
@@ -103,8 +135,13 @@ export class SyncEngine {
 	}
 
 	async #runOnce(): Promise<RunReport> {
-		const { reviews: docReviews, undone: docUndone, settings: docSettings } = syncMaps(this.#doc);
+		let bulk = 0;
+		const step = stepClock(() => bulk >= TIMED_ARRIVAL);
+		step('run');
+		const maps = syncMaps(this.#doc);
+		const { reviews: docReviews, undone: docUndone, settings: docSettings } = maps;
 		const local = await this.#store.localIds();
+		step('local-ids');
 		const localReviews = new Set(local.reviews);
 		const localUndone = new Set(local.undone);
 
@@ -140,8 +177,69 @@ export class SyncEngine {
 			if (!sameJson(entry.value, localSettings[key]))
 				arrivals.settings.push({ key, value: entry.value });
 		}
+		// rows and marks: take the document's copy where it outranks ours; send ours where it wins
+		const [localRows, localMarks] = await Promise.all([
+			this.#store.readRows(),
+			this.#store.readMarks()
+		]);
+		const rows: RowText[] = [];
+		const rowsToSend: RowText[] = [];
+		for (const kind of ROW_MAPS) {
+			const map = maps[kind];
+			const mine = localRows[kind];
+			for (const [key, text] of map) {
+				const own = mine.get(key);
+				if (typeof text !== 'string') {
+					if (own === undefined && !this.#refused.has(refusalOf(kind, key, text))) {
+						this.#refused.add(refusalOf(kind, key, text));
+						refused++;
+					}
+					continue;
+				}
+				if (own === text || this.#refused.has(refusalOf(kind, key, text))) continue;
+				if (own === undefined || outranks(kind, text, own)) rows.push({ kind, key, text });
+			}
+			for (const [key, text] of mine) {
+				const theirs = map.get(key);
+				if (typeof theirs !== 'string' || outranks(kind, text, theirs))
+					rowsToSend.push({ kind, key, text });
+			}
+		}
+		const marks: MarkEntry[] = [];
+		const marksToSend: MarkEntry[] = [];
+		const localMarkByKey = new Map(
+			localMarks.map((mark) => [markKey(mark.field, mark.itemId), mark])
+		);
+		for (const [key, raw] of maps.marks) {
+			const theirs = decodeMark(key, raw);
+			const own = localMarkByKey.get(key);
+			if (!theirs) {
+				const id = refusalOf('marks', key, raw);
+				if (own === undefined && !this.#refused.has(id)) {
+					this.#refused.add(id);
+					refused++;
+				}
+				continue;
+			}
+			if (this.#refused.has(refusalOf('marks', key, raw))) continue;
+			if (!own || isLaterMark(theirs, own)) marks.push(theirs);
+		}
+		for (const [key, own] of localMarkByKey) {
+			const theirs = decodeMark(key, maps.marks.get(key));
+			if (!theirs || isLaterMark(own, theirs)) marksToSend.push(own);
+		}
+		if (rows.length > 0) arrivals.rows = rows;
+		if (marks.length > 0) arrivals.marks = marks;
+
+		bulk = arrivals.reviews.length;
+		step('decoded');
 		const applied =
-			arrivals.reviews.length + arrivals.undone.length + arrivals.settings.length > 0
+			arrivals.reviews.length +
+				arrivals.undone.length +
+				arrivals.settings.length +
+				rows.length +
+				marks.length >
+			0
 				? await this.#store.applyArrivals(arrivals)
 				: { added: 0, removed: 0, refused: 0, cards: 0 };
 
@@ -158,7 +256,12 @@ export class SyncEngine {
 				(this.#dirtySettings.has(key) || (firstRun && !docSettings.has(key)))
 		);
 		const at = this.#now().getTime();
-		const sent = reviews.length + undone.length + settingsToSend.length;
+		const sent =
+			reviews.length +
+			undone.length +
+			settingsToSend.length +
+			rowsToSend.length +
+			marksToSend.length;
 		if (sent > 0) {
 			this.#doc.transact(() => {
 				for (const review of reviews)
@@ -167,10 +270,14 @@ export class SyncEngine {
 				for (const key of settingsToSend) {
 					docSettings.set(key, { value: localSettings[key], at } satisfies SettingEntry);
 				}
+				for (const row of rowsToSend) maps[row.kind].set(row.key, row.text);
+				for (const mark of marksToSend)
+					maps.marks.set(markKey(mark.field, mark.itemId), encodeMark(mark));
 			}, LOCAL_ORIGIN);
 		}
 		for (const key of settingsToSend) this.#dirtySettings.delete(key);
 		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
+		step('done');
 		return { ...applied, refused: applied.refused + refused, sent };
 	}
 }

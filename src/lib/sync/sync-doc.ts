@@ -1,11 +1,22 @@
 // The shape of a sync space's Y.Doc: one Y.Map per kind of thing a learner owns. Reviews are
 // immutable events keyed by their global id; an undone review's id goes into `undone` (a
 // tombstone) and never counts again; settings are last-writer-wins per key (a Y.Map key keeps
-// one value whichever device wrote last). The server refuses updates to any other name.
+// one value whichever device wrote last). Attempts, assignments and imported receipts are rows
+// keyed by id, and card marks one entry per card and mark (see owned-rows.ts for how each
+// merges). The server refuses updates to any other name.
 import * as Y from 'yjs';
 
 /** Every top-level name a sync document may hold. */
-export const SYNC_MAPS = ['reviews', 'undone', 'settings', 'receipts'] as const;
+export const SYNC_MAPS = [
+	'reviews',
+	'undone',
+	'settings',
+	'receipts',
+	'attempts',
+	'assignments',
+	'submissions',
+	'marks'
+] as const;
 export type SyncMapName = (typeof SYNC_MAPS)[number];
 
 /** The settings that follow the learner to every device (the theme stays per device). */
@@ -23,7 +34,11 @@ export function syncMaps(doc: Y.Doc) {
 		reviews: doc.getMap<unknown>('reviews'),
 		undone: doc.getMap<unknown>('undone'),
 		settings: doc.getMap<unknown>('settings'),
-		receipts: doc.getMap<unknown>('receipts')
+		receipts: doc.getMap<unknown>('receipts'),
+		attempts: doc.getMap<unknown>('attempts'),
+		assignments: doc.getMap<unknown>('assignments'),
+		submissions: doc.getMap<unknown>('submissions'),
+		marks: doc.getMap<unknown>('marks')
 	};
 }
 

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Bank } from '$lib/bank/types';
 import { studyItems } from '$lib/bank/study-items';
+import { hasFlags } from '$lib/srs/card-flags';
 import { DEFAULT_STUDY_SETTINGS, Rating } from '$lib/srs';
 import { CardBrowser } from '$lib/state/cards.svelte';
 import { DB_NAME } from '$lib/storage/db';
@@ -72,7 +73,12 @@ describe('the card browser', () => {
 		await browser.undo();
 		expect(row(browser, first!.id).state).toBe('new');
 		expect(browser.canUndo).toBe(false);
-		expect(await (await database()).cardFlags.count()).toBe(0);
+		// no mark is left; the rows keep when the suspension was taken back, for sync
+		const rows = await (await database()).cardFlags.toArray();
+		expect(rows.filter(hasFlags)).toEqual([]);
+		// (a millisecond after the suspension: a later change always outranks the one it undoes)
+		const undoneAt = START.getTime() + 1;
+		expect(rows.map((r) => r.markedAt?.suspended)).toEqual([undoneAt, undoneAt]);
 	});
 
 	test('bury lasts until the study day ends (4 am), then the card is back', async () => {
@@ -121,7 +127,11 @@ describe('the card browser', () => {
 		await browser.apply('reset', [first!.id]);
 		await browser.undo();
 		expect(await (await database()).cards.get(first!.id)).toEqual(stored);
-		expect(await (await database()).cardFlags.get(first!.id)).toBeUndefined();
+		// not reset any more, and the Undo's time is kept so a synced device takes it too
+		expect(await (await database()).cardFlags.get(first!.id)).toEqual({
+			itemId: first!.id,
+			markedAt: { resetAt: START.getTime() + MINUTE + 1 }
+		});
 	});
 
 	test('a double tap applies an action once', async () => {

@@ -209,7 +209,8 @@ describe('two tabs studying the same card', () => {
 			settings: [],
 			cardFlags: [],
 			ownCards: [],
-			cardWordings: []
+			cardWordings: [],
+			tombstones: []
 		};
 		await importBackup(
 			createBackup(

@@ -149,6 +149,8 @@ export function sampleTables(): BackupTables {
 		cardWordings: [
 			{ itemId: 'item-2', front: 'My own question for item 2?', updatedAt: at(10) },
 			{ itemId: 'item-3', back: 'My answer', updatedAt: at(10, 5) }
-		]
+		],
+		// a rating undone on this device: a Merge elsewhere takes it back there too
+		tombstones: [{ uid: 'uid-undone', at: at(10, 10) }]
 	};
 }

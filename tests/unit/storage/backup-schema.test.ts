@@ -26,6 +26,7 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.cardFlags.bulkPut(tables.cardFlags);
 		await db.ownCards.bulkPut(tables.ownCards);
 		await db.cardWordings.bulkPut(tables.cardWordings);
+		await db.tombstones.bulkPut(tables.tombstones);
 	});
 }
 

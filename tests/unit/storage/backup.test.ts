@@ -38,6 +38,7 @@ async function fill(tables: BackupTables): Promise<void> {
 		await db.cardFlags.bulkPut(tables.cardFlags);
 		await db.ownCards.bulkPut(tables.ownCards);
 		await db.cardWordings.bulkPut(tables.cardWordings);
+		await db.tombstones.bulkPut(tables.tombstones);
 	});
 }
 
@@ -125,7 +126,8 @@ describe('export and import', () => {
 				settings: 3,
 				cardFlags: 3,
 				ownCards: 2,
-				cardWordings: 2
+				cardWordings: 2,
+				tombstones: 1
 			},
 			studiedCards: 2,
 			firstReview: at(8, 9),
@@ -212,7 +214,8 @@ describe('merge', () => {
 		settings: [],
 		cardFlags: [],
 		ownCards: [],
-		cardWordings: []
+		cardWordings: [],
+		tombstones: []
 	});
 
 	test('keeps the newer card state per item, adds cards only the backup has', async () => {

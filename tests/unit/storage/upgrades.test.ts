@@ -28,14 +28,14 @@ function rowsAtVersion(version: number): Rows {
 	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
 	// version 4 the learner's card marks, version 6 the reviews' global ids and the tombstones
 	// of undone ones, version 7 their own cards and wordings
-	const { cardFlags, ownCards, cardWordings, ...before4 } = sampleTables();
+	const { cardFlags, ownCards, cardWordings, tombstones, ...before4 } = sampleTables();
 	const tables = {
 		...before4,
 		...(version >= 4 ? { cardFlags } : {}),
 		...(version >= 7 ? { ownCards, cardWordings } : {})
 	} as unknown as Rows;
 	if (version >= 6) {
-		tables.tombstones = [{ uid: 'uid-undone', at: new Date('2025-10-02T08:00:00.000Z') }];
+		tables.tombstones = tombstones;
 	} else {
 		const withoutUid = tables.reviews!.map((row) => {
 			const rest = { ...(row as { uid?: string }) };

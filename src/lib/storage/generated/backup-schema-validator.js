@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}},"ownCards":{"description":"The cards the learner wrote (added in schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/ownCard"}},"cardWordings":{"description":"The learner's wording of bank cards, by item id (schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardWording"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"cardText":{"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}},"ownCard":{"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}},"cardWording":{"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://sahel-brief.app/docs/backup.schema.json","title":"Sahel Brief backup","description":"The file Settings > Export backup writes: every table of the learner's database, one JSON document. See docs/backup-format.md.","type":"object","required":["format","formatVersion","appVersion","exportedAt","tables"],"properties":{"format":{"const":"sahel-brief-backup"},"formatVersion":{"description":"1 today; a file with a higher number was made by a newer app and is refused.","type":"integer","minimum":1},"appVersion":{"type":"string"},"exportedAt":{"$ref":"#/definitions/date"},"tables":{"type":"object","required":["cards","reviews","attempts","assignments","submissions","settings"],"properties":{"cards":{"type":"array","items":{"$ref":"#/definitions/card"}},"reviews":{"type":"array","items":{"$ref":"#/definitions/review"}},"attempts":{"type":"array","items":{"$ref":"#/definitions/attempt"}},"assignments":{"type":"array","items":{"$ref":"#/definitions/assignment"}},"submissions":{"type":"array","items":{"$ref":"#/definitions/submission"}},"settings":{"type":"array","items":{"$ref":"#/definitions/setting"}},"cardFlags":{"description":"The learner's marks on cards (added in schema version 2; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardFlag"}},"ownCards":{"description":"The cards the learner wrote (added in schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/ownCard"}},"cardWordings":{"description":"The learner's wording of bank cards, by item id (schema version 7; a file without it has none).","type":"array","items":{"$ref":"#/definitions/cardWording"}},"tombstones":{"description":"Undone reviews, by their global id (schema version 6): a Merge of this file takes them back on the device it is merged into too; a file without it has none.","type":"array","items":{"$ref":"#/definitions/tombstone"}}}}},"definitions":{"date":{"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},"optionalDate":{"oneOf":[{"$ref":"#/definitions/date"},{"type":"null"}]},"number":{"description":"A number; a non-finite one is written as { \"$number\": \"NaN\" | \"Infinity\" | \"-Infinity\" }.","oneOf":[{"type":"number"},{"type":"object","required":["$number"],"additionalProperties":false,"properties":{"$number":{"enum":["NaN","Infinity","-Infinity"]}}}]},"key":{"type":"string","minLength":1},"state":{"description":"The card's FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs).","enum":[0,1,2,3]},"card":{"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"review":{"description":"One rating, never changed once written: the card's state after it.","type":"object","required":["itemId","rating","state","due","stability","difficulty","elapsed_days","last_elapsed_days","scheduled_days","learning_steps","review"],"properties":{"id":{"type":"integer","minimum":1},"itemId":{"$ref":"#/definitions/key"},"rating":{"description":"0 Manual, 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs).","enum":[0,1,2,3,4]},"state":{"$ref":"#/definitions/state"},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"last_elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"review":{"$ref":"#/definitions/date"},"previousDue":{"$ref":"#/definitions/optionalDate"},"uid":{"description":"The rating's global id, the same on every device it synced to; a file without it gets one derived from itemId and review.","type":"string","minLength":1,"maxLength":200},"durationMs":{"description":"Milliseconds the card was on screen before the rating.","type":"number","minimum":0},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"attempt":{"description":"One quiz or assignment attempt; plan and answers are free-form values (the plan's shapes: backup-format.md, Attempt plans).","type":"object","required":["id","kind","startedAt","answers","position"],"properties":{"id":{"$ref":"#/definitions/key"},"kind":{"enum":["quiz","assignment"]},"assignmentId":{"type":"string"},"startedAt":{"$ref":"#/definitions/date"},"finishedAt":{"$ref":"#/definitions/optionalDate"},"plan":{},"answers":{"type":"object"},"position":{"type":"integer","minimum":0}}},"assignment":{"description":"An assignment made here (instructor) or received (student), with its code.","type":"object","required":["id","role","code","title","createdAt"],"properties":{"id":{"$ref":"#/definitions/key"},"role":{"enum":["instructor","student"]},"code":{"type":"string"},"title":{"type":"string"},"createdAt":{"$ref":"#/definitions/date"},"data":{}}},"submission":{"description":"A receipt an instructor imported into the gradebook.","type":"object","required":["id","assignmentId","studentName","importedAt"],"properties":{"id":{"$ref":"#/definitions/key"},"assignmentId":{"type":"string"},"studentName":{"type":"string"},"importedAt":{"$ref":"#/definitions/date"},"receipt":{}}},"setting":{"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/definitions/key"},"value":{}}},"epochMs":{"type":"number","minimum":0},"tombstone":{"type":"object","required":["uid","at"],"properties":{"uid":{"description":"The global id of the review that was undone (its uid).","type":"string","minLength":1,"maxLength":200},"at":{"description":"When the rating was taken back.","$ref":"#/definitions/date"}}},"cardFlag":{"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"markedAt":{"description":"When each mark was last set or taken off, in milliseconds since 1970 (sync keeps the later change); a row holding only these times says its marks were taken off.","type":"object","properties":{"suspended":{"$ref":"#/definitions/epochMs"},"buriedUntil":{"$ref":"#/definitions/epochMs"},"flag":{"$ref":"#/definitions/epochMs"},"resetAt":{"$ref":"#/definitions/epochMs"}}},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}},"cardText":{"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}},"ownCard":{"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}},"cardWording":{"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An ISO 8601 date and time with its offset, e.g. 2025-06-12T09:00:00.000Z.","type":"string","pattern":"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"};
 const pattern0 = new RegExp("^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$", "u");
 const schema13 = {"description":"One study card: ts-fsrs fields keyed by the bank item's id.","type":"object","required":["itemId","factIds","due","stability","difficulty","elapsed_days","scheduled_days","learning_steps","reps","lapses","state"],"properties":{"itemId":{"$ref":"#/definitions/key"},"factIds":{"type":"array","items":{"type":"string"}},"due":{"$ref":"#/definitions/date"},"stability":{"$ref":"#/definitions/number"},"difficulty":{"$ref":"#/definitions/number"},"elapsed_days":{"$ref":"#/definitions/number"},"scheduled_days":{"$ref":"#/definitions/number"},"learning_steps":{"$ref":"#/definitions/number"},"reps":{"$ref":"#/definitions/number"},"lapses":{"$ref":"#/definitions/number"},"state":{"$ref":"#/definitions/state"},"last_review":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
@@ -2421,7 +2421,8 @@ validate25.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
+const schema50 = {"type":"object","required":["itemId"],"properties":{"itemId":{"$ref":"#/definitions/key"},"suspended":{"type":"boolean"},"buriedUntil":{"$ref":"#/definitions/optionalDate"},"flag":{"enum":["red","orange","green","blue"]},"resetAt":{"$ref":"#/definitions/optionalDate"},"markedAt":{"description":"When each mark was last set or taken off, in milliseconds since 1970 (sync keeps the later change); a row holding only these times says its marks were taken off.","type":"object","properties":{"suspended":{"$ref":"#/definitions/epochMs"},"buriedUntil":{"$ref":"#/definitions/epochMs"},"flag":{"$ref":"#/definitions/epochMs"},"resetAt":{"$ref":"#/definitions/epochMs"}}},"packId":{"description":"The pack (article) whose bank lists this row's item; files made before it was written hold the one pack the app shipped, france-mali-2025.","$ref":"#/definitions/key"}}};
+const schema52 = {"type":"number","minimum":0};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2505,13 +2506,120 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.packId !== undefined){
-let data5 = data.packId;
+if(data.markedAt !== undefined){
+let data5 = data.markedAt;
 const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(errors === _errs9){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.suspended !== undefined){
+let data6 = data5.suspended;
+const _errs11 = errors;
+const _errs12 = errors;
+if(errors === _errs12){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validate27.errors = [{instancePath:instancePath+"/markedAt/suspended",schemaPath:"#/definitions/epochMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/markedAt/suspended",schemaPath:"#/definitions/epochMs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.buriedUntil !== undefined){
+let data7 = data5.buriedUntil;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validate27.errors = [{instancePath:instancePath+"/markedAt/buriedUntil",schemaPath:"#/definitions/epochMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/markedAt/buriedUntil",schemaPath:"#/definitions/epochMs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs14 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.flag !== undefined){
+let data8 = data5.flag;
+const _errs17 = errors;
+const _errs18 = errors;
+if(errors === _errs18){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validate27.errors = [{instancePath:instancePath+"/markedAt/flag",schemaPath:"#/definitions/epochMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/markedAt/flag",schemaPath:"#/definitions/epochMs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.resetAt !== undefined){
+let data9 = data5.resetAt;
+const _errs20 = errors;
+const _errs21 = errors;
+if(errors === _errs21){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validate27.errors = [{instancePath:instancePath+"/markedAt/resetAt",schemaPath:"#/definitions/epochMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/markedAt/resetAt",schemaPath:"#/definitions/epochMs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs20 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/markedAt",schemaPath:"#/properties/markedAt/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.packId !== undefined){
+let data10 = data.packId;
+const _errs23 = errors;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
 validate27.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definitions/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2521,10 +2629,11 @@ validate27.errors = [{instancePath:instancePath+"/packId",schemaPath:"#/definiti
 return false;
 }
 }
-var valid0 = _errs9 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -2542,8 +2651,8 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-const schema53 = {"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}};
-const schema54 = {"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}};
+const schema57 = {"type":"object","required":["id","kind","front","back","createdAt","updatedAt"],"properties":{"id":{"type":"string","pattern":"^own-."},"packId":{"description":"The article it was written for; a card without one is of france-mali-2025.","type":"string","minLength":1},"kind":{"description":"basic: a question and its answer; cloze: front holds _____ where the back goes.","enum":["basic","cloze"]},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"paragraph":{"description":"The article paragraph it was made from (p1, p2, ...).","type":"string","pattern":"^p\\d+$"},"quote":{"description":"The words selected in that paragraph.","type":"string","maxLength":8000},"createdAt":{"$ref":"#/definitions/date"},"updatedAt":{"$ref":"#/definitions/date"}}};
+const schema58 = {"description":"The learner's own plain text: 1 to 2,000 characters, never markup (no < followed by a letter, /, ! or ?).","type":"string","minLength":1,"maxLength":2000,"not":{"pattern":"<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--"}};
 const pattern8 = new RegExp("^own-.", "u");
 const pattern9 = new RegExp("<\\s*\\/?\\s*[A-Za-z!?][^>]*>|<!--", "u");
 const pattern11 = new RegExp("^p\\d+$", "u");
@@ -2605,7 +2714,7 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs5 = errors;
 if(!((data2 === "basic") || (data2 === "cloze"))){
-validate31.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema53.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate31.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema57.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2834,7 +2943,7 @@ validate31.errors = vErrors;
 return errors === 0;
 }
 
-const schema58 = {"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}};
+const schema62 = {"type":"object","required":["itemId","updatedAt"],"properties":{"itemId":{"$ref":"#/definitions/key"},"front":{"$ref":"#/definitions/cardText"},"back":{"$ref":"#/definitions/cardText"},"updatedAt":{"$ref":"#/definitions/date"}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3017,6 +3126,79 @@ return false;
 }
 }
 validate33.errors = vErrors;
+return errors === 0;
+}
+
+const schema67 = {"type":"object","required":["uid","at"],"properties":{"uid":{"description":"The global id of the review that was undone (its uid).","type":"string","minLength":1,"maxLength":200},"at":{"description":"When the rating was taken back.","$ref":"#/definitions/date"}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.uid === undefined) && (missing0 = "uid")) || ((data.at === undefined) && (missing0 = "at"))){
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.uid !== undefined){
+let data0 = data.uid;
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(func2(data0) > 200){
+validate35.errors = [{instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data0) < 1){
+validate35.errors = [{instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.at !== undefined){
+let data1 = data.at;
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+validate35.errors = [{instancePath:instancePath+"/at",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^[+-]?\\d{4,6}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)$"+"\""}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/at",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate35.errors = vErrors;
 return errors === 0;
 }
 
@@ -3379,6 +3561,37 @@ var valid2 = _errs35 === errors;
 }
 else {
 var valid2 = true;
+}
+if(valid2){
+if(data4.tombstones !== undefined){
+let data23 = data4.tombstones;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data23)){
+var valid12 = true;
+const len9 = data23.length;
+for(let i9=0; i9<len9; i9++){
+const _errs40 = errors;
+if(!(validate35(data23[i9], {instancePath:instancePath+"/tables/tombstones/" + i9,parentData:data23,parentDataProperty:i9,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs40 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/tables/tombstones",schemaPath:"#/properties/tables/properties/tombstones/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs38 === errors;
+}
+else {
+var valid2 = true;
+}
 }
 }
 }
