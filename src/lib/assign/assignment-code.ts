@@ -2,6 +2,9 @@
 // validated on the way in. Items travel as indices into the bank's sorted id list (ids are
 // long, indices are one to three digits), which is only meaningful for the bank version
 // named by `bankHash`: a code made for another version is refused as 'wrong-bank'.
+// Version 2 is version 1 with a class channel at the end (where receipts are delivered
+// online); a code without a channel is still written as version 1, so an app from before the
+// channel opens it, and this app reads both.
 import * as v from 'valibot';
 import type { Bank } from '../bank/types';
 import { bankKey } from './bank-hash';
@@ -10,6 +13,8 @@ import { AssignError } from './errors';
 import { LIMITS, MAX_TIME_MS } from './limits';
 
 export const ASSIGNMENT_FORMAT_VERSION = 1;
+/** The code version that carries a class channel. */
+export const CHANNEL_FORMAT_VERSION = 2;
 const TAG = 'A';
 // a receipt pasted where an assignment belongs gets its own sentence
 const RECEIPT_TAG = 'R';
@@ -17,6 +22,17 @@ const RECEIPT_TAG = 'R';
 export const FEEDBACK_MODES = ['immediately', 'after-submitting', 'never'] as const;
 /** When a student sees whether each answer was right. */
 export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
+
+/**
+ * Where students' devices deliver receipts online: the sync server, the drop token that lets
+ * them add to the class inbox (and do nothing else), and the instructor's public key that
+ * receipts are sealed to. None of it is secret: it opens nothing already in the inbox.
+ */
+export interface ClassChannel {
+	origin: string;
+	dropToken: string;
+	instructorKey: string;
+}
 
 /** One assignment as the app handles it; dates are ISO strings, kept to the millisecond. */
 export interface Assignment {
@@ -41,6 +57,8 @@ export interface Assignment {
 	itemIds: string[];
 	seed: string;
 	createdAt: string;
+	/** Receipts are also delivered online to this class inbox. */
+	channel?: ClassChannel;
 }
 
 export const ASSIGNMENT_ID_PATTERN = /^[A-Za-z0-9_-]{4,32}$/;
@@ -71,7 +89,21 @@ const CompactV1 = v.strictTuple([
 	text(LIMITS.seedChars, 1), // seed
 	time // createdAt
 ]);
-type CompactAssignment = v.InferOutput<typeof CompactV1>;
+
+/** A channel's wire form: [origin, drop token, instructor's public key]. */
+const CompactChannel = v.strictTuple([
+	v.pipe(v.string(), v.maxLength(200), v.regex(/^wss?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/)),
+	v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)),
+	v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/))
+]);
+/** Version 2: version 1's fields, then the channel. */
+const CompactV2 = v.strictTuple([
+	...CompactV1.items.slice(0, 1),
+	v.literal(CHANNEL_FORMAT_VERSION),
+	...CompactV1.items.slice(2),
+	CompactChannel
+]);
+type CompactAssignment = v.InferOutput<typeof CompactV1> | v.InferOutput<typeof CompactV2>;
 
 /** The code for `assignment`, whose items must all be in `bank`. Throws AssignError('invalid'). */
 export function encodeAssignment(assignment: Assignment, bank: Bank): string {
@@ -83,9 +115,10 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
 	if (indices.some((i) => i === undefined) || new Set(indices).size !== indices.length) {
 		throw new AssignError('invalid');
 	}
+	const channel = assignment.channel;
 	const compact = [
 		TAG,
-		ASSIGNMENT_FORMAT_VERSION,
+		channel ? CHANNEL_FORMAT_VERSION : ASSIGNMENT_FORMAT_VERSION,
 		assignment.packId,
 		assignment.bankHash,
 		assignment.id,
@@ -100,10 +133,11 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
 		assignment.passMark,
 		indices,
 		assignment.seed,
-		isoToMs(assignment.createdAt)
+		isoToMs(assignment.createdAt),
+		...(channel ? [[channel.origin, channel.dropToken, channel.instructorKey]] : [])
 	];
 	// the encoder holds itself to the decoder's rules, so no code it makes is ever refused
-	if (!v.is(CompactV1, compact)) throw new AssignError('invalid');
+	if (!v.is(channel ? CompactV2 : CompactV1, compact)) throw new AssignError('invalid');
 	const code = packCode(compact);
 	if (code.length > LIMITS.assignmentCodeChars) throw new AssignError('too-long');
 	return code;
@@ -130,6 +164,7 @@ export function decodeAssignment(code: string, bank: Bank): Assignment {
 	if (packId !== key.packId || bankHash !== key.hash) throw new AssignError('wrong-bank');
 	const [, , , , , , , , , , attemptsAllowed, flags, feedback, passMark, indices, seed, created] =
 		compact;
+	const channel = compact.length === 18 ? compact[17] : undefined;
 	if (new Set(indices).size !== indices.length) throw new AssignError('invalid');
 	const itemIds = indices.map((index) => {
 		const itemId = key.itemIds[index];
@@ -153,7 +188,10 @@ export function decodeAssignment(code: string, bank: Bank): Assignment {
 		passMark,
 		itemIds,
 		seed,
-		createdAt: new Date(created).toISOString()
+		createdAt: new Date(created).toISOString(),
+		...(channel
+			? { channel: { origin: channel[0], dropToken: channel[1], instructorKey: channel[2] } }
+			: {})
 	};
 }
 
@@ -161,8 +199,10 @@ function parseCompact(value: unknown): CompactAssignment {
 	if (!Array.isArray(value)) throw new AssignError('invalid');
 	if (value[0] === RECEIPT_TAG) throw new AssignError('wrong-kind');
 	if (value[0] !== TAG) throw new AssignError('invalid');
-	if (value[1] !== ASSIGNMENT_FORMAT_VERSION) throw new AssignError('unknown-version');
-	const parsed = v.safeParse(CompactV1, value);
+	if (value[1] !== ASSIGNMENT_FORMAT_VERSION && value[1] !== CHANNEL_FORMAT_VERSION) {
+		throw new AssignError('unknown-version');
+	}
+	const parsed = v.safeParse(value[1] === CHANNEL_FORMAT_VERSION ? CompactV2 : CompactV1, value);
 	if (!parsed.success) throw new AssignError('invalid');
 	return parsed.output;
 }
