@@ -103,7 +103,8 @@ const CompactV2 = v.strictTuple([
 	...CompactV1.items.slice(2),
 	CompactChannel
 ]);
-type CompactAssignment = v.InferOutput<typeof CompactV1> | v.InferOutput<typeof CompactV2>;
+type CompactAssignment = v.InferOutput<typeof CompactV1>;
+type CompactChannelTuple = v.InferOutput<typeof CompactChannel>;
 
 /** The code for `assignment`, whose items must all be in `bank`. Throws AssignError('invalid'). */
 export function encodeAssignment(assignment: Assignment, bank: Bank): string {
@@ -149,7 +150,7 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
  */
 export function packIdOfCode(code: string): string | undefined {
 	try {
-		const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
+		const [compact] = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
 		return compact[2];
 	} catch {
 		return undefined;
@@ -158,13 +159,12 @@ export function packIdOfCode(code: string): string | undefined {
 
 /** The assignment in `code` (or in a link ending '#code'), checked against `bank`. */
 export function decodeAssignment(code: string, bank: Bank): Assignment {
-	const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
+	const [compact, channel] = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
 	const key = bankKey(bank);
 	const [, , packId, bankHash, id, title, instructor, instructions, timeLimitSec, due] = compact;
 	if (packId !== key.packId || bankHash !== key.hash) throw new AssignError('wrong-bank');
 	const [, , , , , , , , , , attemptsAllowed, flags, feedback, passMark, indices, seed, created] =
 		compact;
-	const channel = compact.length === 18 ? compact[17] : undefined;
 	if (new Set(indices).size !== indices.length) throw new AssignError('invalid');
 	const itemIds = indices.map((index) => {
 		const itemId = key.itemIds[index];
@@ -195,16 +195,23 @@ export function decodeAssignment(code: string, bank: Bank): Assignment {
 	};
 }
 
-function parseCompact(value: unknown): CompactAssignment {
+/** Version 1's fields (whichever version carried them), and the channel when there is one. */
+function parseCompact(value: unknown): [CompactAssignment, CompactChannelTuple?] {
 	if (!Array.isArray(value)) throw new AssignError('invalid');
 	if (value[0] === RECEIPT_TAG) throw new AssignError('wrong-kind');
 	if (value[0] !== TAG) throw new AssignError('invalid');
 	if (value[1] !== ASSIGNMENT_FORMAT_VERSION && value[1] !== CHANNEL_FORMAT_VERSION) {
 		throw new AssignError('unknown-version');
 	}
-	const parsed = v.safeParse(value[1] === CHANNEL_FORMAT_VERSION ? CompactV2 : CompactV1, value);
+	if (value[1] === CHANNEL_FORMAT_VERSION) {
+		const parsed = v.safeParse(CompactV2, value);
+		if (!parsed.success) throw new AssignError('invalid');
+		const fields = [TAG, ASSIGNMENT_FORMAT_VERSION, ...parsed.output.slice(2, 17)];
+		return [fields as CompactAssignment, parsed.output[17] as CompactChannelTuple];
+	}
+	const parsed = v.safeParse(CompactV1, value);
 	if (!parsed.success) throw new AssignError('invalid');
-	return parsed.output;
+	return [parsed.output];
 }
 
 /** Milliseconds for an ISO date, or AssignError('invalid') when it is not one. */
