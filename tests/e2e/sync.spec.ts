@@ -125,7 +125,7 @@ test('a receipt taken offline waits on the phone and arrives in the gradebook by
 	expect(await countRows(student, 'outbox')).toBe(1);
 
 	// the queue survives a reload, still offline; nothing reached the gradebook
-	await student.reload();
+	await student.goto('/a');
 	await student.getByRole('button', { name: 'Show receipt' }).click();
 	await expect(student.getByText(/Waiting to send your receipt/)).toBeVisible();
 	await expect(inbox).toHaveText(/connected, 0 receipts/);

@@ -27,9 +27,13 @@ export class ReceiptDelivery {
 	#clock: () => Date;
 	#wire: DeliveryWire;
 
+	#onOnline = () => void this.deliverQueued().catch(() => undefined);
+
 	constructor(clock: () => Date = () => new Date(), wire: DeliveryWire = {}) {
 		this.#clock = clock;
 		this.#wire = wire;
+		// back online: try again at once (a delivery that could not even start waits for this)
+		globalThis.addEventListener?.('online', this.#onOnline);
 	}
 
 	get phase() {
@@ -93,11 +97,14 @@ export class ReceiptDelivery {
 	/** Sends every queued receipt, one connection per class inbox. */
 	async deliverQueued(): Promise<void> {
 		const rows = await queuedDeliveries();
+		if (rows.length === 0) return;
 		const groups = new Map<string, typeof rows>();
 		for (const row of rows) {
 			const key = `${row.origin} ${row.dropToken}`;
 			groups.set(key, [...(groups.get(key) ?? []), row]);
 		}
+		// offline, the module may not load: the rows stay queued, and 'online' tries again
+		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			[...groups].map(async ([key, group]) => {
 				if (this.#running.has(key)) return;
@@ -108,7 +115,7 @@ export class ReceiptDelivery {
 					await this.#settle(ids, { state: 'failed', error: 'other-server' });
 					return;
 				}
-				const { deliverToInbox } = await import('$lib/sync/class-channel');
+				if (this.#running.has(key)) return;
 				const delivery = deliverToInbox({
 					origin,
 					dropToken,
@@ -152,6 +159,7 @@ export class ReceiptDelivery {
 
 	/** Stops sending (the queue keeps what was not delivered). */
 	dispose(): void {
+		globalThis.removeEventListener?.('online', this.#onOnline);
 		for (const delivery of this.#running.values()) delivery.stop();
 		this.#running.clear();
 	}
