@@ -82,6 +82,8 @@ test('a receipt taken offline waits on the phone and arrives in the gradebook by
 	browser,
 	baseURL
 }) => {
+	// two browsers and a wait for the network to come back
+	test.setTimeout(90_000);
 	// the instructor makes an assignment that collects receipts online
 	await page.goto('/assign');
 	const types = page.getByRole('group', { name: 'Question types' });
