@@ -3,6 +3,7 @@
 import { backupBrowserBenchmarks } from './bench/backup-browser';
 import { browserBenchmarks } from './bench/browser';
 import { cardsBrowserBenchmarks } from './bench/cards-browser';
+import { classBrowserBenchmarks } from './bench/class-browser';
 import { printResults, type Benchmark } from './bench/measure';
 import { progressBenchmarks } from './bench/progress';
 import { srsBenchmarks } from './bench/srs';
@@ -16,7 +17,8 @@ const all: Benchmark[] = [
 	...backupBrowserBenchmarks,
 	...cardsBrowserBenchmarks,
 	...syncBenchmarks,
-	...syncBrowserBenchmarks
+	...syncBrowserBenchmarks,
+	...classBrowserBenchmarks
 ];
 
 const filter = process.argv[2];

@@ -10,8 +10,10 @@ import { createDecoder, readVarString, readVarUint, readVarUint8Array } from 'li
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { classRoleOf, isClassDoc } from '../../src/lib/sync/class-space';
 import { isSpaceId, spaceIdFor } from '../../src/lib/sync/space-code';
 import { SYNC_MAPS } from '../../src/lib/sync/sync-doc';
+import { inboxUpdateProblem } from './class-inbox';
 
 export interface SyncServerOptions {
 	port: number;
@@ -134,14 +136,21 @@ export async function startSyncServer(options: SyncServerOptions) {
 			debounce: 200,
 			maxDebounce: 1000,
 			extensions,
-			async onAuthenticate({ documentName, token }) {
+			async onAuthenticate({ documentName, token, connectionConfig }) {
+				if (isClassDoc(documentName)) {
+					// a class inbox: students add receipts, the instructor only reads them
+					const role = await classRoleOf(documentName, token);
+					if (!role) throw refusal('wrong-secret');
+					if (role === 'instructor') connectionConfig.readOnly = true;
+					return { classRole: role };
+				}
 				if (!isSpaceId(documentName)) throw refusal('unknown-space');
 				if (await isDeleted(documentName)) throw refusal('deleted');
 				if (typeof token !== 'string' || (await spaceIdFor(token)) !== documentName) {
 					throw refusal('wrong-secret');
 				}
 			},
-			async beforeHandleMessage({ update, socketId, documentName }) {
+			async beforeHandleMessage({ update, socketId, documentName, document }) {
 				// the whole message, as ws received it (ws itself closes larger ones: maxPayload)
 				if (update.byteLength > maxBytes) throw refusal('too-large');
 				let carried: Uint8Array | undefined;
@@ -150,7 +159,11 @@ export async function startSyncServer(options: SyncServerOptions) {
 				} catch {
 					carried = new Uint8Array([255]);
 				}
-				const problem = carried && updateProblem(carried);
+				const problem =
+					carried &&
+					(isClassDoc(documentName)
+						? inboxUpdateProblem(carried, document)
+						: updateProblem(carried));
 				if (problem) {
 					log(`refused ${problem} from ${socketId} on ${documentName}`);
 					throw refusal(problem);
@@ -169,7 +182,8 @@ export async function startSyncServer(options: SyncServerOptions) {
 					connection.sendStateless(JSON.stringify({ type: 'state-vector', sv }));
 					return;
 				}
-				if (request.type !== 'delete' || connection.readOnly) return;
+				// a class inbox is never deleted through a connection: a drop token must not end it
+				if (request.type !== 'delete' || connection.readOnly || isClassDoc(documentName)) return;
 				// only an authenticated connection reaches here: it knows the secret
 				await writeFile(deletedMark(documentName), new Date().toISOString());
 				await rm(docFile(documentName), { force: true });

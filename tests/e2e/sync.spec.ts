@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSyncServer } from '../../scripts/sync-server/server';
 import { answer } from './answering';
-import { countRows, expect, test } from './fixtures';
+import { countRows, expect, test, waitForServiceWorker } from './fixtures';
 
 const SYNC_PORT = Number(new URL(process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190').port);
 
-// one sync server on one port for the file: its tests run one after the other; two browsers
-// and a server on a shared machine need longer than one page does
+// one sync server on one port for the file (the build allows one origin): its tests take
+// turns; two browsers and a server on a shared machine need longer than one page does
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stopServer: (() => Promise<unknown>) | undefined;
@@ -144,4 +144,86 @@ test('quiz history and card marks made on one device show on the other', async (
 	await page.goto('/cards');
 	await page.getByRole('combobox', { name: 'State', exact: true }).selectOption('suspended');
 	await expect(page.getByText('No card matches')).toBeVisible();
+});
+
+test('a receipt taken offline waits on the phone and arrives in the gradebook by itself', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	// two browsers and a wait for the network to come back
+	test.setTimeout(90_000);
+	// the instructor makes an assignment that collects receipts online
+	await page.goto('/assign');
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const box of await types.getByRole('checkbox').all()) {
+		const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+		await box.setChecked(['Multiple choice', 'True or false'].includes(name));
+	}
+	await page.getByLabel('Number of questions').selectOption('5');
+	await page.getByLabel('Title', { exact: true }).fill('Week 4: online');
+	await page.getByLabel('Your name').fill('Dr Diallo');
+	await page.getByLabel('Collect receipts online').check();
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	await page.getByRole('link', { name: 'Open gradebook' }).click();
+	const inbox = page.getByRole('status').filter({ hasText: 'Collecting receipts online' });
+	await expect(inbox).toHaveText(/connected, 0 receipts in the class inbox/);
+
+	// a student has opened the app once, then takes the assignment with no network
+	const student = await (
+		await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } })
+	).newPage();
+	await student.goto('/');
+	await waitForServiceWorker(student);
+	await student.context().setOffline(true);
+	await student.goto(link);
+	await student.getByLabel('Your name').fill('Awa Traoré');
+	await student.getByRole('button', { name: 'Start' }).click();
+	for (let i = 0; i < 5; i++) {
+		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
+		await answer(student, i < 4);
+		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
+	}
+	const delivery = student
+		.getByRole('status')
+		.filter({ hasText: /receipt/ })
+		.first();
+	await expect(delivery).toHaveText(/Waiting to send your receipt/);
+	// the manual path stays
+	const receipt = await student.getByLabel('Your receipt', { exact: true }).inputValue();
+	expect(receipt.length).toBeGreaterThan(20);
+	expect(await countRows(student, 'outbox')).toBe(1);
+
+	// the queue survives a reload, still offline; nothing reached the gradebook
+	await student.goto('/a');
+	await student.getByRole('button', { name: 'Show receipt' }).click();
+	await expect(student.getByText(/Waiting to send your receipt/)).toBeVisible();
+	await expect(inbox).toHaveText(/connected, 0 receipts/);
+	expect(await countRows(page, 'submissions')).toBe(0);
+
+	// back online: delivered, and the gradebook shows it without any import
+	await student.context().setOffline(false);
+	await expect(student.getByText(/Delivered: your receipt is in your class’s inbox/)).toBeVisible({
+		timeout: 20_000
+	});
+	await expect(inbox).toHaveText(/connected, 1 receipt in the class inbox/);
+	const row = page
+		.getByRole('region', { name: 'Students' })
+		.getByRole('row', { name: /Awa Traoré/ });
+	await expect(row).toContainText('80%');
+	await expect(row).not.toContainText('to check');
+	await expect(page.getByRole('status').filter({ hasText: '1 receipt imported.' })).toBeVisible();
+	expect(await countRows(page, 'submissions')).toBe(1);
+
+	// the same receipt imported by hand as well is the duplicate it would be anyway
+	await page.getByLabel('Paste receipts, one per line').fill(receipt);
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByText('This receipt was already imported.')).toBeVisible();
+
+	// opening the gradebook again reads the inbox again, and stores nothing twice
+	await page.reload();
+	await expect(inbox).toHaveText(/connected, 1 receipt in the class inbox/);
+	await expect(row).toContainText('80%');
+	expect(await countRows(page, 'submissions')).toBe(1);
 });

@@ -2,6 +2,9 @@
 // validated on the way in. Items travel as indices into the bank's sorted id list (ids are
 // long, indices are one to three digits), which is only meaningful for the bank version
 // named by `bankHash`: a code made for another version is refused as 'wrong-bank'.
+// Version 2 is version 1 with a class channel at the end (where receipts are delivered
+// online); a code without a channel is still written as version 1, so an app from before the
+// channel opens it, and this app reads both.
 import * as v from 'valibot';
 import type { Bank } from '../bank/types';
 import { bankKey } from './bank-hash';
@@ -10,6 +13,8 @@ import { AssignError } from './errors';
 import { LIMITS, MAX_TIME_MS } from './limits';
 
 export const ASSIGNMENT_FORMAT_VERSION = 1;
+/** The code version that carries a class channel. */
+export const CHANNEL_FORMAT_VERSION = 2;
 const TAG = 'A';
 // a receipt pasted where an assignment belongs gets its own sentence
 const RECEIPT_TAG = 'R';
@@ -17,6 +22,17 @@ const RECEIPT_TAG = 'R';
 export const FEEDBACK_MODES = ['immediately', 'after-submitting', 'never'] as const;
 /** When a student sees whether each answer was right. */
 export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
+
+/**
+ * Where students' devices deliver receipts online: the sync server, the drop token that lets
+ * them add to the class inbox (and do nothing else), and the instructor's public key that
+ * receipts are sealed to. None of it is secret: it opens nothing already in the inbox.
+ */
+export interface ClassChannel {
+	origin: string;
+	dropToken: string;
+	instructorKey: string;
+}
 
 /** One assignment as the app handles it; dates are ISO strings, kept to the millisecond. */
 export interface Assignment {
@@ -41,6 +57,8 @@ export interface Assignment {
 	itemIds: string[];
 	seed: string;
 	createdAt: string;
+	/** Receipts are also delivered online to this class inbox. */
+	channel?: ClassChannel;
 }
 
 export const ASSIGNMENT_ID_PATTERN = /^[A-Za-z0-9_-]{4,32}$/;
@@ -71,7 +89,22 @@ const CompactV1 = v.strictTuple([
 	text(LIMITS.seedChars, 1), // seed
 	time // createdAt
 ]);
+
+/** A channel's wire form: [origin, drop token, instructor's public key]. */
+const CompactChannel = v.strictTuple([
+	v.pipe(v.string(), v.maxLength(200), v.regex(/^wss?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/)),
+	v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)),
+	v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/))
+]);
+/** Version 2: version 1's fields, then the channel. */
+const CompactV2 = v.strictTuple([
+	...CompactV1.items.slice(0, 1),
+	v.literal(CHANNEL_FORMAT_VERSION),
+	...CompactV1.items.slice(2),
+	CompactChannel
+]);
 type CompactAssignment = v.InferOutput<typeof CompactV1>;
+type CompactChannelTuple = v.InferOutput<typeof CompactChannel>;
 
 /** The code for `assignment`, whose items must all be in `bank`. Throws AssignError('invalid'). */
 export function encodeAssignment(assignment: Assignment, bank: Bank): string {
@@ -83,9 +116,10 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
 	if (indices.some((i) => i === undefined) || new Set(indices).size !== indices.length) {
 		throw new AssignError('invalid');
 	}
+	const channel = assignment.channel;
 	const compact = [
 		TAG,
-		ASSIGNMENT_FORMAT_VERSION,
+		channel ? CHANNEL_FORMAT_VERSION : ASSIGNMENT_FORMAT_VERSION,
 		assignment.packId,
 		assignment.bankHash,
 		assignment.id,
@@ -100,10 +134,11 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
 		assignment.passMark,
 		indices,
 		assignment.seed,
-		isoToMs(assignment.createdAt)
+		isoToMs(assignment.createdAt),
+		...(channel ? [[channel.origin, channel.dropToken, channel.instructorKey]] : [])
 	];
 	// the encoder holds itself to the decoder's rules, so no code it makes is ever refused
-	if (!v.is(CompactV1, compact)) throw new AssignError('invalid');
+	if (!v.is(channel ? CompactV2 : CompactV1, compact)) throw new AssignError('invalid');
 	const code = packCode(compact);
 	if (code.length > LIMITS.assignmentCodeChars) throw new AssignError('too-long');
 	return code;
@@ -115,7 +150,7 @@ export function encodeAssignment(assignment: Assignment, bank: Bank): string {
  */
 export function packIdOfCode(code: string): string | undefined {
 	try {
-		const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
+		const [compact] = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
 		return compact[2];
 	} catch {
 		return undefined;
@@ -124,7 +159,7 @@ export function packIdOfCode(code: string): string | undefined {
 
 /** The assignment in `code` (or in a link ending '#code'), checked against `bank`. */
 export function decodeAssignment(code: string, bank: Bank): Assignment {
-	const compact = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
+	const [compact, channel] = parseCompact(unpackCode(code, LIMITS.assignmentCodeChars));
 	const key = bankKey(bank);
 	const [, , packId, bankHash, id, title, instructor, instructions, timeLimitSec, due] = compact;
 	if (packId !== key.packId || bankHash !== key.hash) throw new AssignError('wrong-bank');
@@ -153,18 +188,30 @@ export function decodeAssignment(code: string, bank: Bank): Assignment {
 		passMark,
 		itemIds,
 		seed,
-		createdAt: new Date(created).toISOString()
+		createdAt: new Date(created).toISOString(),
+		...(channel
+			? { channel: { origin: channel[0], dropToken: channel[1], instructorKey: channel[2] } }
+			: {})
 	};
 }
 
-function parseCompact(value: unknown): CompactAssignment {
+/** Version 1's fields (whichever version carried them), and the channel when there is one. */
+function parseCompact(value: unknown): [CompactAssignment, CompactChannelTuple?] {
 	if (!Array.isArray(value)) throw new AssignError('invalid');
 	if (value[0] === RECEIPT_TAG) throw new AssignError('wrong-kind');
 	if (value[0] !== TAG) throw new AssignError('invalid');
-	if (value[1] !== ASSIGNMENT_FORMAT_VERSION) throw new AssignError('unknown-version');
+	if (value[1] !== ASSIGNMENT_FORMAT_VERSION && value[1] !== CHANNEL_FORMAT_VERSION) {
+		throw new AssignError('unknown-version');
+	}
+	if (value[1] === CHANNEL_FORMAT_VERSION) {
+		const parsed = v.safeParse(CompactV2, value);
+		if (!parsed.success) throw new AssignError('invalid');
+		const fields = [TAG, ASSIGNMENT_FORMAT_VERSION, ...parsed.output.slice(2, 17)];
+		return [fields as CompactAssignment, parsed.output[17] as CompactChannelTuple];
+	}
 	const parsed = v.safeParse(CompactV1, value);
 	if (!parsed.success) throw new AssignError('invalid');
-	return parsed.output;
+	return [parsed.output];
 }
 
 /** Milliseconds for an ISO date, or AssignError('invalid') when it is not one. */

@@ -11,7 +11,10 @@ import { LIMITS } from '$lib/assign/limits';
 import { ITEM_TYPES, type Bank, type BankItem, type ItemType } from '$lib/bank/types';
 import { buildQuiz } from '$lib/quiz/build';
 import { QUIZ_COUNTS, type QuizCount } from '$lib/quiz/types';
-import { saveAssignment } from '$lib/storage';
+import { instructorKeyText, newInstructorKey } from '$lib/assign/receipt-envelope';
+import { dropTokenFor, newClassSecret } from '$lib/sync/class-space';
+import { saveAssignment, saveClassKey } from '$lib/storage';
+import { BUILT_SYNC_ORIGIN } from './sync-config';
 import { getBank } from './bank';
 import { randomId } from './random-id';
 import { assignErrorText as errorText } from './assign-error-text';
@@ -40,6 +43,10 @@ export class AssignmentBuilder {
 	shuffleOptions = $state(true);
 	feedback = $state<FeedbackMode>('after-submitting');
 	passMark = $state(60);
+	/** Receipts are also delivered online, to a class inbox on the sync server. */
+	collectOnline = $state(false);
+	/** The sync server a class inbox lives on: the one this build may reach ('' when none). */
+	readonly collectOrigin = BUILT_SYNC_ORIGIN;
 
 	mode = $state<SelectionMode>('random');
 	topics = $state<string[]>([]);
@@ -145,6 +152,9 @@ export class AssignmentBuilder {
 			createdAt: now.toISOString()
 		};
 		try {
+			if (this.collectOnline && this.collectOrigin) {
+				assignment.channel = await this.#openClassInbox(assignment.id, now);
+			}
 			const code = encodeAssignment(assignment, bank);
 			await saveAssignment('instructor', assignment, code, now);
 			this.#error = '';
@@ -152,6 +162,28 @@ export class AssignmentBuilder {
 		} catch (error) {
 			this.#error = errorText(error);
 		}
+	}
+
+	/**
+	 * A new class inbox for the assignment: its secret and private key stay on this device,
+	 * the drop token and the public key go into the link.
+	 */
+	async #openClassInbox(assignmentId: string, now: Date): Promise<Assignment['channel']> {
+		const secret = newClassSecret();
+		const keys = await newInstructorKey();
+		const publicKey = await instructorKeyText(keys.publicKey);
+		await saveClassKey({
+			assignmentId,
+			secret,
+			privateKey: keys.privateKey,
+			publicKey,
+			createdAt: now
+		});
+		return {
+			origin: this.collectOrigin,
+			dropToken: await dropTokenFor(secret),
+			instructorKey: publicKey
+		};
 	}
 
 	/** Back to the form for another assignment. */

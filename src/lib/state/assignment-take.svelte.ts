@@ -32,6 +32,7 @@ import {
 	type StoredAssignment
 } from '$lib/storage';
 import { AttemptRun } from './attempt-run.svelte';
+import { ReceiptDelivery } from './class-delivery.svelte';
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
 import { assignErrorText as errorText } from './assign-error-text';
@@ -80,9 +81,12 @@ export class AssignmentTaker {
 	#starting = false;
 
 	name = $state('');
+	/** The receipt's way to the class inbox, when the assignment names one. */
+	readonly delivery: ReceiptDelivery;
 
-	constructor(clock: () => Date = () => new Date()) {
+	constructor(clock: () => Date = () => new Date(), delivery?: ReceiptDelivery) {
 		this.#clock = clock;
+		this.delivery = delivery ?? new ReceiptDelivery(clock);
 	}
 
 	get phase() {
@@ -149,6 +153,8 @@ export class AssignmentTaker {
 		this.#leaveRun();
 		this.#phase = 'loading';
 		const code = fragment.replace(/^#/, '').trim();
+		// receipts queued while offline (this visit or an earlier one) go now if they can
+		void this.delivery.deliverQueued().catch(() => undefined);
 		try {
 			// an assignment is taken over the article it was written for, whichever one is chosen
 			this.#bank = await getBank(code ? packIdOfCode(code) : undefined);
@@ -226,6 +232,7 @@ export class AssignmentTaker {
 		if (!record || !handedIn(record) || !stored) return;
 		this.#assignment = stored.row.data;
 		this.#shown = record;
+		await this.delivery.show(attemptId);
 		this.#phase = 'submitted';
 	}
 
@@ -260,6 +267,7 @@ export class AssignmentTaker {
 	/** Stops the countdown when the page goes away. */
 	dispose(): void {
 		this.#leaveRun();
+		this.delivery.dispose();
 	}
 
 	#fail(message: string): void {
@@ -339,6 +347,8 @@ export class AssignmentTaker {
 				this.#submitted = [this.#shown, ...this.#submitted];
 				this.#phase = 'submitted';
 				this.#announcement = timedOut ? m.take_time_up() : m.take_done();
+				// the receipt exists and is on screen: delivering it online comes on top
+				await this.delivery.handIn(assignment, record.id, code);
 			}
 		});
 		this.#run = run;

@@ -11,6 +11,7 @@ import { addSubmissions, listAssignments, listReceipts, type StoredAssignment } 
 import { getBank } from './bank';
 import { downloadFile, fileSlug } from './download';
 import { assignCodeText, assignErrorText as errorText } from './assign-error-text';
+import { ClassInbox, type Arrival } from './class-inbox.svelte';
 
 /** What the last import did, for a status message. */
 export interface ImportReport {
@@ -29,8 +30,12 @@ export class Gradebook {
 	/** An import is being checked and stored: a second tap (or scan) waits its turn. */
 	#importing: Promise<void> = Promise.resolve();
 
-	constructor(clock: () => Date = () => new Date()) {
+	/** The live link to the shown assignment's class inbox, when it has one made here. */
+	readonly inbox: ClassInbox;
+
+	constructor(clock: () => Date = () => new Date(), inbox: ClassInbox = new ClassInbox()) {
 		this.#clock = clock;
+		this.inbox = inbox;
 	}
 	#loaded = $state(false);
 	#parts = new QrPartCollector();
@@ -144,6 +149,8 @@ export class Gradebook {
 			bank
 		);
 		this.#submissions = result.accepted;
+		// receipts delivered online arrive from now on, through the same checks as an import
+		void this.inbox.watch(row.data, (arrival) => this.#arrive(assignmentId, arrival));
 		if (result.refused.length) {
 			this.#report = {
 				taken: 0,
@@ -164,7 +171,27 @@ export class Gradebook {
 		return this.#importing;
 	}
 
-	async #importTexts(texts: readonly { label: string; text: string }[]): Promise<void> {
+	/**
+	 * Receipts opened from the class inbox: imported like any other, except that one already
+	 * here is passed over in silence (the inbox is read again each time the gradebook opens).
+	 */
+	#arrive(assignmentId: string, arrival: Arrival): Promise<void> {
+		this.#importing = this.#importing.then(() => {
+			if (this.#selectedId !== assignmentId) return;
+			const label = m.gbs_online();
+			return this.#importTexts(
+				arrival.codes.map((text) => ({ label, text })),
+				arrival.unopened.map(({ reason }) => ({ label, reason }))
+			);
+		});
+		return this.#importing;
+	}
+
+	async #importTexts(
+		texts: readonly { label: string; text: string }[],
+		unopened?: ImportReport['refused']
+	): Promise<void> {
+		const online = unopened !== undefined;
 		const assignment = this.selected;
 		const bank = this.#bank;
 		if (!assignment || !bank) return;
@@ -191,13 +218,16 @@ export class Gradebook {
 			}
 			this.#submissions = [...this.#submissions, ...result.accepted];
 		}
-		this.#report = {
-			taken: result.accepted.length,
-			refused: result.refused.map(({ input, code }) => ({
+		const refused = result.refused
+			.filter(({ code }) => !(online && code === 'duplicate'))
+			.map(({ input, code }) => ({
 				label: labelOf.get(input) ?? m.gbs_a_receipt(),
 				reason: assignCodeText(code)
-			}))
-		};
+			}));
+		refused.push(...(unopened ?? []));
+		// an online arrival of receipts already here says nothing (and hides no earlier report)
+		if (online && result.accepted.length === 0 && refused.length === 0) return;
+		this.#report = { taken: result.accepted.length, refused };
 	}
 
 	/** A code read by the camera: a whole receipt, or one part of a receipt split over several. */

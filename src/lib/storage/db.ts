@@ -60,6 +60,36 @@ export interface DeviceKeyRow {
 	publicKey: CryptoKey;
 	createdAt: Date;
 }
+/**
+ * An instructor's keys to one assignment's class inbox: the secret that reads it and the
+ * private key that opens its sealed receipts (non-extractable). Kept on this device only,
+ * like the device key: never in a backup, never synced.
+ */
+export interface ClassKeyRow {
+	assignmentId: string;
+	secret: string;
+	privateKey: CryptoKey;
+	/** The public half as the assignment code carries it (base64url). */
+	publicKey: string;
+	createdAt: Date;
+}
+
+/** A receipt a student's device seals and delivers to its class inbox (queued while offline). */
+export interface OutboxRow {
+	/** The attempt whose receipt this is: one delivery per handed-in attempt. */
+	attemptId: string;
+	assignmentId: string;
+	origin: string;
+	dropToken: string;
+	/** The sealed receipt, sealed once so a retry sends the very same entry. */
+	envelope: string;
+	state: 'queued' | 'delivered' | 'failed';
+	/** Why the server refused it (a code from the server), when it did. */
+	error?: string;
+	queuedAt: Date;
+	deliveredAt?: Date;
+}
+
 /** The learner's marks on a card (suspended, buried, flag, reset), apart from its FSRS row. */
 export type CardFlagRow = CardFlags;
 
@@ -178,6 +208,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		// new tables only, so no row needs rewriting
 		version: 7,
 		stores: { ownCards: 'id, paragraph, createdAt', cardWordings: 'itemId' }
+	},
+	{
+		// the class channel: an instructor's keys to each class inbox, and a student's receipts
+		// waiting to be delivered; new tables only, kept out of backups (keys and a queue)
+		version: 8,
+		stores: { classKeys: 'assignmentId', outbox: 'attemptId, state' }
 	}
 ];
 
@@ -195,6 +231,8 @@ export class SahelDatabase extends Dexie {
 
 	ownCards!: EntityTable<OwnCardRow, 'id'>;
 	cardWordings!: EntityTable<CardWordingRow, 'itemId'>;
+	classKeys!: EntityTable<ClassKeyRow, 'assignmentId'>;
+	outbox!: EntityTable<OutboxRow, 'attemptId'>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

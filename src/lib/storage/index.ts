@@ -38,6 +38,7 @@ const attempts = () => import('./attempts');
 const ownCards = () => import('./own-cards');
 const assignments = () => import('./assignments');
 const deviceKeys = () => import('./device-keys');
+const classChannel = () => import('./class-channel');
 
 type Lazy<M, K extends keyof M> = M[K] extends AsyncFunction ? M[K] : never;
 type CardMarks = typeof import('./card-marks');
@@ -113,6 +114,31 @@ export const deviceKeyPair: Lazy<typeof import('./device-keys'), 'deviceKeyPair'
 	deviceKeys,
 	'deviceKeyPair'
 );
+type ClassChannelRows = typeof import('./class-channel');
+export const saveClassKey: Lazy<ClassChannelRows, 'saveClassKey'> = onFirstCall(
+	classChannel,
+	'saveClassKey'
+);
+export const classKeyOf: Lazy<ClassChannelRows, 'classKeyOf'> = onFirstCall(
+	classChannel,
+	'classKeyOf'
+);
+export const queueDelivery: Lazy<ClassChannelRows, 'queueDelivery'> = onFirstCall(
+	classChannel,
+	'queueDelivery'
+);
+export const queuedDeliveries: Lazy<ClassChannelRows, 'queuedDeliveries'> = onFirstCall(
+	classChannel,
+	'queuedDeliveries'
+);
+export const deliveryOf: Lazy<ClassChannelRows, 'deliveryOf'> = onFirstCall(
+	classChannel,
+	'deliveryOf'
+);
+export const markDeliveries: Lazy<ClassChannelRows, 'markDeliveries'> = onFirstCall(
+	classChannel,
+	'markDeliveries'
+);
 export { StorageError, storageError, type StorageErrorCode } from './errors';
 export type {
 	AssignmentRole,
@@ -122,6 +148,8 @@ export type {
 	CardFlagRow,
 	CardRow,
 	CardWordingRow,
+	ClassKeyRow,
+	OutboxRow,
 	OwnCardRow,
 	ReviewRow,
 	SubmissionRow

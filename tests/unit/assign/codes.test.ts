@@ -8,7 +8,7 @@ import {
 	type Assignment
 } from '../../../src/lib/assign/assignment-code';
 import { bankHash } from '../../../src/lib/assign/bank-hash';
-import { packCode } from '../../../src/lib/assign/code-text';
+import { fromBase64url, packCode } from '../../../src/lib/assign/code-text';
 import { AssignError, type AssignErrorCode } from '../../../src/lib/assign/errors';
 import { LIMITS } from '../../../src/lib/assign/limits';
 import { decodeReceipt, encodeReceipt, type Receipt } from '../../../src/lib/assign/receipt-code';
@@ -194,7 +194,7 @@ describe('assignment codes', () => {
 		['with foreign characters', (c) => `${c.slice(0, 5)}+/=${c.slice(5)}`, 'not-base64url'],
 		['cut short', (c) => c.slice(0, Math.floor(c.length / 2)), 'corrupt'],
 		['a receipt', () => encodeReceipt(receipt(), assignment(), BANK), 'wrong-kind'],
-		['a future version', () => packCode(['A', 2]), 'unknown-version'],
+		['a future version', () => packCode(['A', 3]), 'unknown-version'],
 		['not a tuple', () => packCode({ title: 'x' }), 'invalid'],
 		['an item index past the bank', () => packCode(tuple({ 14: [999] })), 'invalid'],
 		['a repeated item', () => packCode(tuple({ 14: [1, 1] })), 'invalid'],
@@ -306,3 +306,71 @@ function longIdBank(): Bank {
 		}))
 	);
 }
+
+/** The positional tuple inside an assignment code. */
+const compactOf = (code: string) =>
+	JSON.parse(new TextDecoder().decode(inflateSync(fromBase64url(code)))) as unknown[];
+
+describe('an assignment with a class channel', () => {
+	const CHANNEL = {
+		origin: 'wss://sync.example.org',
+		dropToken: '0123456789ABCDEFGHJKMNPQR0',
+		instructorKey: 'B'.repeat(87)
+	};
+
+	test('round-trips as version 2, channel and all', () => {
+		const a = assignment({ channel: CHANNEL });
+		const code = encodeAssignment(a, BANK);
+		expect(compactOf(code)[1]).toBe(2);
+		expect(decodeAssignment(code, BANK)).toEqual(a);
+	});
+
+	test('is still written as version 1 without a channel, so older apps open it', () => {
+		const a = assignment();
+		const code = encodeAssignment(a, BANK);
+		const compact = compactOf(code);
+		expect(compact[1]).toBe(1);
+		expect(compact).toHaveLength(17);
+		expect(decodeAssignment(code, BANK).channel).toBeUndefined();
+	});
+
+	test('a version 1 code made before the channel existed still opens', () => {
+		const a = assignment();
+		const compact = compactOf(encodeAssignment(a, BANK));
+		expect(decodeAssignment(packCode(compact), BANK)).toEqual(a);
+		// a channel tacked onto a version 1 code is not read as one
+		expect(
+			refusal(() =>
+				decodeAssignment(
+					packCode([...compact, [CHANNEL.origin, CHANNEL.dropToken, CHANNEL.instructorKey]]),
+					BANK
+				)
+			)
+		).toBe('invalid');
+	});
+
+	test.each([
+		['an origin with a path', { origin: 'wss://sync.example.org/x' }],
+		['an http origin', { origin: 'https://sync.example.org' }],
+		['a short drop token', { dropToken: '0123' }],
+		['a drop token with a U', { dropToken: 'U123456789ABCDEFGHJKMNPQR0' }],
+		['a short key', { instructorKey: 'B'.repeat(86) }]
+	])('with %s is refused, and never made', (_name, change) => {
+		const a = assignment({ channel: { ...CHANNEL, ...change } });
+		expect(refusal(() => encodeAssignment(a, BANK))).toBe('invalid');
+		const good = compactOf(encodeAssignment(assignment({ channel: CHANNEL }), BANK));
+		const bad = { ...CHANNEL, ...change };
+		good[17] = [bad.origin, bad.dropToken, bad.instructorKey];
+		expect(refusal(() => decodeAssignment(packCode(good), BANK))).toBe('invalid');
+	});
+
+	test('version 2 without its channel, and version 3, are refused', () => {
+		const compact = compactOf(encodeAssignment(assignment(), BANK));
+		expect(
+			refusal(() => decodeAssignment(packCode([compact[0], 2, ...compact.slice(2)]), BANK))
+		).toBe('invalid');
+		expect(
+			refusal(() => decodeAssignment(packCode([compact[0], 3, ...compact.slice(2)]), BANK))
+		).toBe('unknown-version');
+	});
+});

@@ -42,7 +42,9 @@ test('the database declares the tables of the design, each counted', async () =>
 		cardFlags: 0,
 		tombstones: 0,
 		ownCards: 0,
-		cardWordings: 0
+		cardWordings: 0,
+		classKeys: 0,
+		outbox: 0
 	});
 	expect((await database()).name).toBe('sahel-brief');
 	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe((await database()).verno);

@@ -23,11 +23,17 @@ const DEVICE_KEYS = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve:
 	'verify'
 ]);
 
+// an instructor's class key as the app stores it from version 8
+const CLASS_KEYS = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, [
+	'deriveBits'
+])) as CryptoKeyPair;
+
 /** Rows as the app wrote them at `version` (version 1's shapes are today's). */
 function rowsAtVersion(version: number): Rows {
 	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
 	// version 4 the learner's card marks, version 6 the reviews' global ids and the tombstones
-	// of undone ones, version 7 their own cards and wordings
+	// of undone ones, version 7 their own cards and wordings, version 8 the class channel's
+	// keys and outbox
 	const { cardFlags, ownCards, cardWordings, tombstones, ...before4 } = sampleTables();
 	const tables = {
 		...before4,
@@ -51,6 +57,30 @@ function rowsAtVersion(version: number): Rows {
 			? {
 					deviceKeys: [
 						{ id: 'this-device', ...DEVICE_KEYS, createdAt: new Date('2025-10-01T08:00:00.000Z') }
+					]
+				}
+			: {}),
+		...(version >= 8
+			? {
+					classKeys: [
+						{
+							assignmentId: 'asg-1',
+							secret: '0123456789ABCDEFGHJKMNPQR0',
+							privateKey: CLASS_KEYS.privateKey,
+							publicKey: 'B'.repeat(87),
+							createdAt: new Date('2025-10-03T08:00:00.000Z')
+						}
+					],
+					outbox: [
+						{
+							attemptId: 'attempt-1',
+							assignmentId: 'asg-1',
+							origin: 'wss://sync.example.org',
+							dropToken: '0123456789ABCDEFGHJKMNPQR0',
+							envelope: 'E1.AAAA',
+							state: 'queued',
+							queuedAt: new Date('2025-10-03T09:00:00.000Z')
+						}
 					]
 				}
 			: {})
