@@ -12,6 +12,14 @@ import { INBOX_ARRAY } from '../../src/lib/sync/class-space';
 export const MAX_ENVELOPES_PER_UPDATE = 20;
 
 /**
+ * Most envelopes, and characters, one inbox holds: a class of a few hundred handing in a few
+ * attempts each fits many times over, while a flood (nothing can ever be removed from an
+ * inbox) stops here instead of filling the disk and the instructor's download.
+ */
+export const MAX_INBOX_ENVELOPES = 5000;
+export const MAX_INBOX_CHARS = 40_000_000;
+
+/**
  * Why a student's update to an inbox cannot be accepted, or undefined when it can. `doc` is
  * the inbox as the server holds it: an item placed after (or before) another names that item
  * instead of its list, so the list is found through the item it names, here or in the update.
@@ -50,7 +58,7 @@ export function inboxUpdateProblem(
 		if (item.parentSub !== null) ok = false;
 		else if (typeof item.parent === 'string') ok = item.parent === INBOX_ARRAY;
 		else if (item.parent === null && depth < items.length + 1) {
-			const beside = item.origin ?? item.rightOrigin;
+			const beside = item.origin;
 			const local = beside && inUpdate(beside);
 			if (local) ok = inInbox(local, depth + 1);
 			else if (beside && inbox && Y.getState(doc.store, beside.client) > beside.clock) {
@@ -62,7 +70,11 @@ export function inboxUpdateProblem(
 		return ok;
 	};
 	let envelopes = 0;
+	let chars = 0;
 	for (const item of items) {
+		// appended at the end, or refused: an item placed before another (a right origin) could
+		// put a forged receipt ahead of the real one it names
+		if (item.rightOrigin !== null) return 'not-at-end';
 		if (!inInbox(item)) return 'unknown-map';
 		const content = item.content;
 		if (!(content instanceof Y.ContentAny)) return 'unexpected-content';
@@ -75,8 +87,17 @@ export function inboxUpdateProblem(
 				return 'not-an-envelope';
 			}
 			envelopes++;
+			chars += value.length;
 		}
 	}
 	if (envelopes > MAX_ENVELOPES_PER_UPDATE) return 'too-many';
+	const held = inbox instanceof Y.Array ? (inbox.toArray() as unknown[]) : [];
+	const heldChars = held.reduce<number>(
+		(sum, value) => sum + (typeof value === 'string' ? value.length : 0),
+		0
+	);
+	if (held.length + envelopes > MAX_INBOX_ENVELOPES || heldChars + chars > MAX_INBOX_CHARS) {
+		return 'inbox-full';
+	}
 	return undefined;
 }

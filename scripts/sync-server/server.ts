@@ -64,6 +64,23 @@ export function updateProblem(update: Uint8Array): string | undefined {
 const SYNC_MESSAGE = 0;
 const SYNC_REPLY_MESSAGE = 4;
 
+/**
+ * What a class inbox's connections may send: sync, awareness (the provider sends its own; it is
+ * never stored), auth, stateless requests, closing. Anything else is refused.
+ */
+const CLASS_MESSAGE_TYPES: ReadonlySet<number> = new Set([0, 1, 2, 3, 4, 5, 7, 8]);
+
+/** The Hocuspocus message type of a message (after the document's name); -1 when unreadable. */
+function messageType(message: Uint8Array): number {
+	try {
+		const decoder = createDecoder(message);
+		readVarString(decoder);
+		return readVarUint(decoder);
+	} catch {
+		return -1;
+	}
+}
+
 /** The Yjs update a sync message carries, if it carries one. */
 function updateIn(message: Uint8Array): Uint8Array | undefined {
 	const decoder = createDecoder(message);
@@ -153,6 +170,10 @@ export async function startSyncServer(options: SyncServerOptions) {
 			async beforeHandleMessage({ update, socketId, documentName, document }) {
 				// the whole message, as ws received it (ws itself closes larger ones: maxPayload)
 				if (update.byteLength > maxBytes) throw refusal('too-large');
+				if (isClassDoc(documentName) && !CLASS_MESSAGE_TYPES.has(messageType(update))) {
+					log(`refused message-type from ${socketId} on ${documentName}`);
+					throw refusal('message-type');
+				}
 				let carried: Uint8Array | undefined;
 				try {
 					carried = updateIn(update);

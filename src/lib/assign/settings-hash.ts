@@ -1,6 +1,7 @@
 // The settings a student's device ran an assignment under, fixed by a hash. The instructor's
 // gradebook holds the assignment as made, so a receipt whose hash differs was taken from an
-// edited link (timer removed, attempt limit lifted, feedback turned on, items changed).
+// edited link (timer removed, attempt limit lifted, feedback turned on, items changed, the
+// class channel pointed elsewhere).
 import type { Assignment } from './assignment-code';
 import { hash53 } from './hash';
 
@@ -17,7 +18,18 @@ export function settingsHash(assignment: Assignment): string {
 			assignment.shuffleQuestions,
 			assignment.shuffleOptions,
 			assignment.passMark,
-			assignment.seed
+			assignment.seed,
+			// where receipts go online: an edited link that sends them to another inbox, or seals
+			// them to another key, is a changed setting (absent, the hash is what it always was)
+			...(assignment.channel
+				? [
+						[
+							assignment.channel.origin,
+							assignment.channel.dropToken,
+							assignment.channel.instructorKey
+						]
+					]
+				: [])
 		])
 	);
 }

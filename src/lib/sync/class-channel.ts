@@ -92,8 +92,10 @@ export function deliverToInbox(
 		const doc = new Y.Doc();
 		const inbox = doc.getArray<string>(INBOX_ARRAY);
 		let sent = false;
-		let provider: HocuspocusProvider | undefined;
+		// the provider exists once connect returns; its callbacks may run before that
+		const held: { provider?: HocuspocusProvider } = {};
 		const confirm = () => {
+			const { provider } = held;
 			if (sent && provider?.isSynced && provider.unsyncedChanges === 0) finish();
 		};
 		const link = connect(options, name, options.dropToken, doc, {
@@ -118,7 +120,7 @@ export function deliverToInbox(
 			},
 			onAuthenticationFailed: () => finish('refused')
 		});
-		provider = link.provider;
+		held.provider = link.provider;
 		close = link.close;
 	});
 	return { done, stop: () => finish('stopped') };

@@ -171,7 +171,17 @@ describe('settings the student ran under', () => {
 		['feedback turned on', { feedback: 'immediately' }],
 		['the due date moved', { due: '2030-01-01T00:00:00.000Z' }],
 		['the pass mark lowered', { passMark: 10 }],
-		['shuffling turned off', { shuffleQuestions: false }]
+		['shuffling turned off', { shuffleQuestions: false }],
+		[
+			"receipts sent to an attacker's inbox",
+			{
+				channel: {
+					origin: 'wss://sync.example.org',
+					dropToken: '0123456789ABCDEFGHJKMNPQR0',
+					instructorKey: 'B'.repeat(87)
+				}
+			}
+		]
 	])('a receipt taken from a link with %s is flagged', async (_, edit) => {
 		const { accepted } = await importReceipts(
 			[await signed(PHONE, {}, { ...A, ...edit })],

@@ -17,7 +17,7 @@ import { deliverToInbox, readInbox } from '$lib/sync/class-channel';
 import { classDocFor, dropTokenFor, INBOX_ARRAY, newClassSecret } from '$lib/sync/class-space';
 import { newSpaceSecret, spaceIdFor } from '$lib/sync/space-code';
 import { startSyncServer } from '../../../scripts/sync-server/server';
-import { inboxUpdateProblem } from '../../../scripts/sync-server/class-inbox';
+import { inboxUpdateProblem, MAX_INBOX_ENVELOPES } from '../../../scripts/sync-server/class-inbox';
 import { freePort, tempDir, waitFor } from './live';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -288,6 +288,31 @@ describe('the inbox rule', () => {
 				new Y.Doc()
 			)
 		).toBe('unknown-map');
+	});
+
+	test('an envelope put before one the server holds is refused: only the end takes new ones', () => {
+		const held = new Y.Doc();
+		held.getArray(INBOX_ARRAY).push(['E1.AAAA']);
+		const classmate = new Y.Doc();
+		Y.applyUpdate(classmate, Y.encodeStateAsUpdate(held));
+		const before = Y.encodeStateVector(classmate);
+		// a forged receipt ahead of the real one, so that it would be read first
+		classmate.getArray(INBOX_ARRAY).insert(0, ['E1.FORGED']);
+		expect(inboxUpdateProblem(Y.encodeStateAsUpdate(classmate, before), held)).toBe('not-at-end');
+	});
+
+	test('a full inbox takes nothing more', () => {
+		const held = new Y.Doc();
+		const inbox = held.getArray(INBOX_ARRAY);
+		for (let i = 0; i < MAX_INBOX_ENVELOPES; i += 500) inbox.push(Array(500).fill('E1.AAAA'));
+		const phone = new Y.Doc();
+		Y.applyUpdate(phone, Y.encodeStateAsUpdate(held));
+		const before = Y.encodeStateVector(phone);
+		phone.getArray(INBOX_ARRAY).push(['E1.BBBB']);
+		expect(inboxUpdateProblem(Y.encodeStateAsUpdate(phone, before), held)).toBe('inbox-full');
+		// one fewer held, and the same envelope goes in
+		inbox.delete(0, 1);
+		expect(inboxUpdateProblem(Y.encodeStateAsUpdate(phone, before), held)).toBe(undefined);
 	});
 
 	test('bytes that are no update are refused as malformed', () => {
