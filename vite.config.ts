@@ -108,6 +108,7 @@ const paraglide = paraglideVitePlugin({
 
 export default defineConfig({
 	build: {
+		modulePreload: false,
 		rolldownOptions: {
 			output: {
 				codeSplitting: {

@@ -15,7 +15,6 @@ import { countReviewsBetween, loadOwnDeck, loadStudyDay, recentReviews } from '$
 import type { CatalogEntry } from '$lib/bank/catalog';
 import { choosePack, chosenPackId, DEFAULT_PACK_ID, getBank, getCatalog } from './bank';
 import { loadStudySettings } from './study-settings';
-import { errorText } from './error-text';
 
 /** Enough recent reviews to hold any realistic single session. */
 const LAST_SESSION_WINDOW = 1000;
@@ -134,6 +133,8 @@ export class TodayOverview {
 			this.#streak = stored.streak;
 			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
 		} catch (error) {
+			// the words for every error load only when there is one to say
+			const { errorText } = await import('./error-text');
 			this.#error = errorText(error);
 		} finally {
 			this.#loaded = true;
