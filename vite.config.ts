@@ -77,6 +77,23 @@ const SYNC_PACKAGES = [
 	'/node_modules/y-indexeddb/'
 ];
 
+/**
+ * The runtime stays the same in both language builds: the URL tells it the language anyway, and
+ * a runtime specialized to one language would change the name of every chunk that imports it,
+ * so that the precache held two copies of Dexie and of the other chunks that carry no words.
+ * Only the messages are specialized; they read the constant `define` puts in their place.
+ */
+function sharedParaglideRuntime(): Plugin {
+	return {
+		name: 'sahel-shared-paraglide-runtime',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!STATIC_LOCALE || !id.endsWith('/src/lib/paraglide/runtime.js')) return;
+			return code.replaceAll('(globalThis).__PARAGLIDE_STATIC_LOCALE__', '(void 0)');
+		}
+	};
+}
+
 function syncOutsidePrecache(): Plugin {
 	return {
 		name: 'sahel-sync-outside-precache',
@@ -132,6 +149,7 @@ export default defineConfig({
 	},
 	plugins: [
 		...(process.env.BUNDLE_REPORT ? [bundleReport()] : []),
+		sharedParaglideRuntime(),
 		syncOutsidePrecache(),
 		// the URL names the language (English at /..., French at /fr/...), so both prerender;
 		// the learner's choice and the device's languages pick the URL on the client. Unit tests
