@@ -33,7 +33,9 @@ const PRECACHE = /precacheAndRoute\((\[[^\]]*\])/;
 export function precacheEntries(worker) {
 	const list = PRECACHE.exec(worker)?.[1];
 	if (!list) throw new Error('No precache list found in the service worker');
-	return new Map([...list.matchAll(/\{url:"([^"]+)",revision:[^}]*\}/g)].map((m) => [m[1], m[0]]));
+	return new Map(
+		[...list.matchAll(/\{url:"([^"]+)",revision:[^}]*\}/g)].map((m) => [String(m[1]), m[0]])
+	);
 }
 
 /**
@@ -44,7 +46,8 @@ export function precacheEntries(worker) {
  */
 export function mergedWorker(english, french) {
 	const entries = precacheEntries(english);
-	for (const [url, entry] of precacheEntries(french)) if (!entries.has(url)) entries.set(url, entry);
+	for (const [url, entry] of precacheEntries(french))
+		if (!entries.has(url)) entries.set(url, entry);
 	return english.replace(PRECACHE, `precacheAndRoute([${[...entries.values()].join(',')}]`);
 }
 
@@ -62,7 +65,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	}
 	writeFileSync(
 		'build/sw.js',
-		mergedWorker(readFileSync('build/sw.js', 'utf8'), readFileSync(join(FRENCH_BUILD, 'sw.js'), 'utf8'))
+		mergedWorker(
+			readFileSync('build/sw.js', 'utf8'),
+			readFileSync(join(FRENCH_BUILD, 'sw.js'), 'utf8')
+		)
 	);
 	// static/ is copied as written, comments included; the one script every page loads before
 	// its first paint is sent minified (half its gzipped size)
