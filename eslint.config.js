@@ -188,6 +188,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'.build-fr/',
 			'src/lib/paraglide/',
 			'.svelte-kit/',
 			'node_modules/',

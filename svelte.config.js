@@ -6,7 +6,7 @@ import { syncOrigin } from './scripts/sync-origin.js';
 const SYNC = syncOrigin();
 
 // every page again under /fr: the French pages, prerendered beside the English ones
-const FRENCH_PAGES = [
+export const FRENCH_PAGES = [
 	'',
 	'/study',
 	'/cards',
@@ -16,16 +16,29 @@ const FRENCH_PAGES = [
 	'/assign',
 	'/a',
 	'/gradebook',
-	'/settings'
+	'/settings',
+	'/sync'
 ].map((path) => `/fr${path}`);
+
+// `npm run build` (scripts/build.js) builds each language apart, with its messages only: the
+// French build prerenders the French pages into .build-fr/, the English one the English pages
+// into build/. Without STATIC_LOCALE (vite dev, a plain `vite build`) one build holds both.
+const STATIC_LOCALE = process.env.STATIC_LOCALE;
+const OUT = STATIC_LOCALE === 'fr' ? '.build-fr' : 'build';
+const ENTRIES =
+	STATIC_LOCALE === 'fr' ? FRENCH_PAGES : STATIC_LOCALE === 'en' ? ['*'] : ['*', ...FRENCH_PAGES];
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: adapter({ pages: OUT, assets: OUT, fallback: undefined, strict: true }),
+		// both builds name one version, so neither takes the other for an update
+		...(process.env.BUILD_VERSION ? { version: { name: process.env.BUILD_VERSION } } : {}),
 		prerender: {
-			entries: ['*', ...FRENCH_PAGES],
+			entries: ENTRIES,
+			// a built language follows no link into the other, which it would render in its own
+			crawl: !STATIC_LOCALE,
 			handleHttpError: 'fail',
 			handleMissingId: 'ignore'
 		},

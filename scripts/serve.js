@@ -63,6 +63,14 @@ export function serveBuild({ root = 'build', host = '127.0.0.1', port = 4173, gz
 	const base = resolve(root);
 	const server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
+		// the pages' URLs have no trailing slash (trailingSlash: 'never'): /fr/ and /study/ move
+		// to /fr and /study, as static hosts do, rather than answering 404
+		const bare = url.pathname.replace(/\/+$/, '');
+		if (bare && bare !== url.pathname && fileFor(base, bare)) {
+			response.writeHead(308, { ...headersFor(bare), location: `${bare}${url.search}` });
+			response.end();
+			return;
+		}
 		const file = fileFor(base, url.pathname);
 		if (!file) {
 			response.writeHead(404, {

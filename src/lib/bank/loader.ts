@@ -1,11 +1,11 @@
 // Loads a generated bank (or its map) in the app. The files are precached, so this works
 // offline; every failure becomes a BankError the page can explain.
 import * as v from 'valibot';
-import { BankMapSchema, BankSchema } from './bank-schema';
+import { BankSchema } from './bank-schema';
 import { BankError } from './errors';
-import { BANK_SCHEMA_VERSION, type Bank, type BankMap } from './types';
+import { BANK_SCHEMA_VERSION, type Bank } from './types';
 
-type FetchFn = (input: string) => Promise<Response>;
+export type FetchFn = (input: string) => Promise<Response>;
 
 /** Where to fetch from: `base` is the app's base path (SvelteKit `paths.base`). */
 export interface LoadOptions {
@@ -13,7 +13,7 @@ export interface LoadOptions {
 }
 
 /** Fetches JSON, turning network failures, non-2xx answers and bad JSON into BankErrors. */
-async function fetchJson(url: string, what: string, fetchFn: FetchFn): Promise<unknown> {
+export async function fetchJson(url: string, what: string, fetchFn: FetchFn): Promise<unknown> {
 	let response: Response;
 	try {
 		response = await fetchFn(url);
@@ -33,7 +33,7 @@ async function fetchJson(url: string, what: string, fetchFn: FetchFn): Promise<u
 }
 
 /** Checks the schema version first, so an old app gets a clear message about a new file. */
-function checked<T>(data: unknown, what: string, schema: v.GenericSchema<unknown, T>): T {
+export function checked<T>(data: unknown, what: string, schema: v.GenericSchema<unknown, T>): T {
 	const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
 	if (typeof data !== 'object' || data === null || typeof version !== 'number') {
 		throw new BankError('malformed', `The ${what} has no schema version.`);
@@ -66,15 +66,4 @@ export async function loadBank(
 		throw new BankError('malformed', `The ${what} contains the pack "${bank.pack.id}" instead.`);
 	}
 	return bank;
-}
-
-/** Loads and validates /bank/<packId>-map.json (only map questions need it). */
-export async function loadBankMap(
-	packId: string,
-	fetchFn: FetchFn = fetch,
-	{ base = '' }: LoadOptions = {}
-): Promise<BankMap> {
-	const what = `map of "${packId}"`;
-	const data = await fetchJson(`${base}/bank/${packId}-map.json`, what, fetchFn);
-	return checked(data, what, BankMapSchema) as BankMap;
 }

@@ -1,8 +1,6 @@
 // The interface language: the URL names it (English at /..., French at /fr/...); the
 // learner's choice is kept for static/first-paint.js, which opens the right URL on later
 // visits. Dates and numbers follow the page's language, never the browser's.
-import { intervalParts } from '$lib/srs/interval-label';
-import { m } from '$lib/paraglide/messages';
 import { deLocalizeHref, getLocale, localizeHref, type Locale } from '$lib/paraglide/runtime';
 
 export type { Locale };
@@ -50,26 +48,6 @@ export function formatDateTime(date: Date | number): string {
 /** `pathname` without its language prefix: "/fr/study" and "/study" are both "/study". */
 export function routePath(pathname: string): string {
 	return deLocalizeHref(pathname);
-}
-
-/** A duration as a short label in the page's language: "10m", "4d" / "10 min", "4 j". */
-export function intervalText(ms: number): string {
-	const { value, unit } = intervalParts(ms);
-	const n = formatNumber(value);
-	switch (unit) {
-		case 'under-minute':
-			return m.interval_under_minute();
-		case 'minute':
-			return m.interval_minutes({ n });
-		case 'hour':
-			return m.interval_hours({ n });
-		case 'day':
-			return m.interval_days({ n });
-		case 'month':
-			return m.interval_months({ n });
-		case 'year':
-			return m.interval_years({ n });
-	}
 }
 
 /** A size in bytes as the page's language writes it: "12.3 MB" / "12,3 Mo". */

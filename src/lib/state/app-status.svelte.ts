@@ -39,14 +39,14 @@ class AppStatus {
 		onDatabaseOutdated(() => (this.#databaseOutdated = true));
 		if (!('serviceWorker' in navigator)) return;
 		// loaded after first paint: the worker is not needed to show the page
-		const { registerSW } = await import('virtual:pwa-register');
+		const { registerSW } = await import('$lib/pwa/register-worker');
 		const update = registerSW({
 			// a new version waits until the learner says so: never reload mid-session by itself
 			onNeedRefresh: () => (this.#updateWaiting = true),
 			// every tab hears that the new worker took control; only the one that asked reloads
 			onNeedReload: () => this.newWorkerControlling()
 		});
-		this.#applyUpdate = () => update(true);
+		this.#applyUpdate = update;
 	}
 
 	/** The learner chose "Reload": activate the waiting worker and reload. */

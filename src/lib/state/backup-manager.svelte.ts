@@ -19,8 +19,8 @@ import { packOfItems } from './bank';
 import { downloadFile } from './download';
 import { readBackupStatus, type BackupStatus } from './backup-reminder';
 import { readStorageStatus } from '$lib/pwa/storage-persistence';
+import { BACKUP_ERROR_TITLES } from './data-safety-text';
 import {
-	BACKUP_ERROR_TITLES,
 	backupFileName,
 	deckFileName,
 	evictionRisk,

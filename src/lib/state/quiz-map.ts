@@ -1,6 +1,6 @@
 // The pack's map, fetched only when a map question first shows (it is the heaviest file
 // of the bank), then kept for the rest of the visit.
-import { loadBankMap } from '$lib/bank/loader';
+import { loadBankMap } from '$lib/bank/map-loader';
 import type { BankMap } from '$lib/bank/types';
 import { chosenPackId } from './bank';
 

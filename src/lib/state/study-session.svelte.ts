@@ -2,7 +2,7 @@
 // Every rating is stored (card and review, one transaction) before the next card shows; the
 // stored card is recomputed from all its reviews, so this tab's copy is only for showing.
 import { m } from '$lib/paraglide/messages';
-import { intervalText } from '$lib/i18n/locale';
+import { intervalText } from '$lib/i18n/interval-text';
 import type { BankItem } from '$lib/bank/types';
 import { ofItemMap, ofItems } from '$lib/progress/pack-scope';
 import { matchAnswer, type AnswerMatch } from '$lib/quiz/normalize';

@@ -11,11 +11,16 @@ import {
 import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
-import { countReviewsBetween, loadOwnDeck, loadStudyDay, recentReviews } from '$lib/storage';
+import {
+	countReviewsBetween,
+	databaseExists,
+	loadOwnDeck,
+	loadStudyDay,
+	recentReviews
+} from '$lib/storage';
 import type { CatalogEntry } from '$lib/bank/catalog';
 import { choosePack, chosenPackId, DEFAULT_PACK_ID, getBank, getCatalog } from './bank';
 import { loadStudySettings } from './study-settings';
-import { errorText } from './error-text';
 
 /** Enough recent reviews to hold any realistic single session. */
 const LAST_SESSION_WINDOW = 1000;
@@ -64,6 +69,12 @@ export class TodayOverview {
 	#articles = $state.raw<readonly CatalogEntry[]>([]);
 	#packId = $state(chosenPackId());
 	#title = $state('');
+	#returning = $state(false);
+
+	/** The learner has studied on this device before (its database exists): not a first visit. */
+	get returning() {
+		return this.#returning;
+	}
 
 	/** The articles to choose from: empty while this build offers only one. */
 	get articles() {
@@ -102,6 +113,10 @@ export class TodayOverview {
 
 	/** Reads everything the page shows. */
 	async load(now: Date = new Date()): Promise<void> {
+		void databaseExists().then(
+			(exists) => (this.#returning = exists),
+			() => (this.#returning = false)
+		);
 		void getCatalog().then(
 			(catalog) => (this.#articles = catalog.packs.length > 1 ? catalog.packs : []),
 			() => (this.#articles = []) // no index: the one article there is
@@ -134,6 +149,8 @@ export class TodayOverview {
 			this.#streak = stored.streak;
 			this.#lastSession = summarizeSession(latestSessionReviews(stored.recent));
 		} catch (error) {
+			// the words for every error load only when there is one to say
+			const { errorText } = await import('./error-text');
 			this.#error = errorText(error);
 		} finally {
 			this.#loaded = true;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BankError } from '../../../src/lib/bank/errors';
-import { loadBank, loadBankMap } from '../../../src/lib/bank/loader';
+import { loadBank } from '../../../src/lib/bank/loader';
+import { loadBankMap } from '../../../src/lib/bank/map-loader';
 import { REAL_PACK, ROOT } from './fixtures';
 
 const committed = (name: string) => readFileSync(join(ROOT, 'static', 'bank', name), 'utf8');

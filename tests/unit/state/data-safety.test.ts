@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BACKUP_ERROR_CODES } from '$lib/storage/backup-format';
+import { BACKUP_ERROR_TITLES } from '$lib/state/data-safety-text';
 import {
-	BACKUP_ERROR_TITLES,
 	BACKUP_REMINDER_STUDY_DAYS,
 	backupFileName,
 	deckFileName,

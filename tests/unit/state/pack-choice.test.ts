@@ -121,6 +121,20 @@ describe('choosing the article', { timeout: 30_000 }, () => {
 		await expect(page.bank.getBank('tiny')).rejects.toThrow(/not found/);
 	});
 
+	test('a first visit is not a returning learner; after some study it is', async () => {
+		serve(twoPacks());
+		let page = await freshPage();
+		let today = new page.TodayOverview();
+		await today.load(NOW);
+		await vi.waitFor(() => expect(today.loaded).toBe(true));
+		expect(today.returning).toBe(false);
+		await studyTheRealPack();
+		page = await freshPage();
+		today = new page.TodayOverview();
+		await today.load(NOW);
+		await vi.waitFor(() => expect(today.returning).toBe(true));
+	});
+
 	test('with storage blocked the choice lasts for the visit', async () => {
 		serve(twoPacks());
 		vi.stubGlobal('localStorage', {
