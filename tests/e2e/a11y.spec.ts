@@ -43,6 +43,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		test('own cards: the editor in Cards, a card marked in Read and the Make a card form', async ({
 			page
 		}) => {
+			// three full-page scans, one of the whole article: longer than one flow's 30 s on CI
+			test.slow();
 			await page.goto('/cards');
 			await page.getByRole('button', { name: 'Write a card' }).click();
 			const form = page.getByRole('form', { name: 'Write your own card' });

