@@ -103,7 +103,9 @@ export class ReceiptDelivery {
 			const key = `${row.origin} ${row.dropToken}`;
 			groups.set(key, [...(groups.get(key) ?? []), row]);
 		}
-		// offline, the module may not load: the rows stay queued, and 'online' tries again
+		// offline, the module cannot load (it is not precached), and Chromium keeps a failed
+		// dynamic import failed for the page's life: wait for 'online' before asking for it
+		if (globalThis.navigator?.onLine === false) return;
 		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			[...groups].map(async ([key, group]) => {
