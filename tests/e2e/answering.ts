@@ -31,3 +31,23 @@ export async function answer(page: Page, right: boolean): Promise<void> {
 		await page.getByRole('textbox').fill(right ? item.answer : 'no idea');
 	}
 }
+
+/** Builds an assignment of five one-tap questions (multiple choice, true or false) in /assign. */
+export async function makeOneTapAssignment(
+	page: Page,
+	title: string,
+	{ collectOnline = false } = {}
+): Promise<string> {
+	await page.goto('/assign');
+	const types = page.getByRole('group', { name: 'Question types' });
+	for (const box of await types.getByRole('checkbox').all()) {
+		const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+		await box.setChecked(['Multiple choice', 'True or false'].includes(name));
+	}
+	await page.getByLabel('Number of questions').selectOption('5');
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await page.getByLabel('Your name').fill('Dr Diallo');
+	if (collectOnline) await page.getByLabel('Collect receipts online').check();
+	await page.getByRole('button', { name: 'Create assignment' }).click();
+	return page.getByLabel('Assignment link', { exact: true }).inputValue();
+}

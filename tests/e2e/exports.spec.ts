@@ -10,6 +10,7 @@ import initSqlJs from 'sql.js';
 import { serveBuild } from '../../scripts/serve.js';
 import type { Bank } from '../../src/lib/bank/types';
 import { parseXml } from '../unit/assign/xml-check';
+import { makeOneTapAssignment } from './answering';
 import { expect, test, waitForServiceWorker } from './fixtures';
 
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
@@ -26,17 +27,7 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 
 /** An assignment of five multiple-choice or true/false questions, answered by one student. */
 async function gradebookWithOneReceipt(page: Page, browser: Browser, baseURL: string) {
-	await page.goto('/assign');
-	const types = page.getByRole('group', { name: 'Question types' });
-	for (const box of await types.getByRole('checkbox').all()) {
-		const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
-		await box.setChecked(['Multiple choice', 'True or false'].includes(name));
-	}
-	await page.getByLabel('Number of questions').selectOption('5');
-	await page.getByLabel('Title', { exact: true }).fill('Week 3: exports');
-	await page.getByLabel('Your name').fill('Dr Diallo');
-	await page.getByRole('button', { name: 'Create assignment' }).click();
-	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	const link = await makeOneTapAssignment(page, 'Week 3: exports');
 
 	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
 	const student = await context.newPage();

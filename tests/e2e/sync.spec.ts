@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSyncServer } from '../../scripts/sync-server/server';
-import { answer } from './answering';
+import { answer, makeOneTapAssignment } from './answering';
 import { countRows, expect, test, waitForServiceWorker } from './fixtures';
 
 const SYNC_PORT = Number(new URL(process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190').port);
@@ -164,18 +164,7 @@ test('a receipt taken offline waits on the phone and arrives in the gradebook by
 	// two browsers and a wait for the network to come back
 	test.setTimeout(90_000);
 	// the instructor makes an assignment that collects receipts online
-	await page.goto('/assign');
-	const types = page.getByRole('group', { name: 'Question types' });
-	for (const box of await types.getByRole('checkbox').all()) {
-		const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
-		await box.setChecked(['Multiple choice', 'True or false'].includes(name));
-	}
-	await page.getByLabel('Number of questions').selectOption('5');
-	await page.getByLabel('Title', { exact: true }).fill('Week 4: online');
-	await page.getByLabel('Your name').fill('Dr Diallo');
-	await page.getByLabel('Collect receipts online').check();
-	await page.getByRole('button', { name: 'Create assignment' }).click();
-	const link = await page.getByLabel('Assignment link', { exact: true }).inputValue();
+	const link = await makeOneTapAssignment(page, 'Week 4: online', { collectOnline: true });
 	await page.getByRole('link', { name: 'Open gradebook' }).click();
 	const inbox = page.getByRole('status').filter({ hasText: 'Collecting receipts online' });
 	await expect(inbox).toHaveText(/connected, 0 receipts in the class inbox/);
