@@ -2,7 +2,7 @@
 // student's device has sealed for delivery (a queue that survives a reload and a restart).
 import type { ClassKeyRow, OutboxRow } from './db';
 import { storageError } from './errors';
-import { database } from './repository';
+import { database, readStored } from './repository';
 
 /** Keeps the instructor's keys to an assignment's inbox (made with the assignment). */
 export async function saveClassKey(row: ClassKeyRow): Promise<void> {
@@ -16,8 +16,7 @@ export async function saveClassKey(row: ClassKeyRow): Promise<void> {
 
 /** The instructor's keys to an assignment's inbox, if this device made it. */
 export async function classKeyOf(assignmentId: string): Promise<ClassKeyRow | undefined> {
-	const db = await database();
-	const row = await db.classKeys.get(assignmentId);
+	const row = await readStored(undefined, (db) => db.classKeys.get(assignmentId));
 	// a row that is not what the app wrote opens nothing (and must not break the gradebook)
 	return row && typeof row.secret === 'string' && row.privateKey instanceof CryptoKey
 		? row
@@ -39,10 +38,12 @@ export async function queueDelivery(row: OutboxRow): Promise<OutboxRow> {
 	}
 }
 
-/** Every receipt still waiting to be delivered, oldest first. */
+/**
+ * Every receipt still waiting to be delivered, oldest first. Every visit to /a asks, so a
+ * browser that stored nothing answers without loading the database code.
+ */
 export async function queuedDeliveries(): Promise<OutboxRow[]> {
-	const db = await database();
-	const rows = await db.outbox.where('state').equals('queued').toArray();
+	const rows = await readStored([], (db) => db.outbox.where('state').equals('queued').toArray());
 	return rows
 		.filter((row) => typeof row.envelope === 'string' && typeof row.dropToken === 'string')
 		.sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime());
@@ -50,8 +51,7 @@ export async function queuedDeliveries(): Promise<OutboxRow[]> {
 
 /** One attempt's delivery, if it has one. */
 export async function deliveryOf(attemptId: string): Promise<OutboxRow | undefined> {
-	const db = await database();
-	return db.outbox.get(attemptId);
+	return readStored(undefined, (db) => db.outbox.get(attemptId));
 }
 
 /** Records how deliveries ended: delivered (with when), or refused (with the server's reason). */
