@@ -22,7 +22,7 @@ import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
 import { validRows } from './stored-rows';
 import { legacyReviewUid, reviewUid } from './review-uid';
-import { applyArrivals } from './sync-store';
+import { applyArrivals, marksOf } from './sync-store';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -191,7 +191,8 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
  * - attempts: the union by id; for an id on both sides, the copy that got further;
  * - assignments, submissions: the union by id, the local copy kept on a clash;
  * - settings: the backup's only for keys this device has never set;
- * - card marks: the backup's only for cards this device has never marked.
+ * - card marks: not in the plan: `importBackup` gives them to sync's rule, each mark of each
+ *   card changed last wins (by its `markedAt`), and a card reset on the other side is replayed.
  */
 export function mergePlan(
 	local: BackupTables,
@@ -233,7 +234,7 @@ export function mergePlan(
 		assignments: absent(local.assignments, incoming.assignments, (a) => a.id),
 		submissions: absent(local.submissions, incoming.submissions, (s) => s.id),
 		settings: absent(local.settings, incoming.settings, (s) => s.key),
-		cardFlags: absent(local.cardFlags, incoming.cardFlags, (f) => f.itemId),
+		cardFlags: [],
 		// the learner's own text: the copy edited last wins, as for a card rated last
 		ownCards: incoming.ownCards.filter((c) => {
 			const mine = local.ownCards.find((m) => m.id === c.id);
@@ -337,13 +338,16 @@ export async function importBackup(
 			}
 			if (mode === 'merge') {
 				// the backup's device took these ratings back: so does this one, as sync would
-				if (rows.tombstones.length > 0) {
-					await applyArrivals(
+				// and its card marks merge as sync merges them: each mark changed last wins
+				const marks = backup.tables.cardFlags.flatMap(marksOf);
+				if (rows.tombstones.length > 0 || marks.length > 0) {
+					const applied = await applyArrivals(
 						db,
-						{ reviews: [], undone: rows.tombstones, settings: [] },
+						{ reviews: [], undone: rows.tombstones, settings: [], marks },
 						undefined,
 						now
 					);
+					written.cardFlags = applied.marks ?? 0;
 				}
 				await replayMergedCards(db, new Set(rows.reviews.map((row) => row.itemId)), settings);
 			}

@@ -105,7 +105,7 @@ function syncedText(kind: RowMapName, row: object): string {
 }
 
 /** A card's marks as sync compares them: every mark set, or taken off at a known time. */
-function marksOf(flags: CardFlagRow): MarkEntry[] {
+export function marksOf(flags: CardFlagRow): MarkEntry[] {
 	const out: MarkEntry[] = [];
 	for (const field of MARK_FIELDS) {
 		const value = flags[field];
