@@ -5,6 +5,7 @@
 // the English build writes build/, and its service worker also precaches the French files
 // (vite.config.ts reads .build-fr/), which are then copied beside the English ones.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifySync } from 'rolldown/experimental';
@@ -51,6 +52,30 @@ export function mergedWorker(english, french) {
 	return english.replace(PRECACHE, `precacheAndRoute([${[...entries.values()].join(',')}]`);
 }
 
+const FIRST_PAINT_TAG = /<script src="(?:\.\.?\/)*first-paint\.js"><\/script>/;
+
+/**
+ * A built page with first-paint.js inline, and its hash in the page's policy (the script runs
+ * before the policy's <meta>, which does not cover it; a host sending the policy as a header
+ * needs the hash).
+ * @param {string} html
+ * @param {string} code the minified script
+ */
+export function withInlineFirstPaint(html, code) {
+	if (!FIRST_PAINT_TAG.test(html)) throw new Error('A page lost its first-paint.js tag');
+	const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+	return html
+		.replace(FIRST_PAINT_TAG, () => `<script>${code}</script>`)
+		.replace("script-src 'self'", `script-src 'self' ${hash}`);
+}
+
+/** @param {string} dir */
+function htmlFiles(dir) {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((name) => name.endsWith('.html'))
+		.map((name) => join(dir, name));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	// both builds must name the same version, or each would see the other as an update
 	const version = `${Date.now()}`;
@@ -70,12 +95,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 			readFileSync(join(FRENCH_BUILD, 'sw.js'), 'utf8')
 		)
 	);
-	// static/ is copied as written, comments included; the one script every page loads before
-	// its first paint is sent minified (half its gzipped size)
-	const firstPaint = join('build', 'first-paint.js');
-	const minified = minifySync('first-paint.js', readFileSync(firstPaint, 'utf8'));
+	// the one script every page runs before its first paint goes inline, minified: as a file it
+	// cost a blocking round trip before anything else was even requested
+	const minified = minifySync('first-paint.js', readFileSync('static/first-paint.js', 'utf8'));
 	if (minified.errors.length) throw new Error(`first-paint.js: ${minified.errors[0]?.message}`);
-	writeFileSync(firstPaint, minified.code);
+	writeFileSync(join('build', 'first-paint.js'), minified.code);
+	for (const file of htmlFiles('build')) {
+		writeFileSync(file, withInlineFirstPaint(readFileSync(file, 'utf8'), minified.code));
+	}
 	const pages = readdirSync(join('build', 'fr')).length;
 	console.log(`Merged the French build into build/ (${pages} entries under fr/)`);
 }

@@ -1,4 +1,5 @@
-// Runs before the first paint, as a file so the CSP needs no inline script.
+// Runs before the first paint: `npm run build` puts it inline in every page, minified, with its
+// hash in the policy (scripts/build.js); `vite dev` loads it as this file.
 // 1. The language: a learner who chose one (or whose device reads French first) lands on
 // that language's page at once. An explicit /fr/... address on a first visit counts as the
 // choice. src/lib/i18n/locale.ts writes the key when the learner switches.
