@@ -9,9 +9,13 @@ import { classDocFor } from '$lib/sync/class-space';
 import type { Delivery } from '$lib/sync/class-channel';
 import { deliveryOf, markDeliveries, queueDelivery, queuedDeliveries } from '$lib/storage';
 import { BUILT_SYNC_ORIGIN } from './sync-config';
+import { setReceiptsWaiting } from './receipts-waiting';
 
 /** Where the receipt on screen stands with the class inbox ('none': the assignment has none). */
 export type DeliveryPhase = 'none' | 'queued' | 'sending' | 'delivered' | 'failed';
+
+// one connection per class inbox in this page, whichever view started it (the shell or /a)
+const running = new Map<string, Delivery>();
 
 /** Options for tests: a WebSocket class for Node, the origin this build may reach. */
 export interface DeliveryWire {
@@ -23,7 +27,8 @@ export class ReceiptDelivery {
 	#phase = $state<DeliveryPhase>('none');
 	#error = $state('');
 	#attemptId: string | undefined;
-	#running = new Map<string, Delivery>();
+	/** The inboxes this view started sending to (dispose stops those). */
+	#started = new Set<string>();
 	#clock: () => Date;
 	#wire: DeliveryWire;
 
@@ -77,6 +82,7 @@ export class ReceiptDelivery {
 				state: 'queued',
 				queuedAt: this.#clock()
 			});
+			setReceiptsWaiting(true);
 		} catch (error) {
 			this.#fail(error instanceof Error ? error.message : String(error));
 			return;
@@ -97,6 +103,7 @@ export class ReceiptDelivery {
 	/** Sends every queued receipt, one connection per class inbox. */
 	async deliverQueued(): Promise<void> {
 		const rows = await queuedDeliveries();
+		setReceiptsWaiting(rows.length > 0);
 		if (rows.length === 0) return;
 		const groups = new Map<string, typeof rows>();
 		for (const row of rows) {
@@ -109,7 +116,7 @@ export class ReceiptDelivery {
 		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			[...groups].map(async ([key, group]) => {
-				if (this.#running.has(key)) return;
+				if (running.has(key)) return;
 				const ids = group.map((row) => row.attemptId);
 				const { origin, dropToken } = group[0]!;
 				// the page may connect only where its Content Security Policy allows
@@ -117,7 +124,7 @@ export class ReceiptDelivery {
 					await this.#settle(ids, { state: 'failed', error: 'other-server' });
 					return;
 				}
-				if (this.#running.has(key)) return;
+				if (running.has(key)) return;
 				const delivery = deliverToInbox({
 					origin,
 					dropToken,
@@ -129,7 +136,8 @@ export class ReceiptDelivery {
 						}
 					}
 				});
-				this.#running.set(key, delivery);
+				running.set(key, delivery);
+				this.#started.add(key);
 				try {
 					await delivery.done;
 					await this.#settle(ids, { state: 'delivered', at: this.#clock() });
@@ -137,10 +145,12 @@ export class ReceiptDelivery {
 					// stopped (the page went away): they stay queued for next time
 					if (why !== 'stopped') await this.#settle(ids, { state: 'failed', error: String(why) });
 				} finally {
-					this.#running.delete(key);
+					running.delete(key);
+					this.#started.delete(key);
 				}
 			})
 		);
+		setReceiptsWaiting((await queuedDeliveries()).length > 0);
 	}
 
 	async #settle(
@@ -162,7 +172,18 @@ export class ReceiptDelivery {
 	/** Stops sending (the queue keeps what was not delivered). */
 	dispose(): void {
 		globalThis.removeEventListener?.('online', this.#onOnline);
-		for (const delivery of this.#running.values()) delivery.stop();
-		this.#running.clear();
+		for (const key of this.#started) running.get(key)?.stop();
+		this.#started.clear();
 	}
+}
+
+let shell: ReceiptDelivery | undefined;
+
+/**
+ * Sends the receipts queued on this device from whatever page is open, now or when the device
+ * comes online: a student who handed in offline need not open /a again for it to leave.
+ */
+export function deliverWaitingReceipts(): void {
+	shell ??= new ReceiptDelivery();
+	void shell.deliverQueued().catch(() => undefined);
 }
