@@ -1,7 +1,7 @@
 // Two browsers (a phone and a laptop) paired through the real sync server on 127.0.0.1:4190,
 // the origin the test build allows (SYNC_ORIGIN, see package.json "test:e2e"; another port there
 // lets two checkouts run these side by side).
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +156,36 @@ test('quiz history and card marks made on one device show on the other', async (
 	await expect(page.getByText('No card matches')).toBeVisible();
 });
 
+/** The instructor's gradebook for a new assignment that collects receipts online, still empty. */
+async function collectingGradebook(page: Page, title: string) {
+	const link = await makeOneTapAssignment(page, title, { collectOnline: true });
+	await page.getByRole('link', { name: 'Open gradebook' }).click();
+	const inbox = page.getByRole('status').filter({ hasText: 'Collecting receipts online' });
+	await expect(inbox).toHaveText(/connected, 0 receipts in the class inbox/);
+	return { link, inbox };
+}
+
+/** A student's phone at phone size, in a browser of its own. */
+async function phone(browser: Browser, baseURL: string) {
+	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+	return context.newPage();
+}
+
+/** The student opens the app once, goes offline, and hands in the assignment with `right` answers right. */
+async function handInOffline(student: Page, link: string, name: string, right: number) {
+	await student.goto('/');
+	await waitForServiceWorker(student);
+	await student.context().setOffline(true);
+	await student.goto(link);
+	await student.getByLabel('Your name').fill(name);
+	await student.getByRole('button', { name: 'Start' }).click();
+	for (let i = 0; i < 5; i++) {
+		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
+		await answer(student, i < right);
+		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
+	}
+}
+
 test('a receipt taken offline waits on the phone and arrives in the gradebook by itself', async ({
 	page,
 	browser,
@@ -164,26 +194,11 @@ test('a receipt taken offline waits on the phone and arrives in the gradebook by
 	// two browsers and a wait for the network to come back
 	test.setTimeout(90_000);
 	// the instructor makes an assignment that collects receipts online
-	const link = await makeOneTapAssignment(page, 'Week 4: online', { collectOnline: true });
-	await page.getByRole('link', { name: 'Open gradebook' }).click();
-	const inbox = page.getByRole('status').filter({ hasText: 'Collecting receipts online' });
-	await expect(inbox).toHaveText(/connected, 0 receipts in the class inbox/);
+	const { link, inbox } = await collectingGradebook(page, 'Week 4: online');
 
 	// a student has opened the app once, then takes the assignment with no network
-	const student = await (
-		await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } })
-	).newPage();
-	await student.goto('/');
-	await waitForServiceWorker(student);
-	await student.context().setOffline(true);
-	await student.goto(link);
-	await student.getByLabel('Your name').fill('Awa Traoré');
-	await student.getByRole('button', { name: 'Start' }).click();
-	for (let i = 0; i < 5; i++) {
-		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
-		await answer(student, i < 4);
-		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
-	}
+	const student = await phone(browser, baseURL!);
+	await handInOffline(student, link, 'Awa Traoré', 4);
 	const delivery = student
 		.getByRole('status')
 		.filter({ hasText: /receipt/ })
@@ -232,25 +247,10 @@ test('a receipt handed in offline leaves from the home page once the phone is on
 	browser,
 	baseURL
 }) => {
-	const link = await makeOneTapAssignment(page, 'Week 5: from home', { collectOnline: true });
-	await page.getByRole('link', { name: 'Open gradebook' }).click();
-	const inbox = page.getByRole('status').filter({ hasText: 'Collecting receipts online' });
-	await expect(inbox).toHaveText(/connected, 0 receipts in the class inbox/);
+	const { link, inbox } = await collectingGradebook(page, 'Week 5: from home');
 
-	const student = await (
-		await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } })
-	).newPage();
-	await student.goto('/');
-	await waitForServiceWorker(student);
-	await student.context().setOffline(true);
-	await student.goto(link);
-	await student.getByLabel('Your name').fill('Moussa Keita');
-	await student.getByRole('button', { name: 'Start' }).click();
-	for (let i = 0; i < 5; i++) {
-		await expect(student.getByText(`Question ${i + 1} of 5`)).toBeVisible();
-		await answer(student, i < 3);
-		await student.getByRole('button', { name: i === 4 ? 'Submit' : 'Next' }).click();
-	}
+	const student = await phone(browser, baseURL!);
+	await handInOffline(student, link, 'Moussa Keita', 3);
 	await expect(student.getByText(/Waiting to send your receipt/)).toBeVisible();
 
 	// the student closes the assignment and opens the home page, still offline

@@ -347,6 +347,7 @@ export async function importBackup(
 						undefined,
 						now
 					);
+					// for marks, the count is of marks taken (a card's row may take one or several)
 					written.cardFlags = applied.marks ?? 0;
 				}
 				await replayMergedCards(db, new Set(rows.reviews.map((row) => row.itemId)), settings);
