@@ -241,36 +241,3 @@ test('a receipt taken offline waits on the phone and arrives in the gradebook by
 	await expect(row).toContainText('80%');
 	expect(await countRows(page, 'submissions')).toBe(1);
 });
-
-test('a receipt handed in offline leaves from the home page once the phone is online', async ({
-	page,
-	browser,
-	baseURL
-}) => {
-	const { link, inbox } = await collectingGradebook(page, 'Week 5: from home');
-
-	const student = await phone(browser, baseURL!);
-	await handInOffline(student, link, 'Moussa Keita', 3);
-	await expect(student.getByText(/Waiting to send your receipt/)).toBeVisible();
-
-	// the student closes the assignment and opens the home page, still offline
-	await student.goto('/');
-	await expect(student.getByRole('heading', { name: 'Today' })).toBeVisible();
-	await expect(inbox).toHaveText(/connected, 0 receipts/);
-
-	// back online, on the home page: the receipt leaves without /a being opened
-	await student.context().setOffline(false);
-	await expect(inbox).toHaveText(/connected, 1 receipt in the class inbox/, { timeout: 20_000 });
-	const row = page
-		.getByRole('region', { name: 'Students' })
-		.getByRole('row', { name: /Moussa Keita/ });
-	await expect(row).toContainText('60%');
-
-	// the queue is empty, so no page looks at it again; and /a says it was delivered
-	await expect
-		.poll(() => student.evaluate(() => localStorage.getItem('sahel-brief:receipts-waiting')))
-		.toBe(null);
-	await student.goto('/a');
-	await student.getByRole('button', { name: 'Show receipt' }).click();
-	await expect(student.getByText(/Delivered: your receipt is in your class’s inbox/)).toBeVisible();
-});

@@ -9,13 +9,9 @@ import { classDocFor } from '$lib/sync/class-space';
 import type { Delivery } from '$lib/sync/class-channel';
 import { deliveryOf, markDeliveries, queueDelivery, queuedDeliveries } from '$lib/storage';
 import { BUILT_SYNC_ORIGIN } from './sync-config';
-import { setReceiptsWaiting } from './receipts-waiting';
 
 /** Where the receipt on screen stands with the class inbox ('none': the assignment has none). */
 export type DeliveryPhase = 'none' | 'queued' | 'sending' | 'delivered' | 'failed';
-
-// one connection per class inbox in this page, whichever view started it (the shell or /a)
-const running = new Map<string, Delivery>();
 
 /** Options for tests: a WebSocket class for Node, the origin this build may reach. */
 export interface DeliveryWire {
@@ -27,8 +23,7 @@ export class ReceiptDelivery {
 	#phase = $state<DeliveryPhase>('none');
 	#error = $state('');
 	#attemptId: string | undefined;
-	/** The inboxes this view started sending to (dispose stops those). */
-	#started = new Set<string>();
+	#running = new Map<string, Delivery>();
 	#clock: () => Date;
 	#wire: DeliveryWire;
 
@@ -82,7 +77,6 @@ export class ReceiptDelivery {
 				state: 'queued',
 				queuedAt: this.#clock()
 			});
-			setReceiptsWaiting(true);
 		} catch (error) {
 			this.#fail(error instanceof Error ? error.message : String(error));
 			return;
@@ -103,7 +97,6 @@ export class ReceiptDelivery {
 	/** Sends every queued receipt, one connection per class inbox. */
 	async deliverQueued(): Promise<void> {
 		const rows = await queuedDeliveries();
-		setReceiptsWaiting(rows.length > 0);
 		if (rows.length === 0) return;
 		const groups = new Map<string, typeof rows>();
 		for (const row of rows) {
@@ -116,7 +109,7 @@ export class ReceiptDelivery {
 		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			[...groups].map(async ([key, group]) => {
-				if (running.has(key)) return;
+				if (this.#running.has(key)) return;
 				const ids = group.map((row) => row.attemptId);
 				const { origin, dropToken } = group[0]!;
 				// the page may connect only where its Content Security Policy allows
@@ -124,7 +117,7 @@ export class ReceiptDelivery {
 					await this.#settle(ids, { state: 'failed', error: 'other-server' });
 					return;
 				}
-				if (running.has(key)) return;
+				if (this.#running.has(key)) return;
 				const delivery = deliverToInbox({
 					origin,
 					dropToken,
@@ -136,8 +129,7 @@ export class ReceiptDelivery {
 						}
 					}
 				});
-				running.set(key, delivery);
-				this.#started.add(key);
+				this.#running.set(key, delivery);
 				try {
 					await delivery.done;
 					await this.#settle(ids, { state: 'delivered', at: this.#clock() });
@@ -145,12 +137,10 @@ export class ReceiptDelivery {
 					// stopped (the page went away): they stay queued for next time
 					if (why !== 'stopped') await this.#settle(ids, { state: 'failed', error: String(why) });
 				} finally {
-					running.delete(key);
-					this.#started.delete(key);
+					this.#running.delete(key);
 				}
 			})
 		);
-		setReceiptsWaiting((await queuedDeliveries()).length > 0);
 	}
 
 	async #settle(
@@ -172,18 +162,7 @@ export class ReceiptDelivery {
 	/** Stops sending (the queue keeps what was not delivered). */
 	dispose(): void {
 		globalThis.removeEventListener?.('online', this.#onOnline);
-		for (const key of this.#started) running.get(key)?.stop();
-		this.#started.clear();
+		for (const delivery of this.#running.values()) delivery.stop();
+		this.#running.clear();
 	}
-}
-
-let shell: ReceiptDelivery | undefined;
-
-/**
- * Sends the receipts queued on this device from whatever page is open, now or when the device
- * comes online: a student who handed in offline need not open /a again for it to leave.
- */
-export function deliverWaitingReceipts(): void {
-	shell ??= new ReceiptDelivery();
-	void shell.deliverQueued().catch(() => undefined);
 }
