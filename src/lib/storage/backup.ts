@@ -15,7 +15,13 @@ import {
 	type BackupTableName,
 	type BackupTables
 } from './backup-format';
-import { withCurrentPlan, type AttemptRow, type CardRow, type SahelDatabase } from './db';
+import {
+	withCurrentPlan,
+	type AttemptRow,
+	type CardRow,
+	type OwnRemovalRow,
+	type SahelDatabase
+} from './db';
 import { database } from './repository';
 import { missesRatings, replayCard } from '../srs/replay';
 import { DEFAULT_STUDY_SETTINGS } from '../srs/settings';
@@ -310,7 +316,7 @@ export async function importBackup(
 	const db = await database();
 	const tables = tablesOf(db);
 	try {
-		const touched = [...Object.values(tables), db.replacedCopies];
+		const touched = [...Object.values(tables), db.replacedCopies, db.ownRemovals];
 		return await db.transaction('rw', touched, async () => {
 			let rows: BackupTables;
 			if (mode === 'replace') {
@@ -336,6 +342,12 @@ export async function importBackup(
 				if (rows[name].length > 0) await tables[name].bulkPut(rows[name]);
 				written[name] = rows[name].length;
 			}
+			// a card or wording the file brings is no longer removed here (sync still lets a
+			// removal made later elsewhere win)
+			await db.ownRemovals.bulkDelete([
+				...rows.ownCards.map((c) => ['ownCards', c.id] as const),
+				...rows.cardWordings.map((w) => ['cardWordings', w.itemId] as const)
+			] as [OwnRemovalRow['kind'], string][]);
 			if (mode === 'merge') {
 				// the backup's device took these ratings back: so does this one, as sync would
 				// and its card marks merge as sync merges them: each mark changed last wins

@@ -2,13 +2,17 @@
 // in-tab list: another tab that syncs sees the change when it next compares (on its own start,
 // and every time it reconnects), so no message between tabs is needed.
 
-/** What changed: a rating or its Undo, a setting (by key), an attempt, a receipt or a card's marks. */
+/**
+ * What changed: a rating or its Undo, a setting (by key), an attempt, a receipt, a card's
+ * marks, or the learner's own cards and wordings.
+ */
 export type LocalChange =
 	| { kind: 'reviews' }
 	| { kind: 'setting'; key: string }
 	| { kind: 'attempts' }
 	| { kind: 'receipts' }
-	| { kind: 'marks' };
+	| { kind: 'marks' }
+	| { kind: 'cards' };
 
 type Listener = (change: LocalChange) => void;
 const listeners = new Set<Listener>();

@@ -100,6 +100,17 @@ export interface TombstoneRow {
 	at: Date;
 }
 
+/**
+ * An own card deleted, or a wording taken back to the bank's: kept so sync can tell every
+ * other device (and not bring the row back from a device that still has it).
+ */
+export interface OwnRemovalRow {
+	kind: 'ownCards' | 'cardWordings';
+	/** The own card's id, or the bank item's id. */
+	key: string;
+	at: Date;
+}
+
 /** A card the learner wrote (from a passage of the article, or in the card browser). */
 export type OwnCardRow = OwnCard;
 
@@ -214,6 +225,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		// waiting to be delivered; new tables only, kept out of backups (keys and a queue)
 		version: 8,
 		stores: { classKeys: 'assignmentId', outbox: 'attemptId, state' }
+	},
+	{
+		// sync of own cards: what the learner removed (a card deleted, a wording restored), so
+		// the removal reaches other devices; a new table only, kept out of backups
+		version: 9,
+		stores: { ownRemovals: '[kind+key]' }
 	}
 ];
 
@@ -233,6 +250,7 @@ export class SahelDatabase extends Dexie {
 	cardWordings!: EntityTable<CardWordingRow, 'itemId'>;
 	classKeys!: EntityTable<ClassKeyRow, 'assignmentId'>;
 	outbox!: EntityTable<OutboxRow, 'attemptId'>;
+	ownRemovals!: Dexie.Table<OwnRemovalRow, [OwnRemovalRow['kind'], string]>;
 
 	constructor(name = DB_NAME, versions = SCHEMA_VERSIONS) {
 		super(name);

@@ -1,10 +1,31 @@
 // Cards the learner owns: the cards they write and their wording of bank cards. Each change
-// is one transaction and answers what it replaced, so the browser can undo it exactly; every
-// text is checked (own-card-text.ts in srs) before anything is written.
+// is one transaction and answers what it replaced, so the browser can undo it; every text is
+// checked (own-card-text.ts in srs) before anything is written. A removal (a card deleted, a
+// wording given back to the bank's) is kept in `ownRemovals`, and a deleted card's ratings are
+// tombstoned, so sync takes them off every device instead of bringing them back. An Undo is a
+// change of its own, made now, so it wins on the devices that already took the change it undoes.
 import { checkedCardText } from '../srs/own-card-text';
 import { CLOZE_GAP, OWN_ID_PREFIX, type OwnCardKind } from '../srs/own-cards';
-import type { CardFlagRow, CardRow, CardWordingRow, OwnCardRow, ReviewRow } from './db';
-import { database } from './repository';
+import { noteLocalChange } from './change-feed';
+import type {
+	CardFlagRow,
+	CardRow,
+	CardWordingRow,
+	OwnCardRow,
+	ReviewRow,
+	SahelDatabase
+} from './db';
+import { database as openDatabase } from './repository';
+import { newReviewUid } from './review-uid';
+
+/** This device's database, or another (tests: two devices in one process). */
+const database = (db?: SahelDatabase) => (db ? Promise.resolve(db) : openDatabase());
+
+/** Tells sync; answers `value`. */
+function changed<T>(value: T): T {
+	noteLocalChange({ kind: 'cards' });
+	return value;
+}
 
 /** A card as the learner writes it; `paragraph` and `quote` when made from the article. */
 export interface OwnCardInput {
@@ -41,7 +62,8 @@ function newId(): string {
 /** Stores a new own card (refusing bad text with a CardTextError); answers it and its Undo. */
 export async function addOwnCard(
 	input: OwnCardInput,
-	now: Date
+	now: Date,
+	db?: SahelDatabase
 ): Promise<{ card: OwnCardRow; snapshot: OwnSnapshot }> {
 	const { front, back } = checkedCardText(input.kind, input.front, input.back);
 	const card: OwnCardRow = {
@@ -55,19 +77,19 @@ export async function addOwnCard(
 	if (input.packId) card.packId = input.packId;
 	if (input.paragraph) card.paragraph = input.paragraph;
 	if (input.quote) card.quote = input.quote.slice(0, 8000);
-	const db = await database();
-	await db.ownCards.add(card);
-	return { card, snapshot: emptySnapshot([card.id]) };
+	await (await database(db)).ownCards.add(card);
+	return changed({ card, snapshot: emptySnapshot([card.id]) });
 }
 
 /** Rewrites an own card's two sides; answers what it was. */
 export async function editOwnCard(
 	id: string,
 	sides: { front: string; back: string },
-	now: Date
+	now: Date,
+	own?: SahelDatabase
 ): Promise<OwnSnapshot> {
-	const db = await database();
-	return db.transaction('rw', db.ownCards, async () => {
+	const db = await database(own);
+	const snapshot = await db.transaction('rw', db.ownCards, async () => {
 		const before = await db.ownCards.get(id);
 		if (!before)
 			// named as a card text error, so the page says it in the learner's language
@@ -82,31 +104,64 @@ export async function editOwnCard(
 		await db.ownCards.put({ ...before, front, back, updatedAt: now });
 		return { ...emptySnapshot([id]), ownCards: [before] };
 	});
+	return changed(snapshot);
+}
+
+/** The tables a deletion of an own card writes. */
+const removalTables = (db: SahelDatabase) => [
+	db.ownCards,
+	db.cards,
+	db.cardFlags,
+	db.reviews,
+	db.tombstones,
+	db.ownRemovals
+];
+
+/**
+ * Removes an own card with its schedule, marks and reviews (inside a transaction over
+ * `removalTables`): its ratings are tombstoned and the removal kept, at `at`. Answers what
+ * was there. Sync calls it too, for a deletion made on another device.
+ */
+export async function removeOwnCardRows(
+	db: SahelDatabase,
+	id: string,
+	at: Date
+): Promise<OwnSnapshot> {
+	const [card, schedule, flags, reviews] = await Promise.all([
+		db.ownCards.get(id),
+		db.cards.get(id),
+		db.cardFlags.get(id),
+		db.reviews.where('itemId').equals(id).toArray()
+	]);
+	const snapshot = emptySnapshot([id]);
+	if (card) snapshot.ownCards.push(card);
+	if (schedule) snapshot.cards.push(schedule);
+	if (flags) snapshot.flags.push(flags);
+	snapshot.reviews = reviews;
+	const tombs = reviews.filter((r) => typeof r.uid === 'string').map((r) => ({ uid: r.uid!, at }));
+	await Promise.all([
+		db.ownCards.delete(id),
+		db.cards.delete(id),
+		db.cardFlags.delete(id),
+		db.reviews.bulkDelete(reviews.map((r) => r.id!)),
+		db.tombstones.bulkPut(tombs),
+		db.ownRemovals.put({ kind: 'ownCards', key: id, at })
+	]);
+	return snapshot;
 }
 
 /** Deletes an own card with its schedule, marks and reviews, in one transaction. */
-export async function deleteOwnCard(id: string): Promise<OwnSnapshot> {
-	const db = await database();
-	return db.transaction('rw', [db.ownCards, db.cards, db.cardFlags, db.reviews], async () => {
-		const [card, schedule, flags, reviews] = await Promise.all([
-			db.ownCards.get(id),
-			db.cards.get(id),
-			db.cardFlags.get(id),
-			db.reviews.where('itemId').equals(id).toArray()
-		]);
-		const snapshot = emptySnapshot([id]);
-		if (card) snapshot.ownCards.push(card);
-		if (schedule) snapshot.cards.push(schedule);
-		if (flags) snapshot.flags.push(flags);
-		snapshot.reviews = reviews;
-		await Promise.all([
-			db.ownCards.delete(id),
-			db.cards.delete(id),
-			db.cardFlags.delete(id),
-			db.reviews.bulkDelete(reviews.map((r) => r.id!))
-		]);
-		return snapshot;
-	});
+export async function deleteOwnCard(
+	id: string,
+	now: Date = new Date(),
+	own?: SahelDatabase
+): Promise<OwnSnapshot> {
+	const db = await database(own);
+	const snapshot = await db.transaction('rw', removalTables(db), () =>
+		removeOwnCardRows(db, id, now)
+	);
+	noteLocalChange({ kind: 'reviews' });
+	return changed(snapshot);
 }
 
 /**
@@ -116,58 +171,84 @@ export async function deleteOwnCard(id: string): Promise<OwnSnapshot> {
 export async function saveWording(
 	item: { id: string; type: 'flashcard' | 'reverse' | 'cloze'; prompt: string; answer: string },
 	sides: { front: string; back: string },
-	now: Date
+	now: Date,
+	own?: SahelDatabase
 ): Promise<OwnSnapshot> {
 	const { front, back } = checkedCardText(
 		item.type === 'cloze' && sides.front.includes(CLOZE_GAP) ? 'cloze' : 'flashcard',
 		sides.front,
 		sides.back
 	);
-	const db = await database();
-	return db.transaction('rw', db.cardWordings, async () => {
+	const db = await database(own);
+	const snapshot = await db.transaction('rw', db.cardWordings, db.ownRemovals, async () => {
 		const before = await db.cardWordings.get(item.id);
 		const row: CardWordingRow = { itemId: item.id, updatedAt: now };
 		if (front !== item.prompt) row.front = front;
 		if (back !== item.answer) row.back = back;
-		if (row.front === undefined && row.back === undefined) await db.cardWordings.delete(item.id);
-		else await db.cardWordings.put(row);
+		if (row.front === undefined && row.back === undefined) {
+			if (before) await removeWording(db, item.id, now);
+		} else await putWording(db, row);
 		return { ...emptySnapshot([], [item.id]), wordings: before ? [before] : [] };
 	});
+	return changed(snapshot);
+}
+
+/** Stores a wording (no longer removed). */
+async function putWording(db: SahelDatabase, row: CardWordingRow): Promise<void> {
+	await db.cardWordings.put(row);
+	await db.ownRemovals.delete(['cardWordings', row.itemId]);
+}
+
+/** Gives a card back the bank's wording, keeping the removal for sync. */
+async function removeWording(db: SahelDatabase, itemId: string, at: Date): Promise<void> {
+	await db.cardWordings.delete(itemId);
+	await db.ownRemovals.put({ kind: 'cardWordings', key: itemId, at });
 }
 
 /** "Restore the original": the bank's wording again; answers the learner's, for Undo. */
-export async function restoreOriginalWording(itemId: string): Promise<OwnSnapshot> {
-	const db = await database();
-	return db.transaction('rw', db.cardWordings, async () => {
+export async function restoreOriginalWording(
+	itemId: string,
+	now: Date = new Date(),
+	own?: SahelDatabase
+): Promise<OwnSnapshot> {
+	const db = await database(own);
+	const snapshot = await db.transaction('rw', db.cardWordings, db.ownRemovals, async () => {
 		const before = await db.cardWordings.get(itemId);
-		await db.cardWordings.delete(itemId);
+		if (before) await removeWording(db, itemId, now);
 		return { ...emptySnapshot([], [itemId]), wordings: before ? [before] : [] };
 	});
+	return changed(snapshot);
 }
 
-/** Puts the rows of a snapshot back exactly as they were (Undo). */
-export async function restoreOwnSnapshot(previous: OwnSnapshot): Promise<void> {
-	const db = await database();
-	await db.transaction(
-		'rw',
-		[db.ownCards, db.cardWordings, db.cards, db.cardFlags, db.reviews],
-		async () => {
-			// a card that did not exist before goes with the schedule and reviews it gained since
-			const kept = new Set(previous.ownCards.map((c) => c.id));
-			const added = previous.ownCardIds.filter((id) => !kept.has(id));
-			if (added.length) {
-				await db.cards.bulkDelete(added);
-				await db.cardFlags.bulkDelete(added);
-				await db.reviews.where('itemId').anyOf(added).delete();
-			}
-			await db.ownCards.bulkDelete(previous.ownCardIds);
-			await db.cardWordings.bulkDelete(previous.wordingIds);
-			await db.ownCards.bulkPut(previous.ownCards);
-			await db.cardWordings.bulkPut(previous.wordings);
-			if (previous.cards.length) await db.cards.bulkPut(previous.cards);
-			if (previous.flags.length) await db.cardFlags.bulkPut(previous.flags);
-			// with their keys, so a later Undo of a rating finds its review again
-			if (previous.reviews.length) await db.reviews.bulkPut(previous.reviews);
+/**
+ * Puts the rows of a snapshot back (Undo): the cards and wordings as they were, dated now, so
+ * this change also wins on devices that already took the one it undoes. A deleted card's
+ * ratings come back under new ids: their old ids are tombstoned, and a tombstone is final.
+ */
+export async function restoreOwnSnapshot(
+	previous: OwnSnapshot,
+	now: Date = new Date(),
+	own?: SahelDatabase
+): Promise<void> {
+	const db = await database(own);
+	await db.transaction('rw', [...removalTables(db), db.cardWordings], async () => {
+		// a card that did not exist before goes with the schedule and reviews it gained since
+		const kept = new Set(previous.ownCards.map((c) => c.id));
+		for (const id of previous.ownCardIds) if (!kept.has(id)) await removeOwnCardRows(db, id, now);
+		const keptWordings = new Set(previous.wordings.map((w) => w.itemId));
+		for (const itemId of previous.wordingIds)
+			if (!keptWordings.has(itemId)) await removeWording(db, itemId, now);
+		for (const card of previous.ownCards) {
+			await db.ownCards.put({ ...card, updatedAt: now });
+			await db.ownRemovals.delete(['ownCards', card.id]);
 		}
-	);
+		for (const wording of previous.wordings) await putWording(db, { ...wording, updatedAt: now });
+		if (previous.cards.length) await db.cards.bulkPut(previous.cards);
+		if (previous.flags.length) await db.cardFlags.bulkPut(previous.flags);
+		// with their keys, so a later Undo of a rating finds its review again
+		if (previous.reviews.length)
+			await db.reviews.bulkPut(previous.reviews.map((r) => ({ ...r, uid: newReviewUid() })));
+	});
+	if (previous.reviews.length) noteLocalChange({ kind: 'reviews' });
+	changed(undefined);
 }

@@ -182,6 +182,11 @@ export function rowSchemas(now: Date) {
 		createdAt: isoDate,
 		updatedAt: isoDate
 	});
+	const ownRemoval = v.object({
+		kind: v.picklist(['ownCards', 'cardWordings'], 'expected own cards or card wordings'),
+		key: v.pipe(key, v.maxLength(200, 'expected a key of at most 200 characters')),
+		at: isoDate
+	});
 	const cardWording = v.looseObject({
 		itemId: key,
 		front: v.optional(cardText),
@@ -199,7 +204,8 @@ export function rowSchemas(now: Date) {
 		cardFlags: cardFlag,
 		tombstones: tombstone,
 		ownCards: ownCard,
-		cardWordings: cardWording
+		cardWordings: cardWording,
+		ownRemovals: ownRemoval
 	} satisfies Record<string, v.GenericSchema>;
 }
 
@@ -216,7 +222,8 @@ export const DATE_FIELDS: Record<RowTableName, readonly string[]> = {
 	cardFlags: ['buriedUntil', 'resetAt'],
 	tombstones: ['at'],
 	ownCards: ['createdAt', 'updatedAt'],
-	cardWordings: ['updatedAt']
+	cardWordings: ['updatedAt'],
+	ownRemovals: ['at']
 };
 
 /** A stored row with its top-level Dates as ISO strings (anything else fails the schema). */

@@ -5,14 +5,20 @@ import type { ApplyReport, Arrivals, RowText, SyncStore, Undone } from '../sync/
 import {
 	MARK_FIELDS,
 	isLaterMark,
+	isRemovable,
 	outranks,
 	refusalOf,
+	removalText,
+	removedAt,
+	ROW_KEY,
 	ROW_MAPS,
 	stepClock,
 	TIMED_ARRIVAL,
 	type MarkEntry,
 	type RowMapName
 } from '../sync/owned-rows';
+import { OWN_ID_PREFIX } from '../srs/own-cards';
+import { removeOwnCardRows } from './own-cards';
 import type { AttemptRow, CardFlagRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { reviewsSinceReset } from '../srs/card-flags';
 import { rowFromText, rowText } from './backup-format';
@@ -80,18 +86,31 @@ export function createSyncStore(options: SyncStoreOptions = {}): SyncStore {
 				return out;
 			}),
 		readRows: () =>
-			read({ attempts: new Map(), assignments: new Map(), submissions: new Map() }, async (db) => {
-				const [attempts, assignments, submissions] = await Promise.all(
-					ROW_MAPS.map((kind) => db.table(kind).toArray())
-				);
-				const texts = (kind: RowMapName, rows: { id: string }[]) =>
-					new Map(validRows(kind, rows).map((row) => [row.id, syncedText(kind, row)]));
-				return {
-					attempts: texts('attempts', attempts!),
-					assignments: texts('assignments', assignments!),
-					submissions: texts('submissions', submissions!)
-				};
-			}),
+			read(
+				Object.fromEntries(ROW_MAPS.map((kind) => [kind, new Map<string, string>()])) as Record<
+					RowMapName,
+					Map<string, string>
+				>,
+				async (db) => {
+					const [removals, ...tables] = await Promise.all([
+						db.ownRemovals.toArray(),
+						...ROW_MAPS.map((kind) => db.table(kind).toArray())
+					]);
+					const out = {} as Record<RowMapName, Map<string, string>>;
+					ROW_MAPS.forEach((kind, i) => {
+						const rows = validRows(kind, tables[i] as Record<string, unknown>[]);
+						const texts = new Map(
+							rows.map((row) => [String(row[ROW_KEY[kind]]), syncedText(kind, row)])
+						);
+						for (const removal of validRows('ownRemovals', removals)) {
+							if (removal.kind === kind && !texts.has(removal.key))
+								texts.set(removal.key, removalText(removal.kind, removal.key, removal.at));
+						}
+						out[kind] = texts;
+					});
+					return out;
+				}
+			),
 		readMarks: () =>
 			read([], async (db) => validRows('cardFlags', await db.cardFlags.toArray()).flatMap(marksOf)),
 		applyArrivals: async (arrivals) =>
@@ -134,14 +153,24 @@ function withMark(flags: CardFlagRow, mark: MarkEntry): CardFlagRow | undefined 
 	return next;
 }
 
+/** An arrived row, checked: the row to store, or when it was removed. */
+type CheckedRow = RowText & { row?: Record<string, unknown>; removedAt?: Date };
+
 /** Arrived rows decoded and checked by the backup's row schemas; the others' refusal ids. */
 function checkedRows(rows: readonly RowText[], now: Date) {
-	const ok: (RowText & { row: Record<string, unknown> & { id: string } })[] = [];
+	const ok: CheckedRow[] = [];
 	const refused: string[] = [];
 	for (const arrival of rows) {
+		const removal = removedAt(arrival.kind, arrival.key, arrival.text);
+		if (removal) {
+			const row = { kind: arrival.kind, key: arrival.key, at: removal };
+			if (isValidRow('ownRemovals', row, now)) ok.push({ ...arrival, removedAt: removal });
+			else refused.push(refusalOf(arrival.kind, arrival.key, arrival.text));
+			continue;
+		}
 		const row = rowFromText(arrival.kind, arrival.text);
-		if (row && row.id === arrival.key && isValidRow(arrival.kind, row, now)) {
-			ok.push({ ...arrival, row: row as Record<string, unknown> & { id: string } });
+		if (row && row[ROW_KEY[arrival.kind]] === arrival.key && isValidRow(arrival.kind, row, now)) {
+			ok.push({ ...arrival, row });
 		} else refused.push(refusalOf(arrival.kind, arrival.key, arrival.text));
 	}
 	return { ok, refused };
@@ -191,7 +220,10 @@ export async function applyArrivals(
 			db.settings,
 			db.attempts,
 			db.assignments,
-			db.submissions
+			db.submissions,
+			db.ownCards,
+			db.cardWordings,
+			db.ownRemovals
 		],
 		async () => {
 			const rowsWritten = await writeRows(db, rows.ok);
@@ -212,7 +244,16 @@ export async function applyArrivals(
 							.anyOf(reviews.map((r) => r.uid!))
 							.keys()) as string[]
 			);
-			const fresh = reviews.filter((r) => !present.has(r.uid!) && !gone.has(r.uid!));
+			const arrived = reviews.filter((r) => !present.has(r.uid!) && !gone.has(r.uid!));
+			// ratings of an own card deleted here (made elsewhere before the deletion arrived
+			// there) go with it: tombstoned, so every device takes them off
+			const removedCards = await removedOwnCards(db, arrived);
+			const late = arrived.filter((r) => removedCards.has(r.itemId));
+			if (late.length > 0) {
+				const tombs = late.map((r) => ({ uid: r.uid!, at: removedCards.get(r.itemId)! }));
+				await db.tombstones.bulkPut(tombs);
+			}
+			const fresh = late.length > 0 ? arrived.filter((r) => !removedCards.has(r.itemId)) : arrived;
 			const doomed =
 				undone.length > 0
 					? await db.reviews
@@ -322,30 +363,74 @@ export async function applyArrivals(
 
 /**
  * Writes arrived rows whose copy still outranks the stored one (another tab may have written
- * since the engine looked). An unfinished attempt keeps the answer being typed here.
+ * since the engine looked), and the removals that outrank the row here: a deleted own card
+ * goes with its schedule, marks and ratings, as on the device that deleted it. An unfinished
+ * attempt keeps the answer being typed here.
  */
-async function writeRows(
-	db: SahelDatabase,
-	rows: readonly (RowText & { row: Record<string, unknown> & { id: string } })[]
-): Promise<number> {
+async function writeRows(db: SahelDatabase, rows: readonly CheckedRow[]): Promise<number> {
 	let written = 0;
 	for (const kind of ROW_MAPS) {
 		const mine = rows.filter((r) => r.kind === kind);
 		if (mine.length === 0) continue;
-		const table = db.table<{ id: string }, string>(kind);
-		const stored = await table.bulkGet(mine.map((r) => r.key));
-		const put: object[] = [];
+		const table = db.table<Record<string, unknown>, string>(kind);
+		const keys = mine.map((r) => r.key);
+		const [stored, removals] = await Promise.all([
+			table.bulkGet(keys),
+			isRemovable(kind)
+				? db.ownRemovals.bulkGet(keys.map((key) => [kind, key] as [typeof kind, string]))
+				: []
+		]);
+		const put: Record<string, unknown>[] = [];
+		const removed: { key: string; at: Date }[] = [];
 		mine.forEach((arrival, i) => {
 			const here = validRow(kind, stored[i]);
-			if (here && !outranks(kind, arrival.text, syncedText(kind, here))) return;
+			const gone = isRemovable(kind) ? validRow('ownRemovals', removals[i]) : undefined;
+			const hereText = here
+				? syncedText(kind, here)
+				: gone && isRemovable(kind)
+					? removalText(kind, arrival.key, gone.at)
+					: undefined;
+			if (hereText !== undefined && !outranks(kind, arrival.text, hereText)) return;
+			if (arrival.removedAt) {
+				removed.push({ key: arrival.key, at: arrival.removedAt });
+				return;
+			}
 			const draft = (here as AttemptRow | undefined)?.draft;
-			const keepsDraft = kind === 'attempts' && draft !== undefined && !arrival.row.finishedAt;
-			put.push(keepsDraft ? { ...arrival.row, draft } : arrival.row);
+			const keepsDraft = kind === 'attempts' && draft !== undefined && !arrival.row!.finishedAt;
+			put.push(keepsDraft ? { ...arrival.row!, draft } : arrival.row!);
 		});
-		if (put.length > 0) await table.bulkPut(put as { id: string }[]);
-		written += put.length;
+		if (put.length > 0) await table.bulkPut(put);
+		if (isRemovable(kind) && put.length > 0)
+			await db.ownRemovals.bulkDelete(
+				put.map((row) => [kind, String(row[ROW_KEY[kind]])] as [typeof kind, string])
+			);
+		for (const { key, at } of removed) {
+			if (kind === 'ownCards') await removeOwnCardRows(db, key, at);
+			else {
+				await table.delete(key);
+				await db.ownRemovals.put({ kind: 'cardWordings', key, at });
+			}
+		}
+		written += put.length + removed.length;
 	}
 	return written;
+}
+
+/** The own cards among `reviews`' that were deleted here (and not written again), with when. */
+async function removedOwnCards(
+	db: SahelDatabase,
+	reviews: readonly ReviewRow[]
+): Promise<Map<string, Date>> {
+	const own = [
+		...new Set(reviews.map((r) => r.itemId).filter((id) => id.startsWith(OWN_ID_PREFIX)))
+	];
+	const out = new Map<string, Date>();
+	if (own.length === 0) return out;
+	const removals = await db.ownRemovals.bulkGet(
+		own.map((id) => ['ownCards', id] as ['ownCards', string])
+	);
+	for (const removal of removals) if (removal) out.set(removal.key, removal.at);
+	return out;
 }
 
 /**

@@ -8,6 +8,10 @@
 //   got further (more answers, then a later question) wins, as backup Merge decides;
 // - assignments and imported receipts, by id: written once; if two devices stored the same id
 //   (the same receipt imported on both), the one stored first is kept;
+// - own cards and the learner's wordings of bank cards, by id: the last change wins, by the
+//   time it was made; a removal (an own card deleted, a wording taken back to the bank's) is a
+//   change too and travels as `{ <key>, removedAt }`, so a deleted card stays deleted on every
+//   device, and an edit made after the removal (or its Undo) brings the card back;
 // - card marks (suspended, buried, flag, reset), per card and per mark: the last change wins,
 //   by the time it was made (a mark taken off is a change too, with its own time).
 // Rows travel as the text of their backup row (dates as ISO strings), which storage checks
@@ -15,8 +19,43 @@
 import { CARD_MARK_FIELDS, type CardMarkField } from '../srs/card-flags';
 
 /** The document maps holding rows keyed by id. */
-export const ROW_MAPS = ['attempts', 'assignments', 'submissions'] as const;
+export const ROW_MAPS = [
+	'attempts',
+	'assignments',
+	'submissions',
+	'ownCards',
+	'cardWordings'
+] as const;
 export type RowMapName = (typeof ROW_MAPS)[number];
+
+/** The row maps whose rows can be removed (the others are only ever added or replaced). */
+export const REMOVABLE_MAPS = ['ownCards', 'cardWordings'] as const;
+export type RemovableMapName = (typeof REMOVABLE_MAPS)[number];
+
+export const isRemovable = (kind: RowMapName): kind is RemovableMapName =>
+	(REMOVABLE_MAPS as readonly string[]).includes(kind);
+
+/** The field a row map's rows are keyed by. */
+export const ROW_KEY: Record<RowMapName, string> = {
+	attempts: 'id',
+	assignments: 'id',
+	submissions: 'id',
+	ownCards: 'id',
+	cardWordings: 'itemId'
+};
+
+/** The text a removal travels as: the row's key and when it was removed. */
+export const removalText = (kind: RemovableMapName, key: string, at: Date) =>
+	JSON.stringify({ [ROW_KEY[kind]]: key, removedAt: at.toISOString() });
+
+/** When `text` is a removal of `key` (and nothing else), the time it was made. */
+export function removedAt(kind: RowMapName, key: string, text: string): Date | undefined {
+	if (!isRemovable(kind)) return undefined;
+	const row = parse(text);
+	if (!row || Object.keys(row).length !== 2 || row[ROW_KEY[kind]] !== key) return undefined;
+	const at = time(row.removedAt);
+	return Number.isNaN(at) || at < 0 ? undefined : new Date(at);
+}
 
 /** A card's marks that sync, each merged on its own. */
 export const MARK_FIELDS = CARD_MARK_FIELDS;
@@ -71,10 +110,23 @@ const attemptRank: Rank = (a, b) => {
 	return Number(b.position ?? 0) - Number(a.position ?? 0);
 };
 
+/** The later change first: an edit by its `updatedAt`, a removal by its `removedAt`. */
+const laterChange: Rank = (a, b) => {
+	const changed = (row: Record<string, unknown>) => time(row.removedAt ?? row.updatedAt);
+	const ta = changed(a);
+	const tb = changed(b);
+	if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
+	if (ta !== tb) return tb - ta;
+	// at the same millisecond, the removal (the text decides between two edits)
+	return Number('removedAt' in b) - Number('removedAt' in a);
+};
+
 const RANKS: Record<RowMapName, Rank> = {
 	attempts: attemptRank,
 	assignments: earlier('createdAt'),
-	submissions: earlier('importedAt')
+	submissions: earlier('importedAt'),
+	ownCards: laterChange,
+	cardWordings: laterChange
 };
 
 /**

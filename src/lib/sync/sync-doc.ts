@@ -1,8 +1,8 @@
 // The shape of a sync space's Y.Doc: one Y.Map per kind of thing a learner owns. Reviews are
 // immutable events keyed by their global id; an undone review's id goes into `undone` (a
 // tombstone) and never counts again; settings are last-writer-wins per key (a Y.Map key keeps
-// one value whichever device wrote last). Attempts, assignments and imported receipts are rows
-// keyed by id, and card marks one entry per card and mark (see owned-rows.ts for how each
+// one value whichever device wrote last). Attempts, assignments, imported receipts, own cards
+// and card wordings are rows keyed by id, and card marks one entry per card and mark (see owned-rows.ts for how each
 // merges). The server refuses updates to any other name.
 import * as Y from 'yjs';
 
@@ -15,6 +15,8 @@ export const SYNC_MAPS = [
 	'attempts',
 	'assignments',
 	'submissions',
+	'ownCards',
+	'cardWordings',
 	'marks'
 ] as const;
 export type SyncMapName = (typeof SYNC_MAPS)[number];
@@ -38,6 +40,8 @@ export function syncMaps(doc: Y.Doc) {
 		attempts: doc.getMap<unknown>('attempts'),
 		assignments: doc.getMap<unknown>('assignments'),
 		submissions: doc.getMap<unknown>('submissions'),
+		ownCards: doc.getMap<unknown>('ownCards'),
+		cardWordings: doc.getMap<unknown>('cardWordings'),
 		marks: doc.getMap<unknown>('marks')
 	};
 }

@@ -44,7 +44,8 @@ test('the database declares the tables of the design, each counted', async () =>
 		ownCards: 0,
 		cardWordings: 0,
 		classKeys: 0,
-		outbox: 0
+		outbox: 0,
+		ownRemovals: 0
 	});
 	expect((await database()).name).toBe('sahel-brief');
 	expect(SCHEMA_VERSIONS.at(-1)?.version).toBe((await database()).verno);

@@ -33,7 +33,7 @@ function rowsAtVersion(version: number): Rows {
 	// version 2 adds the copy a Replace keeps of what it removed, version 3 the device key,
 	// version 4 the learner's card marks, version 6 the reviews' global ids and the tombstones
 	// of undone ones, version 7 their own cards and wordings, version 8 the class channel's
-	// keys and outbox
+	// keys and outbox, version 9 the removals of own cards and wordings
 	const { cardFlags, ownCards, cardWordings, tombstones, ...before4 } = sampleTables();
 	const tables = {
 		...before4,
@@ -81,6 +81,13 @@ function rowsAtVersion(version: number): Rows {
 							state: 'queued',
 							queuedAt: new Date('2025-10-03T09:00:00.000Z')
 						}
+					]
+				}
+			: {}),
+		...(version >= 9
+			? {
+					ownRemovals: [
+						{ kind: 'ownCards', key: 'own-gone', at: new Date('2025-10-04T08:00:00.000Z') }
 					]
 				}
 			: {})

@@ -2,7 +2,7 @@
 // every device settles on the same copy whichever it met first.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decodeMark, isLaterMark, outranks } from '$lib/sync/owned-rows';
+import { decodeMark, isLaterMark, outranks, removedAt } from '$lib/sync/owned-rows';
 
 const iso = (day: number) => new Date(Date.UTC(2026, 0, day, 9)).toISOString();
 const attempt = (fields: Record<string, unknown>) =>
@@ -66,6 +66,64 @@ describe('which copy of an attempt every device keeps', () => {
 				if (ta === tb) return !outranks('attempts', ta, tb);
 				return outranks('attempts', ta, tb) !== outranks('attempts', tb, ta);
 			})
+		);
+	});
+});
+
+describe('which copy of an own card or a wording every device keeps', () => {
+	const card = (fields: Record<string, unknown>) =>
+		JSON.stringify({
+			id: 'own-1',
+			kind: 'basic',
+			front: 'f',
+			back: 'b',
+			createdAt: iso(1),
+			...fields
+		});
+	const removal = (day: number) => JSON.stringify({ id: 'own-1', removedAt: iso(day) });
+
+	test.each([
+		['the later edit', card({ updatedAt: iso(3) }), card({ updatedAt: iso(2) })],
+		['a removal over an earlier edit', removal(3), card({ updatedAt: iso(2) })],
+		[
+			'an edit over an earlier removal (the card came back)',
+			card({ updatedAt: iso(4) }),
+			removal(3)
+		],
+		['at the same time, the removal', removal(3), card({ updatedAt: iso(3) })]
+	])('%s', (_, winner, loser) => {
+		expect(outranks('ownCards', winner, loser)).toBe(true);
+		expect(outranks('ownCards', loser, winner)).toBe(false);
+	});
+
+	test('a removal is only the key and its time', () => {
+		expect(removedAt('ownCards', 'own-1', removal(3))).toEqual(new Date(iso(3)));
+		expect(removedAt('ownCards', 'own-2', removal(3))).toBeUndefined();
+		expect(
+			removedAt('cardWordings', 'fc-1', JSON.stringify({ itemId: 'fc-1', removedAt: iso(3) }))
+		).toEqual(new Date(iso(3)));
+		expect(
+			removedAt('ownCards', 'own-1', card({ updatedAt: iso(2), removedAt: iso(3) }))
+		).toBeUndefined();
+		expect(removedAt('attempts', 'own-1', removal(3))).toBeUndefined();
+	});
+
+	test('the order is total over edits and removals', () => {
+		const copy = fc.oneof(
+			fc.integer({ min: 1, max: 4 }).map(removal),
+			fc
+				.record({
+					updatedAt: fc.integer({ min: 1, max: 4 }).map(iso),
+					front: fc.constantFrom('a', 'b')
+				})
+				.map(card)
+		);
+		fc.assert(
+			fc.property(copy, copy, (a, b) =>
+				a === b
+					? !outranks('ownCards', a, b)
+					: outranks('ownCards', a, b) !== outranks('ownCards', b, a)
+			)
 		);
 	});
 });

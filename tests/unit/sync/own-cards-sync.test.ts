@@ -1,0 +1,218 @@
+// The learner's own cards and their wordings of bank cards between devices: a card written,
+// edited or deleted on one device is so on every other, whichever order they meet in; a
+// deleted card's ratings go with it and never come back; an Undo wins over what it undoes.
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+	addOwnCard,
+	deleteOwnCard,
+	editOwnCard,
+	restoreOriginalWording,
+	restoreOwnSnapshot,
+	saveWording
+} from '$lib/storage/own-cards';
+import { createSyncStore } from '$lib/storage/sync-store';
+import { Rating } from '$lib/srs/types';
+import { syncMaps } from '$lib/sync/sync-doc';
+import { at, makeDevice, syncAll, type Device } from './devices';
+
+const open: Device[] = [];
+function device(label: string): Device {
+	const d = makeDevice(label);
+	open.push(d);
+	return d;
+}
+afterEach(async () => {
+	for (const d of open.splice(0)) await d.close();
+});
+
+/** Rounds enough for a change that outranks the document's copy to be written and carried. */
+async function settle(...devices: Device[]) {
+	await syncAll(...devices);
+	await syncAll(...devices);
+}
+
+/** What sync mirrors of own cards, and the ratings, as each device holds them. */
+async function own(d: Device) {
+	const rows = await createSyncStore({ db: d.db }).readRows();
+	return {
+		ownCards: [...rows.ownCards].sort(),
+		cardWordings: [...rows.cardWordings].sort(),
+		reviews: await d.reviewUids(),
+		tombstones: ((await d.db.tombstones.toCollection().primaryKeys()) as string[]).sort(),
+		cards: await d.cards()
+	};
+}
+
+const basic = { kind: 'basic' as const, front: 'Who left Mali first?', back: 'Barkhane' };
+const BANK_ITEM = {
+	id: 'fc-1',
+	type: 'flashcard' as const,
+	prompt: 'Bank front',
+	answer: 'Bank back'
+};
+
+describe('own cards', () => {
+	test('a card written and rated on the phone arrives on the laptop with its schedule', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.rate(card.id, Rating.Good, at(1, 10));
+
+		await settle(phone, laptop);
+
+		const arrived = await laptop.db.ownCards.get(card.id);
+		expect(arrived).toEqual(card);
+		expect(arrived?.createdAt).toEqual(at(1));
+		expect(await own(laptop)).toEqual(await own(phone));
+		expect(await laptop.cards()).toHaveLength(1);
+	});
+
+	test('of two edits made offline, the later one is kept on both devices', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await settle(phone, laptop);
+
+		await editOwnCard(card.id, { front: 'Phone wording', back: 'Barkhane' }, at(3), phone.db);
+		await editOwnCard(card.id, { front: 'Laptop wording', back: 'Barkhane' }, at(2), laptop.db);
+		await settle(phone, laptop);
+
+		expect((await laptop.db.ownCards.get(card.id))?.front).toBe('Phone wording');
+		expect((await phone.db.ownCards.get(card.id))?.front).toBe('Phone wording');
+		expect(await own(laptop)).toEqual(await own(phone));
+	});
+
+	test('a card deleted on one device goes on the other with its ratings, and stays gone', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.rate(card.id, Rating.Good, at(1, 10));
+		await settle(phone, laptop);
+		expect(await laptop.db.reviews.count()).toBe(1);
+
+		// offline: the laptop rates the card again while the phone deletes it
+		await laptop.rate(card.id, Rating.Hard, at(2, 10));
+		await deleteOwnCard(card.id, at(2, 11), phone.db);
+		await settle(phone, laptop);
+		await settle(phone, laptop);
+
+		for (const d of [phone, laptop]) {
+			expect(await d.db.ownCards.get(card.id)).toBeUndefined();
+			expect(await d.db.cards.get(card.id)).toBeUndefined();
+			expect(await d.db.reviews.where('itemId').equals(card.id).count()).toBe(0);
+		}
+		// both ratings are tombstoned, the same on both devices
+		const state = await own(phone);
+		expect(state.tombstones).toHaveLength(2);
+		expect(await own(laptop)).toEqual(state);
+		expect(state.ownCards).toEqual([
+			[card.id, JSON.stringify({ id: card.id, removedAt: at(2, 11).toISOString() })]
+		]);
+	});
+
+	test('an edit made after the deletion brings the card back on both devices', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await settle(phone, laptop);
+
+		await deleteOwnCard(card.id, at(2), phone.db);
+		await editOwnCard(card.id, { front: 'Still wanted', back: 'Barkhane' }, at(3), laptop.db);
+		await settle(phone, laptop);
+
+		expect((await phone.db.ownCards.get(card.id))?.front).toBe('Still wanted');
+		expect(await phone.db.ownRemovals.count()).toBe(0);
+		expect(await own(laptop)).toEqual(await own(phone));
+	});
+
+	test('Undo of a deletion that already reached the laptop brings the card and its ratings back there', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.rate(card.id, Rating.Good, at(1, 10));
+		await settle(phone, laptop);
+
+		const snapshot = await deleteOwnCard(card.id, at(2), phone.db);
+		await settle(phone, laptop);
+		expect(await laptop.db.ownCards.count()).toBe(0);
+
+		await restoreOwnSnapshot(snapshot, at(2, 10), phone.db);
+		await settle(phone, laptop);
+
+		const back = await laptop.db.ownCards.get(card.id);
+		expect(back?.front).toBe(basic.front);
+		expect(back?.updatedAt).toEqual(at(2, 10));
+		// the rating is back under a new id (its old one stays tombstoned everywhere)
+		expect(await laptop.db.reviews.where('itemId').equals(card.id).count()).toBe(1);
+		expect((await laptop.db.cards.get(card.id))?.reps).toBe(1);
+		expect(await own(laptop)).toEqual(await own(phone));
+	});
+});
+
+describe('wordings of bank cards', () => {
+	test('a wording saved on the phone is the laptop’s too; restored to the bank’s there, it goes on the phone', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await saveWording(BANK_ITEM, { front: 'My front', back: 'Bank back' }, at(1), phone.db);
+		await settle(phone, laptop);
+		expect(await laptop.db.cardWordings.get('fc-1')).toEqual({
+			itemId: 'fc-1',
+			front: 'My front',
+			updatedAt: at(1)
+		});
+
+		await restoreOriginalWording('fc-1', at(2), laptop.db);
+		await settle(phone, laptop);
+
+		expect(await phone.db.cardWordings.count()).toBe(0);
+		expect(await own(laptop)).toEqual(await own(phone));
+	});
+
+	test('a wording saved after the other device restored the original wins', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await saveWording(BANK_ITEM, { front: 'First', back: 'Bank back' }, at(1), phone.db);
+		await settle(phone, laptop);
+
+		await restoreOriginalWording('fc-1', at(2), laptop.db);
+		await saveWording(BANK_ITEM, { front: 'Second', back: 'Bank back' }, at(3), phone.db);
+		await settle(phone, laptop);
+
+		expect((await laptop.db.cardWordings.get('fc-1'))?.front).toBe('Second');
+		expect(await laptop.db.ownRemovals.count()).toBe(0);
+		expect(await own(laptop)).toEqual(await own(phone));
+	});
+});
+
+describe('what is refused', () => {
+	test('a malformed own card, wording or removal from elsewhere is refused and stores nothing', async () => {
+		const phone = device('phone');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.engine.run();
+		const { ownCards, cardWordings } = syncMaps(phone.doc);
+		const iso = at(5).toISOString();
+		phone.doc.transact(() => {
+			// a removal from the far future would win over every later edit
+			ownCards.set(card.id, JSON.stringify({ id: card.id, removedAt: '2999-01-01T00:00:00.000Z' }));
+			// a removal naming another card than its key
+			ownCards.set('own-other', JSON.stringify({ id: 'own-else', removedAt: iso }));
+			// a card of an unknown kind, and a wording with a side too long to be a card
+			ownCards.set(
+				'own-odd',
+				JSON.stringify({ ...basic, id: 'own-odd', kind: 'essay', createdAt: iso, updatedAt: iso })
+			);
+			cardWordings.set(
+				'fc-2',
+				JSON.stringify({ itemId: 'fc-2', front: 'x'.repeat(5000), updatedAt: iso })
+			);
+		}, 'remote');
+
+		const report = await phone.engine.run();
+
+		expect(report.refused).toBe(4);
+		expect(await phone.db.ownCards.toArray()).toEqual([card]);
+		expect(await phone.db.cardWordings.count()).toBe(0);
+		expect(await phone.db.ownRemovals.count()).toBe(0);
+		expect((await phone.engine.run()).refused).toBe(0);
+	});
+});
