@@ -156,6 +156,51 @@ test('quiz history and card marks made on one device show on the other', async (
 	await expect(page.getByText('No card matches')).toBeVisible();
 });
 
+/** Writes an own card in the card browser. */
+async function writeCard(page: Page, front: string, back: string) {
+	await page.goto('/cards');
+	await page.getByRole('button', { name: 'Write a card' }).click();
+	const form = page.getByRole('form', { name: 'Write your own card' });
+	await form.getByRole('textbox', { name: 'Front' }).fill(front);
+	await form.getByRole('textbox', { name: 'Back' }).fill(back);
+	await form.getByRole('button', { name: 'Save card' }).click();
+	await expect(page.getByRole('heading', { name: 'Card details' })).toBeVisible();
+}
+
+test('a card written on the phone is on the laptop; deleted there, it goes from the phone', async ({
+	browser,
+	page
+}) => {
+	await writeCard(page, 'Who asked Barkhane to leave?', "Mali's transitional authorities");
+	await page.goto('/sync');
+	await page.getByRole('button', { name: 'Sync this device' }).click();
+	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	const code = (await page.getByTestId('sync-code').textContent())!;
+
+	const laptop = await (await browser.newContext()).newPage();
+	await laptop.goto('/sync');
+	await laptop.getByLabel(/type its code/).fill(code);
+	await laptop.getByRole('button', { name: 'Join' }).click();
+	await expect(laptop.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	await expect.poll(() => countRows(laptop, 'ownCards')).toBe(1);
+	await laptop.goto('/cards');
+	await laptop.getByRole('combobox', { name: 'Topic' }).selectOption('Your own cards');
+	const details = cardList(laptop).getByRole('button', {
+		name: 'Details: Who asked Barkhane to leave?'
+	});
+	await expect(details).toBeVisible();
+
+	// the laptop deletes it: the phone loses it too, and it does not come back
+	await details.click();
+	await laptop.getByRole('button', { name: 'Delete card' }).click();
+	await expect(laptop.getByRole('heading', { name: 'Card details' })).toBeHidden();
+	await expect.poll(() => countRows(page, 'ownCards')).toBe(0);
+	await page.reload();
+	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	expect(await countRows(page, 'ownCards')).toBe(0);
+	expect(await countRows(laptop, 'ownCards')).toBe(0);
+});
+
 /** The instructor's gradebook for a new assignment that collects receipts online, still empty. */
 async function collectingGradebook(page: Page, title: string) {
 	const link = await makeOneTapAssignment(page, title, { collectOnline: true });
