@@ -18,6 +18,7 @@ import {
 	type RowMapName
 } from '../sync/owned-rows';
 import { OWN_ID_PREFIX } from '../srs/own-cards';
+import { dueAfterWrongAnswers, wrongAnswers } from '../quiz/study-link';
 import { removeOwnCardRows } from './own-cards';
 import type { AttemptRow, CardFlagRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { reviewsSinceReset } from '../srs/card-flags';
@@ -342,6 +343,27 @@ export async function applyArrivals(
 						const factIds = resetCards[i]?.factIds ?? factIdsOf?.(itemId) ?? [];
 						await db.cards.put(replayCard({ itemId, factIds }, since, studySettings));
 					}
+				}
+			}
+			// a wrong quiz answer brings its facts' cards forward, on every device: a card
+			// replayed here, or one whose facts an arrived attempt answered wrong
+			const attemptsArrived = rows.ok.some((r) => r.kind === 'attempts');
+			if (factIdsOf && (put.length > 0 || reset.length > 0 || attemptsArrived)) {
+				const wrong = wrongAnswers(validRows('attempts', await db.attempts.toArray()), factIdsOf);
+				if (wrong.length > 0) {
+					const candidates = attemptsArrived
+						? validRows('cards', await db.cards.toArray())
+						: validRows(
+								'cards',
+								(await db.cards.bulkGet([...touched, ...reset])).filter(
+									(c): c is CardRow => c !== undefined
+								)
+							);
+					const moved = candidates.flatMap((card) => {
+						const next = dueAfterWrongAnswers(card, wrong);
+						return next === card ? [] : [next];
+					});
+					if (moved.length > 0) await db.cards.bulkPut(moved);
 				}
 			}
 			const removed = doomed.length;

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AttemptRow, CardFlagRow, SubmissionRow } from '$lib/storage/db';
 import { createSyncStore } from '$lib/storage/sync-store';
+import { cardsMadeDue } from '$lib/quiz/study-link';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
 import { at, makeDevice, syncAll, type Device } from './devices';
@@ -252,5 +253,62 @@ describe('what is refused', () => {
 		expect(await phone.db.cardFlags.count()).toBe(0);
 		const again = await phone.engine.run();
 		expect(again.refused).toBe(0);
+	});
+});
+
+describe('wrong quiz answers and the study schedule', () => {
+	/** A finished quiz answered on `d`: wrong on item-1, as saveAnswer stores it with its move. */
+	async function wrongQuiz(d: Device, id: string, when: Date) {
+		await d.db.attempts.put(
+			quiz(id, {
+				answers: {
+					'item-1': {
+						response: { kind: 'choice', given: 'x' },
+						correct: false,
+						score: 0,
+						answeredAt: when
+					}
+				},
+				position: 1,
+				finishedAt: when
+			})
+		);
+		const cards = await d.db.cards.toArray();
+		await d.db.cards.bulkPut(cardsMadeDue(cards, ['fact-item-1'], when));
+	}
+
+	test('a card brought forward by a wrong answer on the laptop is due as soon on the phone', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Easy, at(1));
+		await syncTwice(phone, laptop);
+		const scheduled = (await phone.db.cards.get('item-1'))!.due;
+		expect(scheduled.getTime()).toBeGreaterThan(at(2).getTime());
+
+		await wrongQuiz(laptop, 'q-wrong', at(2));
+		expect((await laptop.db.cards.get('item-1'))?.due).toEqual(at(2));
+		await syncTwice(phone, laptop);
+
+		expect((await phone.db.cards.get('item-1'))?.due).toEqual(at(2));
+		// a rating after the answer reschedules the card: the answer no longer moves it
+		await phone.rate('item-1', Rating.Good, at(3));
+		await syncTwice(phone, laptop);
+		const after = (await laptop.db.cards.get('item-1'))!;
+		expect(after.due.getTime()).toBeGreaterThan(at(3).getTime());
+		expect(await laptop.cards()).toEqual(await phone.cards());
+	});
+
+	test('a replay of the card on the phone keeps the move of a wrong answer given there', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Easy, at(1));
+		await syncTwice(phone, laptop);
+		await wrongQuiz(phone, 'q-here', at(2));
+		// the laptop rated the card before the answer: the phone replays it from both ratings
+		await laptop.rate('item-1', Rating.Easy, at(1, 18));
+		await syncTwice(phone, laptop);
+
+		expect((await phone.db.cards.get('item-1'))?.due).toEqual(at(2));
+		expect(await laptop.cards()).toEqual(await phone.cards());
 	});
 });
