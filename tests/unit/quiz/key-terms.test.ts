@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { gradeItem } from '../../../src/lib/quiz/grade';
 import { hasKeyTerms } from '../../../src/lib/quiz/key-terms';
@@ -61,5 +62,25 @@ describe('key-term grading', () => {
 	test('without key terms a paraphrase is still marked wrong', () => {
 		const plain: BankItem = { ...denial, keyTerms: undefined };
 		expect(typed(plain, 'French officials rejected the argument')).toBe(false);
+	});
+});
+
+describe('the published reverse cards, typed in a quiz, as the bank grades them', () => {
+	const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as {
+		items: BankItem[];
+	};
+	const item = (id: string) => bank.items.find((i) => i.id === id)!;
+
+	test.each([
+		['goita-head:reverse', "Mali's interim president", true],
+		['goita-head:reverse', 'The leader of the junta', true],
+		['goita-head:reverse', 'He headed the transitional government', true],
+		// the generals arrested in p5, and another country's leader, are not him
+		['goita-head:reverse', 'A Malian general who led a coup plot', false],
+		['goita-head:reverse', 'Head of the French government', false],
+		['g5-french-assistance:reverse', 'A joint force set up with French help in 2017', true],
+		['g5-french-assistance:reverse', 'A Russian-backed coalition', false]
+	])('%s: "%s" is %s', (id, text, right) => {
+		expect(typed(item(id), text)).toBe(right);
 	});
 });
