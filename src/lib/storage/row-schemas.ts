@@ -182,11 +182,24 @@ export function rowSchemas(now: Date) {
 		createdAt: isoDate,
 		updatedAt: isoDate
 	});
-	const ownRemoval = v.object({
-		kind: v.picklist(['ownCards', 'cardWordings'], 'expected own cards or card wordings'),
-		key: v.pipe(key, v.maxLength(200, 'expected a key of at most 200 characters')),
-		at: isoDate
-	});
+	// a removal of an own card names one: never a bank card, whose schedule and ratings it
+	// would take with it
+	const ownRemoval = v.variant('kind', [
+		v.object({
+			kind: v.literal('ownCards'),
+			key: v.pipe(
+				key,
+				v.startsWith(OWN_ID_PREFIX, `expected an id starting with ${OWN_ID_PREFIX}`),
+				v.maxLength(200, 'expected a key of at most 200 characters')
+			),
+			at: isoDate
+		}),
+		v.object({
+			kind: v.literal('cardWordings'),
+			key: v.pipe(key, v.maxLength(200, 'expected a key of at most 200 characters')),
+			at: isoDate
+		})
+	]);
 	const cardWording = v.looseObject({
 		itemId: key,
 		front: v.optional(cardText),

@@ -188,6 +188,7 @@ describe('what is refused', () => {
 	test('a malformed own card, wording or removal from elsewhere is refused and stores nothing', async () => {
 		const phone = device('phone');
 		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.rate('item-1', Rating.Good, at(1));
 		await phone.engine.run();
 		const { ownCards, cardWordings } = syncMaps(phone.doc);
 		const iso = at(5).toISOString();
@@ -196,6 +197,8 @@ describe('what is refused', () => {
 			ownCards.set(card.id, JSON.stringify({ id: card.id, removedAt: '2999-01-01T00:00:00.000Z' }));
 			// a removal naming another card than its key
 			ownCards.set('own-other', JSON.stringify({ id: 'own-else', removedAt: iso }));
+			// a removal of a bank card, which would take its ratings with it
+			ownCards.set('item-1', JSON.stringify({ id: 'item-1', removedAt: iso }));
 			// a card of an unknown kind, and a wording with a side too long to be a card
 			ownCards.set(
 				'own-odd',
@@ -209,8 +212,10 @@ describe('what is refused', () => {
 
 		const report = await phone.engine.run();
 
-		expect(report.refused).toBe(4);
+		expect(report.refused).toBe(5);
 		expect(await phone.db.ownCards.toArray()).toEqual([card]);
+		expect(await phone.db.reviews.where('itemId').equals('item-1').count()).toBe(1);
+		expect(await phone.db.cards.get('item-1')).toBeDefined();
 		expect(await phone.db.cardWordings.count()).toBe(0);
 		expect(await phone.db.ownRemovals.count()).toBe(0);
 		expect((await phone.engine.run()).refused).toBe(0);
