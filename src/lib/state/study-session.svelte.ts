@@ -74,6 +74,8 @@ function sessionStart(now: Date, dayStart: Date): Date {
 export class StudySession {
 	#clock: () => Date;
 	#items = new Map<string, BankItem>();
+	/** Every bank item's facts, quiz questions included (a wrong answer moves their cards). */
+	#factIds = new Map<string, readonly string[]>();
 	#studyItems: BankItem[] = [];
 	#cards = new Map<string, StudyCard>();
 	#reviewsToday: StudyReview[] = [];
@@ -178,6 +180,7 @@ export class StudySession {
 			this.#studyItems = deck.items;
 			this.#reworded = new Set(deck.own.wordings.keys());
 			this.#items = new Map(this.#studyItems.map((item) => [item.id, item]));
+			this.#factIds = new Map(deck.bank.items.map((item) => [item.id, item.factIds]));
 			this.#topics = [...new Set(this.#studyItems.map((item) => item.topic))];
 			this.#topic = topic && this.#topics.includes(topic) ? topic : undefined;
 			const now = this.#clock();
@@ -295,7 +298,7 @@ export class StudySession {
 		if (!entry || !settings || this.#busy) return;
 		this.#busy = true;
 		try {
-			const card = await undoReview(entry, settings);
+			const card = await undoReview(entry, settings, undefined, (id) => this.#factIds.get(id));
 			this.#undo = this.#undo.slice(0, -1);
 			this.#reviewsToday = this.#reviewsToday.filter((review) => review.id !== entry.id);
 			if (card === false) {

@@ -4,7 +4,11 @@
 // wording given back to the bank's) is kept in `ownRemovals`, and a deleted card's ratings are
 // tombstoned, so sync takes them off every device instead of bringing them back. An Undo is a
 // change of its own, made now, so it wins on the devices that already took the change it undoes.
+import { reviewsSinceReset } from '../srs/card-flags';
 import { checkedCardText } from '../srs/own-card-text';
+import { replayCard } from '../srs/replay';
+import { clampStudySettings } from '../srs/settings';
+import type { StudySettings } from '../srs/types';
 import { CLOZE_GAP, OWN_ID_PREFIX, type OwnCardKind } from '../srs/own-cards';
 import { noteLocalChange } from './change-feed';
 import type {
@@ -186,7 +190,10 @@ export async function saveWording(
 		if (front !== item.prompt) row.front = front;
 		if (back !== item.answer) row.back = back;
 		if (row.front === undefined && row.back === undefined) {
-			if (before) await removeWording(db, item.id, now);
+			// the bank's text over the bank's text changes nothing, and its Undo must not either
+			// (a removal dated then would take another device's wording away)
+			if (!before) return emptySnapshot();
+			await removeWording(db, item.id, now);
 		} else await putWording(db, row);
 		return { ...emptySnapshot([], [item.id]), wordings: before ? [before] : [] };
 	});
@@ -214,10 +221,33 @@ export async function restoreOriginalWording(
 	const db = await database(own);
 	const snapshot = await db.transaction('rw', db.cardWordings, db.ownRemovals, async () => {
 		const before = await db.cardWordings.get(itemId);
-		if (before) await removeWording(db, itemId, now);
-		return { ...emptySnapshot([], [itemId]), wordings: before ? [before] : [] };
+		if (!before) return emptySnapshot();
+		await removeWording(db, itemId, now);
+		return { ...emptySnapshot([], [itemId]), wordings: [before] };
 	});
 	return changed(snapshot);
+}
+
+/**
+ * A restored card that gained ratings since the snapshot (another device's, arrived after the
+ * card came back there) is the replay of all of them, as sync makes it on every other device.
+ */
+async function replayChanged(db: SahelDatabase, previous: OwnSnapshot): Promise<void> {
+	for (const card of previous.ownCards) {
+		const reviews = await db.reviews.where('itemId').equals(card.id).toArray();
+		const had = previous.reviews.filter((r) => r.itemId === card.id).length;
+		if (reviews.length === had) continue;
+		const [flags, study, stored] = await Promise.all([
+			db.cardFlags.get(card.id),
+			db.settings.get('study'),
+			db.cards.get(card.id)
+		]);
+		const since = reviewsSinceReset(reviews, flags);
+		if (since.length === 0) continue;
+		const settings = clampStudySettings(study?.value as Partial<StudySettings> | undefined);
+		const factIds = stored?.factIds ?? previous.cards.find((c) => c.itemId === card.id)?.factIds;
+		await db.cards.put(replayCard({ itemId: card.id, factIds: factIds ?? [] }, since, settings));
+	}
 }
 
 /**
@@ -231,7 +261,7 @@ export async function restoreOwnSnapshot(
 	own?: SahelDatabase
 ): Promise<void> {
 	const db = await database(own);
-	await db.transaction('rw', [...removalTables(db), db.cardWordings], async () => {
+	await db.transaction('rw', [...removalTables(db), db.cardWordings, db.settings], async () => {
 		// a card that did not exist before goes with the schedule and reviews it gained since
 		const kept = new Set(previous.ownCards.map((c) => c.id));
 		for (const id of previous.ownCardIds) if (!kept.has(id)) await removeOwnCardRows(db, id, now);
@@ -248,6 +278,7 @@ export async function restoreOwnSnapshot(
 		// with their keys, so a later Undo of a rating finds its review again
 		if (previous.reviews.length)
 			await db.reviews.bulkPut(previous.reviews.map((r) => ({ ...r, uid: newReviewUid() })));
+		await replayChanged(db, previous);
 	});
 	if (previous.reviews.length) noteLocalChange({ kind: 'reviews' });
 	changed(undefined);

@@ -231,15 +231,17 @@ export type UndoTarget = Pick<Required<ReviewRow>, 'id' | 'itemId' | 'review'>;
 export async function undoReview(
 	target: UndoTarget,
 	settings: StudySettings,
-	on?: SahelDatabase
+	on?: SahelDatabase,
+	factIdsOf?: (itemId: string) => readonly string[] | undefined
 ): Promise<CardRow | undefined | false> {
-	const [db, srs] = await Promise.all([on ?? database(), loadScheduling()]);
+	const [db, srs, link] = await Promise.all([
+		on ?? database(),
+		loadScheduling(),
+		factIdsOf ? import('../quiz/study-link') : undefined
+	]);
 	const undone = await db.transaction(
 		'rw',
-		db.cards,
-		db.reviews,
-		db.cardFlags,
-		db.tombstones,
+		[db.cards, db.reviews, db.cardFlags, db.tombstones, db.attempts],
 		async () => {
 			const [review, stored, all, flags] = await Promise.all([
 				db.reviews.get(target.id),
@@ -271,6 +273,12 @@ export async function undoReview(
 				card = srs.replayCard(identity, left, settings);
 				// the due date as it was stored before this rating (a quiz may have moved it)
 				if (latest && review.previousDue) card.due = review.previousDue;
+				// and every wrong answer since its last rating left, from any device: what sync's
+				// replay makes of this card elsewhere
+				if (link && factIdsOf) {
+					const attempts = validRows('attempts', await db.attempts.toArray());
+					card = link.dueAfterWrongAnswers(card, link.wrongAnswers(attempts, factIdsOf));
+				}
 			}
 			// no rating left: the card goes, as before its first rating
 			if (card) await db.cards.put(card);

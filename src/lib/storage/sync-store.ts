@@ -248,7 +248,10 @@ export async function applyArrivals(
 			const arrived = reviews.filter((r) => !present.has(r.uid!) && !gone.has(r.uid!));
 			// ratings of an own card deleted here (made elsewhere before the deletion arrived
 			// there) go with it: tombstoned, so every device takes them off
-			const removedCards = await removedOwnCards(db, arrived);
+			const removedCards = await removedOwnCards(
+				db,
+				arrived.map((r) => r.itemId)
+			);
 			const late = arrived.filter((r) => removedCards.has(r.itemId));
 			if (late.length > 0) {
 				const tombs = late.map((r) => ({ uid: r.uid!, at: removedCards.get(r.itemId)! }));
@@ -347,18 +350,27 @@ export async function applyArrivals(
 			}
 			// a wrong quiz answer brings its facts' cards forward, on every device: a card
 			// replayed here, or one whose facts an arrived attempt answered wrong
-			const attemptsArrived = rows.ok.some((r) => r.kind === 'attempts');
-			if (factIdsOf && (put.length > 0 || reset.length > 0 || attemptsArrived)) {
+			// (an unfinished attempt arrives again after each answer: only a wrong one reads on)
+			const arrivedWrong = factIdsOf
+				? wrongAnswers(
+						rows.ok.flatMap((r) =>
+							r.kind === 'attempts' && r.row ? [r.row as { answers: Record<string, unknown> }] : []
+						),
+						factIdsOf
+					)
+				: [];
+			if (factIdsOf && (put.length > 0 || reset.length > 0 || arrivedWrong.length > 0)) {
 				const wrong = wrongAnswers(validRows('attempts', await db.attempts.toArray()), factIdsOf);
 				if (wrong.length > 0) {
-					const candidates = attemptsArrived
-						? validRows('cards', await db.cards.toArray())
-						: validRows(
-								'cards',
-								(await db.cards.bulkGet([...touched, ...reset])).filter(
-									(c): c is CardRow => c !== undefined
-								)
-							);
+					const candidates =
+						arrivedWrong.length > 0
+							? validRows('cards', await db.cards.toArray())
+							: validRows(
+									'cards',
+									(await db.cards.bulkGet([...touched, ...reset])).filter(
+										(c): c is CardRow => c !== undefined
+									)
+								);
 					const moved = candidates.flatMap((card) => {
 						const next = dueAfterWrongAnswers(card, wrong);
 						return next === card ? [] : [next];
@@ -438,14 +450,12 @@ async function writeRows(db: SahelDatabase, rows: readonly CheckedRow[]): Promis
 	return written;
 }
 
-/** The own cards among `reviews`' that were deleted here (and not written again), with when. */
+/** The own cards among `itemIds` deleted here (and not written again), with when. */
 async function removedOwnCards(
 	db: SahelDatabase,
-	reviews: readonly ReviewRow[]
+	itemIds: Iterable<string>
 ): Promise<Map<string, Date>> {
-	const own = [
-		...new Set(reviews.map((r) => r.itemId).filter((id) => id.startsWith(OWN_ID_PREFIX)))
-	];
+	const own = [...new Set(itemIds)].filter((id) => id.startsWith(OWN_ID_PREFIX));
 	const out = new Map<string, Date>();
 	if (own.length === 0) return out;
 	const removals = await db.ownRemovals.bulkGet(
@@ -474,7 +484,9 @@ async function writeMarks(
 		if (list) list.push(mark);
 		else byItem.set(mark.itemId, [mark]);
 	}
-	const ids = [...byItem.keys()];
+	// a deleted own card's marks stay in the document: they must not bring back its row
+	const removed = await removedOwnCards(db, byItem.keys());
+	const ids = [...byItem.keys()].filter((id) => !removed.has(id));
 	const stored = await db.cardFlags.bulkGet(ids);
 	const put: CardFlagRow[] = [];
 	let written = 0;

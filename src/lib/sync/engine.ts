@@ -100,6 +100,8 @@ export class SyncEngine {
 	readonly #dirtySettings = new Set<string>();
 	/** Events refused once are not looked at again (nor counted again). */
 	readonly #refused = new Set<string>();
+	/** Refused copies this device has written its own over (once each). */
+	readonly #overwritten = new Set<string>();
 	#running: Promise<RunReport> | undefined;
 	#again = false;
 	#started = false;
@@ -183,7 +185,7 @@ export class SyncEngine {
 			this.#store.readMarks()
 		]);
 		const rows: RowText[] = [];
-		const rowsToSend: RowText[] = [];
+		const ownRows: RowText[] = [];
 		for (const kind of ROW_MAPS) {
 			const map = maps[kind];
 			const mine = localRows[kind];
@@ -199,11 +201,7 @@ export class SyncEngine {
 				if (own === text || this.#refused.has(refusalOf(kind, key, text))) continue;
 				if (own === undefined || outranks(kind, text, own)) rows.push({ kind, key, text });
 			}
-			for (const [key, text] of mine) {
-				const theirs = map.get(key);
-				if (typeof theirs !== 'string' || outranks(kind, text, theirs))
-					rowsToSend.push({ kind, key, text });
-			}
+			for (const [key, text] of mine) ownRows.push({ kind, key, text });
 		}
 		const marks: MarkEntry[] = [];
 		const marksToSend: MarkEntry[] = [];
@@ -243,6 +241,23 @@ export class SyncEngine {
 				? await this.#store.applyArrivals(arrivals)
 				: { added: 0, removed: 0, refused: 0, cards: 0 };
 
+		// a copy refused here (now or before) never outranks ours, or one malformed entry (say, a
+		// removal dated 2999) would stop every later change of that row from leaving this device
+		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
+		// (once per refused copy: a device whose clock or version accepts that copy may write it
+		// back, and two devices must not take turns for ever)
+		const rowsToSend = ownRows.filter(({ kind, key, text }) => {
+			const theirs = maps[kind].get(key);
+			if (typeof theirs !== 'string') return true;
+			const refusal = refusalOf(kind, key, theirs);
+			if (this.#refused.has(refusal)) {
+				if (this.#overwritten.has(refusal)) return false;
+				this.#overwritten.add(refusal);
+				return true;
+			}
+			return outranks(kind, text, theirs);
+		});
+
 		// departures: here, not yet in the document
 		const toSend = local.reviews.filter((uid) => !docReviews.has(uid) && !docUndone.has(uid));
 		const undoneToSend = local.undone.filter((uid) => !docUndone.has(uid));
@@ -276,7 +291,6 @@ export class SyncEngine {
 			}, LOCAL_ORIGIN);
 		}
 		for (const key of settingsToSend) this.#dirtySettings.delete(key);
-		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
 		step('done');
 		return { ...applied, refused: applied.refused + refused, sent };
 	}

@@ -43,7 +43,7 @@ export function makeDevice(label: string): Device {
 			return { id: done.reviewId, uid: done.review.uid!, at };
 		},
 		undo: ({ id, itemId, at }) =>
-			undoReview({ id, itemId, review: at }, DEFAULT_STUDY_SETTINGS, db),
+			undoReview({ id, itemId, review: at }, DEFAULT_STUDY_SETTINGS, db, (id) => [`fact-${id}`]),
 		cards: () => db.cards.orderBy('itemId').toArray(),
 		reviewUids: async () => ((await db.reviews.orderBy('uid').keys()) as string[]).sort(),
 		async close() {

@@ -13,7 +13,7 @@ import {
 import { createSyncStore } from '$lib/storage/sync-store';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
-import { at, makeDevice, syncAll, type Device } from './devices';
+import { at, exchange, makeDevice, syncAll, type Device } from './devices';
 
 const open: Device[] = [];
 function device(label: string): Device {
@@ -146,6 +146,84 @@ describe('own cards', () => {
 		expect(await laptop.db.reviews.where('itemId').equals(card.id).count()).toBe(1);
 		expect((await laptop.db.cards.get(card.id))?.reps).toBe(1);
 		expect(await own(laptop)).toEqual(await own(phone));
+	});
+});
+
+describe('after an independent attack', () => {
+	test('Undo of a deletion after the card came back elsewhere with new ratings: one schedule on both', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.rate(card.id, Rating.Good, at(1, 10));
+		await settle(phone, laptop);
+		const snapshot = await deleteOwnCard(card.id, at(2), phone.db);
+		// the laptop, not yet told, edits and rates the card: the edit brings it back
+		await editOwnCard(card.id, { front: 'Kept', back: 'Barkhane' }, at(3), laptop.db);
+		await laptop.rate(card.id, Rating.Easy, at(3, 10));
+		await laptop.engine.run();
+		exchange(laptop.doc, phone.doc);
+		await phone.engine.run();
+		await settle(phone, laptop);
+
+		await restoreOwnSnapshot(snapshot, at(4), phone.db);
+		await settle(phone, laptop);
+
+		expect((await phone.db.cards.get(card.id))?.reps).toBe(2);
+		expect(await own(laptop)).toEqual(await own(phone));
+	});
+
+	test('a deleted card’s marks, still in the document, do not bring its row back', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await phone.db.cardFlags.put({
+			itemId: card.id,
+			suspended: true,
+			markedAt: { suspended: at(1).getTime() }
+		});
+		await settle(phone, laptop);
+		expect(await laptop.db.cardFlags.get(card.id)).toBeDefined();
+
+		await deleteOwnCard(card.id, at(2), phone.db);
+		await settle(phone, laptop);
+
+		for (const d of [phone, laptop]) expect(await d.db.cardFlags.get(card.id)).toBeUndefined();
+	});
+
+	test('a malformed copy that would outrank every change (a removal dated 2999) does not stop a later edit', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await settle(phone, laptop);
+		syncMaps(phone.doc).ownCards.set(
+			card.id,
+			JSON.stringify({ id: card.id, removedAt: '2999-01-01T00:00:00.000Z' })
+		);
+		await settle(phone, laptop);
+		await editOwnCard(card.id, { front: 'Edited later', back: 'Barkhane' }, at(3), phone.db);
+		await settle(phone, laptop);
+
+		expect((await laptop.db.ownCards.get(card.id))?.front).toBe('Edited later');
+		// written over once: the devices do not take turns for ever
+		const report = await phone.engine.run();
+		expect(report.sent).toBe(0);
+	});
+
+	test('Undo of saving the bank’s own text changes nothing, here or on the other device', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await saveWording(BANK_ITEM, { front: 'Laptop front', back: 'Bank back' }, at(1), laptop.db);
+		const snapshot = await saveWording(
+			BANK_ITEM,
+			{ front: 'Bank front', back: 'Bank back' },
+			at(2),
+			phone.db
+		);
+		await restoreOwnSnapshot(snapshot, at(3), phone.db);
+		await settle(phone, laptop);
+
+		expect((await laptop.db.cardWordings.get('fc-1'))?.front).toBe('Laptop front');
+		expect((await phone.db.cardWordings.get('fc-1'))?.front).toBe('Laptop front');
 	});
 });
 

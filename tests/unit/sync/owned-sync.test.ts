@@ -298,6 +298,37 @@ describe('wrong quiz answers and the study schedule', () => {
 		expect(await laptop.cards()).toEqual(await phone.cards());
 	});
 
+	test('Undo of the rating made after a wrong answer elsewhere: the same due date on both', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Easy, at(1));
+		await syncTwice(phone, laptop);
+		await wrongQuiz(laptop, 'q-laptop', at(2));
+		const later = await phone.rate('item-1', Rating.Easy, at(3));
+		await syncTwice(phone, laptop);
+
+		await phone.undo({ id: later.id, itemId: 'item-1', at: later.at });
+		await syncTwice(phone, laptop);
+
+		expect((await phone.db.cards.get('item-1'))?.due).toEqual(at(2));
+		expect(await laptop.cards()).toEqual(await phone.cards());
+	});
+
+	test('Undo of an earlier rating keeps the move of a wrong answer given since', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const first = await phone.rate('item-1', Rating.Easy, at(1));
+		await phone.rate('item-1', Rating.Easy, at(1, 10));
+		await phone.rate('item-1', Rating.Easy, at(3));
+		await wrongQuiz(phone, 'q-here', at(3, 12));
+
+		await phone.undo({ id: first.id, itemId: 'item-1', at: first.at });
+		await syncTwice(phone, laptop);
+
+		expect((await phone.db.cards.get('item-1'))?.due).toEqual(at(3, 12));
+		expect(await laptop.cards()).toEqual(await phone.cards());
+	});
+
 	test('a replay of the card on the phone keeps the move of a wrong answer given there', async () => {
 		const phone = device('phone');
 		const laptop = device('laptop');
