@@ -19,6 +19,26 @@ export interface DeliveryWire {
 	allowedOrigin?: string;
 }
 
+/** How long a page waits before looking again for a server it could not reach. */
+const RETRY_MS = 5_000;
+
+/**
+ * Whether this page's server answers now. `navigator.onLine` is only a hint: a page opened
+ * with no network can read it as true (seen in Chromium), and loading the channel's code
+ * then fails for good; a request that no cache answers tells.
+ */
+async function serverAnswers(): Promise<boolean> {
+	if (globalThis.navigator?.onLine === false) return false;
+	// outside a page (unit tests in Node) there is nothing to load
+	if (typeof location === 'undefined' || typeof fetch !== 'function') return true;
+	try {
+		const reply = await fetch(`/_app/version.json?reach=${Date.now()}`, { cache: 'no-store' });
+		return reply.ok;
+	} catch {
+		return false;
+	}
+}
+
 export class ReceiptDelivery {
 	#phase = $state<DeliveryPhase>('none');
 	#error = $state('');
@@ -26,6 +46,8 @@ export class ReceiptDelivery {
 	#running = new Map<string, Delivery>();
 	#clock: () => Date;
 	#wire: DeliveryWire;
+	#retry: ReturnType<typeof setTimeout> | undefined;
+	#disposed = false;
 
 	#onOnline = () => void this.deliverQueued().catch(() => undefined);
 
@@ -104,8 +126,11 @@ export class ReceiptDelivery {
 			groups.set(key, [...(groups.get(key) ?? []), row]);
 		}
 		// offline, the module cannot load (it is not precached), and Chromium keeps a failed
-		// dynamic import failed for the page's life: wait for 'online' before asking for it
-		if (globalThis.navigator?.onLine === false) return;
+		// dynamic import failed for the page's life: ask for it only once the server answers
+		if (!(await serverAnswers())) {
+			this.#tryAgainLater();
+			return;
+		}
 		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			[...groups].map(async ([key, group]) => {
@@ -154,6 +179,15 @@ export class ReceiptDelivery {
 		}
 	}
 
+	/** Looks again in a while: 'online' may never fire when the browser thought it was online. */
+	#tryAgainLater(): void {
+		if (this.#retry !== undefined || this.#disposed) return;
+		this.#retry = setTimeout(() => {
+			this.#retry = undefined;
+			void this.deliverQueued().catch(() => undefined);
+		}, RETRY_MS);
+	}
+
 	#fail(error: string): void {
 		this.#phase = 'failed';
 		this.#error = error;
@@ -161,6 +195,8 @@ export class ReceiptDelivery {
 
 	/** Stops sending (the queue keeps what was not delivered). */
 	dispose(): void {
+		this.#disposed = true;
+		clearTimeout(this.#retry);
 		globalThis.removeEventListener?.('online', this.#onOnline);
 		for (const delivery of this.#running.values()) delivery.stop();
 		this.#running.clear();
