@@ -93,17 +93,19 @@ export function createSyncStore(options: SyncStoreOptions = {}): SyncStore {
 					Map<string, string>
 				>,
 				async (db) => {
-					const [removals, ...tables] = await Promise.all([
+					const [stored, ...tables] = await Promise.all([
 						db.ownRemovals.toArray(),
 						...ROW_MAPS.map((kind) => db.table(kind).toArray())
 					]);
+					// checked once (a damaged row is reported once, not once per map)
+					const removals = validRows('ownRemovals', stored);
 					const out = {} as Record<RowMapName, Map<string, string>>;
 					ROW_MAPS.forEach((kind, i) => {
 						const rows = validRows(kind, tables[i] as Record<string, unknown>[]);
 						const texts = new Map(
 							rows.map((row) => [String(row[ROW_KEY[kind]]), syncedText(kind, row)])
 						);
-						for (const removal of validRows('ownRemovals', removals)) {
+						for (const removal of removals) {
 							if (removal.kind === kind && !texts.has(removal.key))
 								texts.set(removal.key, removalText(removal.kind, removal.key, removal.at));
 						}

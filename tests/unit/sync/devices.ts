@@ -1,6 +1,7 @@
 // Two (or more) devices in one process: each its own database (fake-indexeddb) and its own
 // sync document; `exchange` passes updates between documents as a server would.
 import Dexie from 'dexie';
+import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { SahelDatabase } from '$lib/storage/db';
 import { recordReview, undoReview } from '$lib/storage/repository';
@@ -51,6 +52,19 @@ export function makeDevice(label: string): Device {
 			doc.destroy();
 			await Dexie.delete(name);
 		}
+	};
+}
+
+/** A `makeDevice` whose devices are closed and deleted after each test of the calling file. */
+export function devicesClosedAfterEach(): (label: string) => Device {
+	const open: Device[] = [];
+	afterEach(async () => {
+		for (const d of open.splice(0)) await d.close();
+	});
+	return (label) => {
+		const d = makeDevice(label);
+		open.push(d);
+		return d;
 	};
 }
 

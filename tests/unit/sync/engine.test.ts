@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
 import { encodeReviewEvent } from '$lib/sync/review-event';
-import { at, exchange, makeDevice, syncAll, type Device } from './devices';
+import { at, exchange, devicesClosedAfterEach, syncAll } from './devices';
 
-const open: Device[] = [];
-function device(label: string): Device {
-	const d = makeDevice(label);
-	open.push(d);
-	return d;
-}
-afterEach(async () => {
-	for (const d of open.splice(0)) await d.close();
-});
+const device = devicesClosedAfterEach();
 
 describe('two devices that rated offline', () => {
 	test('end with the union of their reviews and identical card states', async () => {

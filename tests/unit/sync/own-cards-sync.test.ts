@@ -1,7 +1,7 @@
 // The learner's own cards and their wordings of bank cards between devices: a card written,
 // edited or deleted on one device is so on every other, whichever order they meet in; a
 // deleted card's ratings go with it and never come back; an Undo wins over what it undoes.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
 	addOwnCard,
 	deleteOwnCard,
@@ -13,17 +13,9 @@ import {
 import { createSyncStore } from '$lib/storage/sync-store';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
-import { at, exchange, makeDevice, syncAll, type Device } from './devices';
+import { at, exchange, devicesClosedAfterEach, syncAll, type Device } from './devices';
 
-const open: Device[] = [];
-function device(label: string): Device {
-	const d = makeDevice(label);
-	open.push(d);
-	return d;
-}
-afterEach(async () => {
-	for (const d of open.splice(0)) await d.close();
-});
+const device = devicesClosedAfterEach();
 
 /** Rounds enough for a change that outranks the document's copy to be written and carried. */
 async function settle(...devices: Device[]) {

@@ -1,23 +1,15 @@
 // Attempts, assignments, imported receipts and card marks between devices: two devices that
 // diverged offline end with the union, identical on both; a malformed row from elsewhere is
 // refused and changes nothing.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AttemptRow, CardFlagRow, SubmissionRow } from '$lib/storage/db';
 import { createSyncStore } from '$lib/storage/sync-store';
 import { cardsMadeDue } from '$lib/quiz/study-link';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
-import { at, makeDevice, syncAll, type Device } from './devices';
+import { at, devicesClosedAfterEach, syncAll, type Device } from './devices';
 
-const open: Device[] = [];
-function device(label: string): Device {
-	const d = makeDevice(label);
-	open.push(d);
-	return d;
-}
-afterEach(async () => {
-	for (const d of open.splice(0)) await d.close();
-});
+const device = devicesClosedAfterEach();
 
 const quiz = (id: string, fields: Partial<AttemptRow> = {}): AttemptRow => ({
 	id,
