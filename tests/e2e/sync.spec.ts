@@ -40,16 +40,28 @@ async function rate(page: Page, times: number) {
 	}
 }
 
+/** Starts a sync space on `page`; answers the code another device types to join it. */
+async function startSpace(page: Page): Promise<string> {
+	await page.goto('/sync');
+	await page.getByRole('button', { name: 'Sync this device' }).click();
+	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	return (await page.getByTestId('sync-code').textContent())!;
+}
+
+/** Joins the space of `code` from `/sync` on `page`, and waits until it says Synced. */
+async function joinSpace(page: Page, code: string) {
+	await page.getByLabel(/type its code/).fill(code);
+	await page.getByRole('button', { name: 'Join' }).click();
+	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+}
+
 test('a phone and a laptop paired by a typed code end with every rating of both', async ({
 	browser,
 	page
 }) => {
 	await rate(page, 3);
-	await page.goto('/sync');
-	await page.getByRole('button', { name: 'Sync this device' }).click();
-	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	const code = await startSpace(page);
 	await expect(page.getByRole('img', { name: /QR code that adds a device/ })).toBeVisible();
-	const code = (await page.getByTestId('sync-code').textContent())!;
 	expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
 
 	const laptop = await (await browser.newContext()).newPage();
@@ -59,9 +71,7 @@ test('a phone and a laptop paired by a typed code end with every rating of both'
 	await laptop.getByLabel(/type its code/).fill('not a code');
 	await laptop.getByRole('button', { name: 'Join' }).click();
 	await expect(laptop.getByRole('alert')).toContainText('A sync code has 26 letters');
-	await laptop.getByLabel(/type its code/).fill(code.toLowerCase());
-	await laptop.getByRole('button', { name: 'Join' }).click();
-	await expect(laptop.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	await joinSpace(laptop, code.toLowerCase());
 
 	await expect.poll(() => countRows(laptop, 'reviews')).toBe(5);
 	await expect.poll(() => countRows(page, 'reviews')).toBe(5);
@@ -113,17 +123,12 @@ test('quiz history and card marks made on one device show on the other', async (
 	await page.getByRole('button', { name: 'Suspend', exact: true }).click();
 	await expect(cardList(page).getByText('Suspended', { exact: true })).toBeVisible();
 	await takeQuiz(page);
-	await page.goto('/sync');
-	await page.getByRole('button', { name: 'Sync this device' }).click();
-	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
-	const code = (await page.getByTestId('sync-code').textContent())!;
+	const code = await startSpace(page);
 
 	// the laptop joins: the quiz is in its history, the card suspended in its browser
 	const laptop = await (await browser.newContext()).newPage();
 	await laptop.goto('/sync');
-	await laptop.getByLabel(/type its code/).fill(code);
-	await laptop.getByRole('button', { name: 'Join' }).click();
-	await expect(laptop.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	await joinSpace(laptop, code);
 	await expect.poll(() => countRows(laptop, 'attempts')).toBe(1);
 	await laptop.goto('/quiz');
 	const history = laptop.getByRole('region', { name: 'Past quizzes' });
@@ -172,16 +177,11 @@ test('a card written on the phone is on the laptop; deleted there, it goes from 
 	page
 }) => {
 	await writeCard(page, 'Who asked Barkhane to leave?', "Mali's transitional authorities");
-	await page.goto('/sync');
-	await page.getByRole('button', { name: 'Sync this device' }).click();
-	await expect(page.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
-	const code = (await page.getByTestId('sync-code').textContent())!;
+	const code = await startSpace(page);
 
 	const laptop = await (await browser.newContext()).newPage();
 	await laptop.goto('/sync');
-	await laptop.getByLabel(/type its code/).fill(code);
-	await laptop.getByRole('button', { name: 'Join' }).click();
-	await expect(laptop.getByRole('status', { name: 'On this device' })).toHaveText(/^Synced/);
+	await joinSpace(laptop, code);
 	await expect.poll(() => countRows(laptop, 'ownCards')).toBe(1);
 	await laptop.goto('/cards');
 	await laptop.getByRole('combobox', { name: 'Topic' }).selectOption('Your own cards');

@@ -59,7 +59,8 @@ export const MatchingSetSchema = v.strictObject({
 	explanation: Text,
 	pairs: v.pipe(
 		v.array(v.strictObject({ left: Text, right: Text, fact: Id })),
-		v.minLength(2, 'a matching set needs at least two pairs')
+		// with two or three pairs the last one is left by elimination (seventh independent read)
+		v.minLength(4, 'a matching set needs at least four pairs')
 	)
 });
 export type MatchingSet = v.InferOutput<typeof MatchingSetSchema>;

@@ -198,12 +198,16 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
  * - assignments, submissions: the union by id, the local copy kept on a clash;
  * - settings: the backup's only for keys this device has never set;
  * - card marks: not in the plan: `importBackup` gives them to sync's rule, each mark of each
- *   card changed last wins (by its `markedAt`), and a card reset on the other side is replayed.
+ *   card changed last wins (by its `markedAt`), and a card reset on the other side is replayed;
+ * - own cards, wordings: per id, the copy edited last; one removed here (`removed`, from
+ *   `ownRemovals`) comes back only when the backup's copy was edited after the removal, the
+ *   order sync keeps, so an older backup does not bring a deleted card back.
  */
 export function mergePlan(
 	local: BackupTables,
 	incoming: BackupTables,
-	undone: ReadonlySet<string> = new Set()
+	undone: ReadonlySet<string> = new Set(),
+	removed: readonly OwnRemovalRow[] = []
 ): BackupTables {
 	const cards = new Map(local.cards.map((c) => [c.itemId, c]));
 	const seenReviews = new Set(local.reviews.map(reviewIdentity));
@@ -214,6 +218,10 @@ export function mergePlan(
 		return theirs.filter((row) => !keys.has(key(row)));
 	};
 
+	const removedAt = new Map(removed.map((r) => [`${r.kind}\u0000${r.key}`, r.at.getTime()]));
+	// at the same millisecond the removal wins, as in sync (`laterChange`)
+	const editedAfterRemoval = (kind: OwnRemovalRow['kind'], key: string, updatedAt: Date) =>
+		updatedAt.getTime() > (removedAt.get(`${kind}\u0000${key}`) ?? -Infinity);
 	const undoneAnywhere = new Set([...undone, ...incoming.tombstones.map((t) => t.uid)]);
 	const reviews: BackupReviewRow[] = [];
 	for (const review of incoming.reviews) {
@@ -244,11 +252,16 @@ export function mergePlan(
 		// the learner's own text: the copy edited last wins, as for a card rated last
 		ownCards: incoming.ownCards.filter((c) => {
 			const mine = local.ownCards.find((m) => m.id === c.id);
-			return !mine || c.updatedAt > mine.updatedAt;
+			return (
+				(!mine || c.updatedAt > mine.updatedAt) && editedAfterRemoval('ownCards', c.id, c.updatedAt)
+			);
 		}),
 		cardWordings: incoming.cardWordings.filter((w) => {
 			const mine = local.cardWordings.find((m) => m.itemId === w.itemId);
-			return !mine || w.updatedAt > mine.updatedAt;
+			return (
+				(!mine || w.updatedAt > mine.updatedAt) &&
+				editedAfterRemoval('cardWordings', w.itemId, w.updatedAt)
+			);
 		}),
 		tombstones: absent(local.tombstones, incoming.tombstones, (t) => t.uid).filter(
 			(t) => !undone.has(t.uid)
@@ -333,7 +346,7 @@ export async function importBackup(
 			} else {
 				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
 				const undone = new Set((await db.tombstones.toArray()).map((row) => row.uid));
-				rows = mergePlan(asTables(local), backup.tables, undone);
+				rows = mergePlan(asTables(local), backup.tables, undone, await db.ownRemovals.toArray());
 			}
 			// a backup from before schema version 5 holds plans in their older shapes
 			rows = { ...rows, attempts: rows.attempts.map(withCurrentPlan) };

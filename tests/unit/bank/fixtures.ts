@@ -136,10 +136,12 @@ export function tinyFiles(change: (parts: TinyParts) => void = () => {}): PackFi
 			{
 				id: 'pairs',
 				prompt: 'Match each name to what the article says.',
-				explanation: 'Both pairs restate the article.',
+				explanation: 'Each pair restates the article.',
 				pairs: [
 					{ left: 'France', right: 'Helped to form the force', fact: 'france-helped' },
-					{ left: 'Wagner Group', right: 'Its agents worked in Mali', fact: 'critics-wagner' }
+					{ left: 'Wagner Group', right: 'Its agents worked in Mali', fact: 'critics-wagner' },
+					{ left: 'G5 Sahel Joint Force', right: 'Was formed in 2017', fact: 'g5-year' },
+					{ left: 'Critics', right: 'Claim where the agents worked', fact: 'critics-wagner' }
 				]
 			}
 		],

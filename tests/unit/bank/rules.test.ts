@@ -262,4 +262,9 @@ describe('the checks', () => {
 			expect.arrayContaining(['no item of type map', expect.stringMatching(/at least 300/)])
 		);
 	});
+
+	test('a matching set of three pairs is refused: its last pair is left by elimination', () => {
+		expect(() => tinyPack((p) => p.matching[0]!.pairs.pop())).toThrow(/at least four pairs/);
+		expect(() => tinyPack()).not.toThrow();
+	});
 });

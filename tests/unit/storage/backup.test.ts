@@ -256,6 +256,37 @@ describe('merge', () => {
 		expect((await db.cardWordings.get('item-9'))?.back).toBe('A new wording');
 	});
 
+	test('a card or wording removed here after the backup was made stays removed; one edited after the removal comes back', async () => {
+		const [mine] = sampleTables().ownCards;
+		const db = await database();
+		await db.ownRemovals.bulkPut([
+			{ kind: 'ownCards', key: 'own-deleted', at: at(5) },
+			{ kind: 'ownCards', key: 'own-edited-after', at: at(5) },
+			{ kind: 'ownCards', key: 'own-same-moment', at: at(5) },
+			{ kind: 'cardWordings', key: 'item-8', at: at(5) }
+		]);
+		const incoming = {
+			...empty(),
+			ownCards: [
+				{ ...mine!, id: 'own-deleted', updatedAt: at(4) },
+				{ ...mine!, id: 'own-edited-after', updatedAt: at(6) },
+				{ ...mine!, id: 'own-same-moment', updatedAt: at(5) }
+			],
+			cardWordings: [{ itemId: 'item-8', front: 'Given back to the bank since', updatedAt: at(4) }]
+		};
+		await importBackup(createBackup(incoming, NOW, '0.1.0'), 'merge');
+		expect(await db.ownCards.get('own-deleted')).toBeUndefined();
+		expect(await db.ownCards.get('own-same-moment')).toBeUndefined();
+		expect(await db.cardWordings.get('item-8')).toBeUndefined();
+		expect(await db.ownCards.get('own-edited-after')).toBeDefined();
+		// the removals of rows not brought back still stand, for sync to keep
+		expect((await db.ownRemovals.toArray()).map((r) => r.key).sort()).toEqual([
+			'item-8',
+			'own-deleted',
+			'own-same-moment'
+		]);
+	});
+
 	test('on the same last review, the card with more reps wins; a full tie keeps the local one', () => {
 		const local = { ...empty(), cards: [card('a', { reps: 3 }), card('b', { reps: 3 })] };
 		const incoming = { ...empty(), cards: [card('a', { reps: 4 }), card('b', { reps: 3 })] };
