@@ -25,6 +25,17 @@ import { newReviewUid } from './review-uid';
 /** This device's database, or another (tests: two devices in one process). */
 const database = (db?: SahelDatabase) => (db ? Promise.resolve(db) : openDatabase());
 
+/**
+ * The date of a change made now to a row last changed at `seen` (its edits, its removal): a
+ * change made after seeing another is later than it even when this clock is behind the other
+ * device's, so sync's "later change wins" keeps what the learner did last, not what the
+ * faster clock did. Only races between changes that did not see each other go by the clocks.
+ */
+export function changeDate(now: Date, ...seen: (Date | undefined)[]): Date {
+	const latest = Math.max(...seen.map((d) => d?.getTime() ?? -Infinity));
+	return latest >= now.getTime() ? new Date(latest + 1) : now;
+}
+
 /** Tells sync; answers `value`. */
 function changed<T>(value: T): T {
 	noteLocalChange({ kind: 'cards' });
@@ -105,7 +116,7 @@ export async function editOwnCard(
 				}
 			);
 		const { front, back } = checkedCardText(before.kind, sides.front, sides.back);
-		await db.ownCards.put({ ...before, front, back, updatedAt: now });
+		await db.ownCards.put({ ...before, front, back, updatedAt: changeDate(now, before.updatedAt) });
 		return { ...emptySnapshot([id]), ownCards: [before] };
 	});
 	return changed(snapshot);
@@ -161,9 +172,10 @@ export async function deleteOwnCard(
 	own?: SahelDatabase
 ): Promise<OwnSnapshot> {
 	const db = await database(own);
-	const snapshot = await db.transaction('rw', removalTables(db), () =>
-		removeOwnCardRows(db, id, now)
-	);
+	const snapshot = await db.transaction('rw', removalTables(db), async () => {
+		const card = await db.ownCards.get(id);
+		return removeOwnCardRows(db, id, changeDate(now, card?.updatedAt));
+	});
 	noteLocalChange({ kind: 'reviews' });
 	return changed(snapshot);
 }
@@ -185,15 +197,19 @@ export async function saveWording(
 	);
 	const db = await database(own);
 	const snapshot = await db.transaction('rw', db.cardWordings, db.ownRemovals, async () => {
-		const before = await db.cardWordings.get(item.id);
-		const row: CardWordingRow = { itemId: item.id, updatedAt: now };
+		const [before, removal] = await Promise.all([
+			db.cardWordings.get(item.id),
+			db.ownRemovals.get(['cardWordings', item.id])
+		]);
+		const date = changeDate(now, before?.updatedAt, removal?.at);
+		const row: CardWordingRow = { itemId: item.id, updatedAt: date };
 		if (front !== item.prompt) row.front = front;
 		if (back !== item.answer) row.back = back;
 		if (row.front === undefined && row.back === undefined) {
 			// the bank's text over the bank's text changes nothing, and its Undo must not either
 			// (a removal dated then would take another device's wording away)
 			if (!before) return emptySnapshot();
-			await removeWording(db, item.id, now);
+			await removeWording(db, item.id, date);
 		} else await putWording(db, row);
 		return { ...emptySnapshot([], [item.id]), wordings: before ? [before] : [] };
 	});
@@ -222,7 +238,7 @@ export async function restoreOriginalWording(
 	const snapshot = await db.transaction('rw', db.cardWordings, db.ownRemovals, async () => {
 		const before = await db.cardWordings.get(itemId);
 		if (!before) return emptySnapshot();
-		await removeWording(db, itemId, now);
+		await removeWording(db, itemId, changeDate(now, before.updatedAt));
 		return { ...emptySnapshot([], [itemId]), wordings: [before] };
 	});
 	return changed(snapshot);
@@ -251,8 +267,9 @@ async function replayChanged(db: SahelDatabase, previous: OwnSnapshot): Promise<
 }
 
 /**
- * Puts the rows of a snapshot back (Undo): the cards and wordings as they were, dated now, so
- * this change also wins on devices that already took the one it undoes. A deleted card's
+ * Puts the rows of a snapshot back (Undo): the cards and wordings as they were, dated now (or
+ * just after the change it undoes, see `changeDate`), so this change also wins on devices that
+ * already took the one it undoes. A deleted card's
  * ratings come back under new ids: their old ids are tombstoned, and a tombstone is final.
  */
 export async function restoreOwnSnapshot(
@@ -263,16 +280,27 @@ export async function restoreOwnSnapshot(
 	const db = await database(own);
 	await db.transaction('rw', [...removalTables(db), db.cardWordings, db.settings], async () => {
 		// a card that did not exist before goes with the schedule and reviews it gained since
+		// each row's change dated after whatever this device holds of it now
+		const seen = async (kind: 'ownCards' | 'cardWordings', key: string) => {
+			const [row, removal] = await Promise.all([
+				kind === 'ownCards' ? db.ownCards.get(key) : db.cardWordings.get(key),
+				db.ownRemovals.get([kind, key])
+			]);
+			return changeDate(now, row?.updatedAt, removal?.at);
+		};
 		const kept = new Set(previous.ownCards.map((c) => c.id));
-		for (const id of previous.ownCardIds) if (!kept.has(id)) await removeOwnCardRows(db, id, now);
+		for (const id of previous.ownCardIds)
+			if (!kept.has(id)) await removeOwnCardRows(db, id, await seen('ownCards', id));
 		const keptWordings = new Set(previous.wordings.map((w) => w.itemId));
 		for (const itemId of previous.wordingIds)
-			if (!keptWordings.has(itemId)) await removeWording(db, itemId, now);
+			if (!keptWordings.has(itemId))
+				await removeWording(db, itemId, await seen('cardWordings', itemId));
 		for (const card of previous.ownCards) {
-			await db.ownCards.put({ ...card, updatedAt: now });
+			await db.ownCards.put({ ...card, updatedAt: await seen('ownCards', card.id) });
 			await db.ownRemovals.delete(['ownCards', card.id]);
 		}
-		for (const wording of previous.wordings) await putWording(db, { ...wording, updatedAt: now });
+		for (const wording of previous.wordings)
+			await putWording(db, { ...wording, updatedAt: await seen('cardWordings', wording.itemId) });
 		if (previous.cards.length) await db.cards.bulkPut(previous.cards);
 		if (previous.flags.length) await db.cardFlags.bulkPut(previous.flags);
 		// with their keys, so a later Undo of a rating finds its review again

@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	addOwnCard,
+	changeDate,
 	deleteOwnCard,
 	editOwnCard,
 	restoreOriginalWording,
@@ -251,6 +252,44 @@ describe('wordings of bank cards', () => {
 		expect((await laptop.db.cardWordings.get('fc-1'))?.front).toBe('Second');
 		expect(await laptop.db.ownRemovals.count()).toBe(0);
 		expect(await own(laptop)).toEqual(await own(phone));
+	});
+
+	test('a change made after seeing one from a device whose clock is fast still wins', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const { card } = await addOwnCard(basic, at(1), phone.db);
+		await saveWording(BANK_ITEM, { front: 'Phone', back: 'Bank back' }, at(1), phone.db);
+		await settle(phone, laptop);
+
+		// the laptop's clock is a day ahead: its edits are dated the 5th
+		await editOwnCard(card.id, { front: 'Laptop wording', back: 'Barkhane' }, at(5), laptop.db);
+		await saveWording(BANK_ITEM, { front: 'Laptop', back: 'Bank back' }, at(5), laptop.db);
+		await settle(phone, laptop);
+		// the phone, on the 4th by its clock, changes both after seeing them
+		await editOwnCard(card.id, { front: 'Phone, later', back: 'Barkhane' }, at(4), phone.db);
+		await restoreOriginalWording('fc-1', at(4), phone.db);
+		await settle(phone, laptop);
+
+		for (const d of [phone, laptop]) {
+			expect((await d.db.ownCards.get(card.id))?.front).toBe('Phone, later');
+			expect(await d.db.cardWordings.get('fc-1')).toBeUndefined();
+		}
+		expect(await own(laptop)).toEqual(await own(phone));
+
+		// and so for a deletion, and for the Undo of it
+		const deleted = await deleteOwnCard(card.id, at(4, 10), phone.db);
+		await settle(phone, laptop);
+		expect(await laptop.db.ownCards.get(card.id)).toBeUndefined();
+		await restoreOwnSnapshot(deleted, at(4, 11), phone.db);
+		await settle(phone, laptop);
+		expect((await laptop.db.ownCards.get(card.id))?.front).toBe('Phone, later');
+	});
+
+	test('a change is dated after the row it changes, and at its own time otherwise', () => {
+		expect(changeDate(at(4), at(5))).toEqual(new Date(at(5).getTime() + 1));
+		expect(changeDate(at(4), at(4))).toEqual(new Date(at(4).getTime() + 1));
+		expect(changeDate(at(4), at(3), undefined)).toEqual(at(4));
+		expect(changeDate(at(4))).toEqual(at(4));
 	});
 });
 
