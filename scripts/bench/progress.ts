@@ -74,13 +74,14 @@ async function benchBackup(): Promise<BenchResult[]> {
 	const { database } = await import('../../src/lib/storage/repository');
 	const { exportBackup, importBackup } = await import('../../src/lib/storage/backup');
 	const { parseBackup } = await import('../../src/lib/storage/backup-format');
+	const { addReviews } = await import('../../src/lib/storage/review-log');
 	const { now, cards, reviews } = syntheticStudyData();
 	const db = await database();
 	// the same rows written directly: the floor any import pays in this IndexedDB
 	const [, fillMs] = await timed(() =>
-		db.transaction('rw', db.cards, db.reviews, async () => {
+		db.transaction('rw', db.cards, db.reviewLogs, async () => {
 			await db.cards.bulkPut(cards);
-			await db.reviews.bulkPut(reviews);
+			await addReviews(db, reviews);
 		})
 	);
 

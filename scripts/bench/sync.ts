@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import * as Y from 'yjs';
 import { SahelDatabase } from '../../src/lib/storage/db';
 import { createSyncStore } from '../../src/lib/storage/sync-store';
+import { reviewCount } from '../../src/lib/storage/review-log';
 import { SyncEngine } from '../../src/lib/sync/engine';
 import { encodeReviewEvent } from '../../src/lib/sync/review-event';
 import { syncMaps } from '../../src/lib/sync/sync-doc';
@@ -38,7 +39,7 @@ async function freshDeviceReceives(count: number): Promise<BenchResult[]> {
 	const t1 = performance.now();
 	const report = await engine.run();
 	const t2 = performance.now();
-	const stored = await db.reviews.count();
+	const stored = await reviewCount(db);
 	db.close();
 	await Dexie.delete(name);
 	if (stored !== count) throw new Error(`expected ${count} reviews stored, found ${stored}`);

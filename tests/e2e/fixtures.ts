@@ -57,24 +57,37 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	});
 }
 
-/** How many rows a table of the app's database holds, read straight from IndexedDB. */
+/**
+ * How many rows a table of the app's database holds, read straight from IndexedDB; for
+ * 'reviews', how many ratings its cards' logs hold (one row per card: see review-log.ts).
+ */
 export async function countRows(page: Page, table: string): Promise<number> {
 	return page.evaluate(
-		(name) =>
+		(table) =>
 			new Promise<number>((resolve, reject) => {
 				const open = indexedDB.open('sahel-brief');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
+					const name = table === 'reviews' ? 'reviewLogs' : table;
 					if (!db.objectStoreNames.contains(name)) {
 						db.close();
 						resolve(0);
 						return;
 					}
-					const request = db.transaction(name).objectStore(name).count();
+					const store = db.transaction(name).objectStore(name);
+					const request = name === 'reviewLogs' ? store.getAll() : store.count();
 					request.onsuccess = () => {
 						db.close();
-						resolve(request.result);
+						const result = request.result as number | { reviews: unknown[] }[];
+						resolve(
+							typeof result === 'number'
+								? result
+								: result.reduce(
+										(sum, log) => sum + (Array.isArray(log.reviews) ? log.reviews.length : 0),
+										0
+									)
+						);
 					};
 					request.onerror = () => reject(request.error);
 				};

@@ -11,14 +11,19 @@ async function storeReviews(page: Page, n: number): Promise<void> {
 			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('sahel-brief');
 				open.onsuccess = () => {
-					const tx = open.result.transaction('reviews', 'readwrite');
+					// one log per card, as the app keeps them (see review-log.ts)
+					const tx = open.result.transaction('reviewLogs', 'readwrite');
+					const logs = new Map<string, Record<string, unknown>[]>();
 					let seed = 3;
 					const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 					for (let i = 0; i < n; i++) {
 						const card = i % 250;
 						const round = Math.floor(i / 250);
 						const review = new Date(Date.UTC(2025, 0, 1 + (card % 30) + round * round * 6, 10));
-						tx.objectStore('reviews').add({
+						const log = logs.get(`card-${card}`) ?? [];
+						logs.set(`card-${card}`, log);
+						log.push({
+							uid: `fit-${i}`,
 							itemId: `card-${card}`,
 							rating: round === 0 ? 3 : random() < 0.8 ? 3 : 1,
 							state: round === 0 ? 0 : 2,
@@ -31,6 +36,10 @@ async function storeReviews(page: Page, n: number): Promise<void> {
 							learning_steps: 0,
 							review
 						});
+					}
+					for (const [itemId, reviews] of logs) {
+						const last = new Date(Math.max(...reviews.map((r) => (r.review as Date).getTime())));
+						tx.objectStore('reviewLogs').put({ itemId, reviews, last });
 					}
 					tx.oncomplete = () => {
 						open.result.close();

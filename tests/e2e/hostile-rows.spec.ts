@@ -17,7 +17,7 @@ async function plantHostileRows(page: Page): Promise<void> {
 				open.onsuccess = () => {
 					const db = open.result;
 					const tx = db.transaction(
-						['cards', 'reviews', 'attempts', 'assignments', 'submissions'],
+						['cards', 'reviewLogs', 'attempts', 'assignments', 'submissions'],
 						'readwrite'
 					);
 					const base = {
@@ -57,9 +57,18 @@ async function plantHostileRows(page: Page): Promise<void> {
 						due: ancient,
 						last_review: ancient
 					});
-					tx.objectStore('reviews').put({ ...review, review: ancient });
-					tx.objectStore('reviews').put({ ...review, review: new Date(0) });
-					tx.objectStore('reviews').put({ ...review, review: new Date(), stability: NaN });
+					// one card's log (see review-log.ts) with three damaged ratings, and a log that
+					// is not a list at all
+					tx.objectStore('reviewLogs').put({
+						itemId: 'ghost',
+						last: new Date(),
+						reviews: [
+							{ ...review, uid: 'g1', review: ancient },
+							{ ...review, uid: 'g2', review: new Date(0) },
+							{ ...review, uid: 'g3', review: new Date(), stability: NaN }
+						]
+					});
+					tx.objectStore('reviewLogs').put({ itemId: 'ghost-2', last: new Date(), reviews: 7 });
 					tx.objectStore('attempts').put({
 						id: 'ghost',
 						kind: 'quiz',

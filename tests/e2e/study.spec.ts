@@ -142,16 +142,23 @@ test('study settings are saved, kept in range and used by the queue', async ({ p
 /** Every row of one table of the app's database, read straight from IndexedDB. */
 async function rows<T>(page: Page, table: string): Promise<T[]> {
 	return page.evaluate(
-		(name) =>
+		(table) =>
 			new Promise<T[]>((resolve, reject) => {
 				const open = indexedDB.open('sahel-brief');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
+					// ratings are kept one log per card (see review-log.ts)
+					const name = table === 'reviews' ? 'reviewLogs' : table;
 					const request = db.transaction(name).objectStore(name).getAll();
 					request.onsuccess = () => {
 						db.close();
-						resolve(request.result as T[]);
+						const result = request.result as T[];
+						resolve(
+							name === 'reviewLogs'
+								? result.flatMap((log) => (log as { reviews: T[] }).reviews)
+								: result
+						);
 					};
 					request.onerror = () => reject(request.error);
 				};

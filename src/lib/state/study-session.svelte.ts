@@ -227,7 +227,7 @@ export class StudySession {
 		this.#busy = true;
 		try {
 			const now = this.#clock();
-			const { reviewId, review, card } = await recordReview(
+			const { review, card } = await recordReview(
 				{
 					itemId: item.id,
 					factIds: item.factIds,
@@ -239,7 +239,7 @@ export class StudySession {
 			);
 			this.#cards.set(item.id, card);
 			this.#reviewsToday.push(review);
-			this.#undo = [...this.#undo, { id: reviewId, itemId: item.id, review: review.review }];
+			this.#undo = [...this.#undo, { uid: review.uid!, itemId: item.id, review: review.review }];
 			const grade = GRADES.find((entry) => entry.rating === rating)?.text() ?? '';
 			// from the stored card, which counts another tab's ratings too, not from the preview
 			this.#announcement = m.study_rated({
@@ -300,7 +300,7 @@ export class StudySession {
 		try {
 			const card = await undoReview(entry, settings, undefined, (id) => this.#factIds.get(id));
 			this.#undo = this.#undo.slice(0, -1);
-			this.#reviewsToday = this.#reviewsToday.filter((review) => review.id !== entry.id);
+			this.#reviewsToday = this.#reviewsToday.filter((review) => review.uid !== entry.uid);
 			if (card === false) {
 				this.#announcement = m.study_undo_already();
 				return;

@@ -20,6 +20,7 @@ import {
 	type AttemptRow,
 	type CardRow,
 	type OwnRemovalRow,
+	type ReviewRow,
 	type SahelDatabase
 } from './db';
 import { database } from './repository';
@@ -29,6 +30,7 @@ import type { StudySettings } from '../srs/types';
 import { validRows } from './stored-rows';
 import { legacyReviewUid, reviewUid } from './review-uid';
 import { applyArrivals, marksOf } from './sync-store';
+import { addReviews, clearReviews, reviewsOfItems, storedReviews } from './review-log';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -45,20 +47,47 @@ export interface ContentFingerprint {
 	hash: string;
 }
 
-function tablesOf(db: SahelDatabase): Record<BackupTableName, Table> {
+/** How a backup reads, clears and writes one table's rows (within a transaction over `scope`). */
+interface TableAccess {
+	scope: Table;
+	read(): Promise<unknown[]>;
+	clear(): Promise<void>;
+	write(rows: unknown[]): Promise<unknown>;
+}
+
+function access(table: Table): TableAccess {
 	return {
-		cards: db.cards,
-		reviews: db.reviews,
-		attempts: db.attempts,
-		assignments: db.assignments,
-		submissions: db.submissions,
-		settings: db.settings,
-		cardFlags: db.cardFlags,
-		ownCards: db.ownCards,
-		cardWordings: db.cardWordings,
-		tombstones: db.tombstones
+		scope: table,
+		read: () => table.toArray(),
+		clear: () => table.clear(),
+		write: (rows) => table.bulkPut(rows)
 	};
 }
+
+function tablesOf(db: SahelDatabase): Record<BackupTableName, TableAccess> {
+	return {
+		cards: access(db.cards),
+		// a backup lists ratings one by one; this device keeps them in one log per card
+		reviews: {
+			scope: db.reviewLogs,
+			read: () => storedReviews(db),
+			clear: () => clearReviews(db),
+			write: (rows) => addReviews(db, rows as ReviewRow[])
+		},
+		attempts: access(db.attempts),
+		assignments: access(db.assignments),
+		submissions: access(db.submissions),
+		settings: access(db.settings),
+		cardFlags: access(db.cardFlags),
+		ownCards: access(db.ownCards),
+		cardWordings: access(db.cardWordings),
+		tombstones: access(db.tombstones)
+	};
+}
+
+/** The tables a transaction over every backup table spans. */
+const scopes = (tables: Record<BackupTableName, TableAccess>) =>
+	Object.values(tables).map((table) => table.scope);
 
 /** Rows read in BACKUP_TABLES order, named by table. */
 function asTables(rows: unknown[][]): BackupTables {
@@ -71,8 +100,8 @@ function asTables(rows: unknown[][]): BackupTables {
 async function readAllTables(): Promise<BackupTables> {
 	const db = await database();
 	const tables = tablesOf(db);
-	return db.transaction('r', Object.values(tables), async () => {
-		const rows = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
+	return db.transaction('r', scopes(tables), async () => {
+		const rows = await Promise.all(BACKUP_TABLES.map((name) => tables[name].read()));
 		return asTables(rows);
 	});
 }
@@ -302,11 +331,11 @@ async function replayMergedCards(
 	itemIds: ReadonlySet<string>,
 	settings: StudySettings
 ): Promise<void> {
-	for (const itemId of itemIds) {
-		const [card, reviews] = await Promise.all([
-			db.cards.get(itemId),
-			db.reviews.where('itemId').equals(itemId).toArray()
-		]);
+	const ids = [...itemIds];
+	const [cards, logs] = await Promise.all([db.cards.bulkGet(ids), reviewsOfItems(db, ids)]);
+	for (const [i, itemId] of ids.entries()) {
+		const card = cards[i];
+		const reviews = logs.get(itemId) ?? [];
 		if (card && missesRatings(card, reviews))
 			await db.cards.put(replayCard(card, reviews, settings));
 	}
@@ -329,14 +358,12 @@ export async function importBackup(
 	const db = await database();
 	const tables = tablesOf(db);
 	try {
-		const touched = [...Object.values(tables), db.replacedCopies, db.ownRemovals];
+		const touched = [...scopes(tables), db.replacedCopies, db.ownRemovals];
 		return await db.transaction('rw', touched, async () => {
 			let rows: BackupTables;
 			if (mode === 'replace') {
 				// what is replaced is kept first, in the same transaction: no Replace loses data for good
-				const local = asTables(
-					await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()))
-				);
+				const local = asTables(await Promise.all(BACKUP_TABLES.map((name) => tables[name].read())));
 				if (BACKUP_TABLES.some((name) => local[name].length > 0)) {
 					const text = serializeBackup(createBackup(validTables(local, now), now, 'replaced'));
 					await db.replacedCopies.put({ id: REPLACED_COPY_ID, savedAt: now, text });
@@ -344,7 +371,7 @@ export async function importBackup(
 				await Promise.all(BACKUP_TABLES.map((name) => tables[name].clear()));
 				rows = { ...backup.tables, reviews: withReviewUids(backup.tables.reviews) };
 			} else {
-				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].toArray()));
+				const local = await Promise.all(BACKUP_TABLES.map((name) => tables[name].read()));
 				const undone = new Set((await db.tombstones.toArray()).map((row) => row.uid));
 				rows = mergePlan(asTables(local), backup.tables, undone, await db.ownRemovals.toArray());
 			}
@@ -352,7 +379,7 @@ export async function importBackup(
 			rows = { ...rows, attempts: rows.attempts.map(withCurrentPlan) };
 			const written = {} as Record<BackupTableName, number>;
 			for (const name of BACKUP_TABLES) {
-				if (rows[name].length > 0) await tables[name].bulkPut(rows[name]);
+				if (rows[name].length > 0) await tables[name].write(rows[name]);
 				written[name] = rows[name].length;
 			}
 			// a card or wording the file brings is no longer removed here (sync still lets a

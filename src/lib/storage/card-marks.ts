@@ -6,6 +6,7 @@ import { CARD_MARK_FIELDS, hasFlags, type CardFlags, type CardMarkField } from '
 import { noteLocalChange } from './change-feed';
 import type { CardFlagRow, CardRow, ReviewRow } from './db';
 import { database, readStored } from './repository';
+import { allReviews, reviewsOf } from './review-log';
 
 /** Everything the browser lists. */
 export interface CardBrowserData {
@@ -18,12 +19,12 @@ export interface CardBrowserData {
 export async function loadCardBrowser(): Promise<CardBrowserData> {
 	const empty: CardBrowserData = { cards: new Map(), flags: new Map(), lastRatings: new Map() };
 	return readStored(empty, (db) =>
-		db.transaction('r', db.cards, db.reviews, db.cardFlags, async () => {
+		db.transaction('r', db.cards, db.reviewLogs, db.cardFlags, async () => {
 			const cards = new Map((await db.cards.toArray()).map((c) => [c.itemId, c]));
 			const flags = new Map((await db.cardFlags.toArray()).map((f) => [f.itemId, f]));
 			const lastRatings = new Map<string, Rating>();
 			// in time order, so the last one written per card is its latest
-			await db.reviews.orderBy('review').each((r) => lastRatings.set(r.itemId, r.rating));
+			for (const r of await allReviews(db)) lastRatings.set(r.itemId, r.rating);
 			return { cards, flags, lastRatings };
 		})
 	);
@@ -31,7 +32,7 @@ export async function loadCardBrowser(): Promise<CardBrowserData> {
 
 /** One card's reviews, oldest first. */
 export async function cardHistory(itemId: string): Promise<ReviewRow[]> {
-	return readStored([], (db) => db.reviews.where('itemId').equals(itemId).sortBy('review'));
+	return readStored([], (db) => reviewsOf(db, itemId));
 }
 
 /** What a change replaced, for Undo: the rows as they were (absent when there was none). */

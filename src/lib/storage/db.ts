@@ -5,12 +5,22 @@ import type { CardWording, OwnCard } from '../srs/own-cards';
 import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
 import { legacyReviewUid } from './review-uid';
+import { logsOf } from './review-log';
 
 /** One study card's FSRS state (ts-fsrs fields), keyed by the bank item it schedules. */
 export type CardRow = StudyCard;
 
-/** One rating, as ts-fsrs logs it; `id` orders ratings and lets Undo remove exactly one. */
+/** One rating, as ts-fsrs logs it, with its global id (`uid`). */
 export type ReviewRow = StudyReview;
+
+/** One card's ratings (see review-log.ts): its log, keyed by the card's item id. */
+export interface ReviewLogRow {
+	itemId: string;
+	/** Its ratings, in the order they were written. */
+	reviews: ReviewRow[];
+	/** The newest rating's time: a log whose `last` is before a time holds nothing after it. */
+	last: Date;
+}
 
 export type AttemptKind = 'quiz' | 'assignment';
 
@@ -145,7 +155,7 @@ export function withCurrentPlan(row: AttemptRow): AttemptRow {
  */
 export const SCHEMA_VERSIONS: ReadonlyArray<{
 	version: number;
-	stores: Record<string, string>;
+	stores: Record<string, string | null>;
 	upgrade?: Parameters<ReturnType<Dexie['version']>['upgrade']>[0];
 }> = [
 	{
@@ -231,12 +241,28 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 		// the removal reaches other devices; a new table only, kept out of backups
 		version: 9,
 		stores: { ownRemovals: '[kind+key]' }
+	},
+	{
+		// ratings stored one row per card (review-log.ts): a device that receives 100,000
+		// ratings writes a few hundred rows instead of 100,000, and a card's replay reads one
+		// row. Every rating is copied, damaged ones included; version 11 then drops the old table
+		// (Dexie lets an upgrade read a table only a later version deletes)
+		version: 10,
+		stores: { reviewLogs: 'itemId, last' },
+		upgrade: async (tx) => {
+			const rows = await tx.table<ReviewRow>('reviews').toArray();
+			await tx.table<ReviewLogRow>('reviewLogs').bulkAdd(logsOf(rows));
+		}
+	},
+	{
+		version: 11,
+		stores: { reviews: null }
 	}
 ];
 
 export class SahelDatabase extends Dexie {
 	cards!: EntityTable<CardRow, 'itemId'>;
-	reviews!: EntityTable<ReviewRow, 'id'>;
+	reviewLogs!: EntityTable<ReviewLogRow, 'itemId'>;
 	attempts!: EntityTable<AttemptRow, 'id'>;
 	assignments!: EntityTable<AssignmentRow, 'id'>;
 	submissions!: EntityTable<SubmissionRow, 'id'>;

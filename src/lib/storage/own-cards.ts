@@ -21,6 +21,7 @@ import type {
 } from './db';
 import { database as openDatabase } from './repository';
 import { newReviewUid } from './review-uid';
+import { addReviews, reviewsOf, takeLog } from './review-log';
 
 /** This device's database, or another (tests: two devices in one process). */
 const database = (db?: SahelDatabase) => (db ? Promise.resolve(db) : openDatabase());
@@ -127,7 +128,7 @@ const removalTables = (db: SahelDatabase) => [
 	db.ownCards,
 	db.cards,
 	db.cardFlags,
-	db.reviews,
+	db.reviewLogs,
 	db.tombstones,
 	db.ownRemovals
 ];
@@ -146,7 +147,7 @@ export async function removeOwnCardRows(
 		db.ownCards.get(id),
 		db.cards.get(id),
 		db.cardFlags.get(id),
-		db.reviews.where('itemId').equals(id).toArray()
+		takeLog(db, id)
 	]);
 	const snapshot = emptySnapshot([id]);
 	if (card) snapshot.ownCards.push(card);
@@ -158,7 +159,6 @@ export async function removeOwnCardRows(
 		db.ownCards.delete(id),
 		db.cards.delete(id),
 		db.cardFlags.delete(id),
-		db.reviews.bulkDelete(reviews.map((r) => r.id!)),
 		db.tombstones.bulkPut(tombs),
 		db.ownRemovals.put({ kind: 'ownCards', key: id, at })
 	]);
@@ -250,7 +250,7 @@ export async function restoreOriginalWording(
  */
 async function replayChanged(db: SahelDatabase, previous: OwnSnapshot): Promise<void> {
 	for (const card of previous.ownCards) {
-		const reviews = await db.reviews.where('itemId').equals(card.id).toArray();
+		const reviews = await reviewsOf(db, card.id);
 		const had = previous.reviews.filter((r) => r.itemId === card.id).length;
 		if (reviews.length === had) continue;
 		const [flags, study, stored] = await Promise.all([
@@ -303,9 +303,11 @@ export async function restoreOwnSnapshot(
 			await putWording(db, { ...wording, updatedAt: await seen('cardWordings', wording.itemId) });
 		if (previous.cards.length) await db.cards.bulkPut(previous.cards);
 		if (previous.flags.length) await db.cardFlags.bulkPut(previous.flags);
-		// with their keys, so a later Undo of a rating finds its review again
 		if (previous.reviews.length)
-			await db.reviews.bulkPut(previous.reviews.map((r) => ({ ...r, uid: newReviewUid() })));
+			await addReviews(
+				db,
+				previous.reviews.map((r) => ({ ...r, uid: newReviewUid() }))
+			);
 		await replayChanged(db, previous);
 	});
 	if (previous.reviews.length) noteLocalChange({ kind: 'reviews' });

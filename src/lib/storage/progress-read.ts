@@ -3,7 +3,8 @@
 import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from './db';
 import { database, readSetting, readStored, saveSetting } from './repository';
 import { EARLIEST_DATE, latestDate } from './date-range';
-import { isValidRow, validRows } from './stored-rows';
+import { validRows } from './stored-rows';
+import { allReviews, clearReviews, reviewCount, reviewsFrom } from './review-log';
 
 /** Setting that holds the time of the last backup exported on this device. */
 export const LAST_BACKUP_KEY = 'lastBackupAt';
@@ -19,15 +20,15 @@ export interface ProgressRows {
 /** Every card and review and every finished attempt, in one read transaction. */
 export async function readProgressRows(): Promise<ProgressRows> {
 	return readStored({ cards: [], reviews: [], attempts: [] }, (db) =>
-		db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
+		db.transaction('r', db.cards, db.reviewLogs, db.attempts, async () => {
 			const [cards, reviews, attempts] = await Promise.all([
 				db.cards.toArray(),
-				db.reviews.toArray(),
+				allReviews(db),
 				db.attempts.toArray()
 			]);
 			return {
 				cards: validRows('cards', cards),
-				reviews: validRows('reviews', reviews),
+				reviews,
 				attempts: validRows('attempts', attempts).filter((row) => row.finishedAt)
 			};
 		})
@@ -54,16 +55,16 @@ function quizAttempts(db: SahelDatabase) {
  */
 export async function resetProgress(): Promise<ResetResult> {
 	const db = await database();
-	return db.transaction('rw', db.cards, db.reviews, db.attempts, db.cardFlags, async () => {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.attempts, db.cardFlags, async () => {
 		const [cards, reviews, quizzes] = await Promise.all([
 			db.cards.count(),
-			db.reviews.count(),
+			reviewCount(db),
 			quizAttempts(db).count()
 		]);
 		// the learner's marks belong to the study cards, so they go with them
 		await Promise.all([
 			db.cards.clear(),
-			db.reviews.clear(),
+			clearReviews(db),
 			db.cardFlags.clear(),
 			quizAttempts(db).delete()
 		]);
@@ -76,46 +77,45 @@ export async function reviewTimeRange(
 	since: Date | undefined
 ): Promise<{ first: Date; last: Date } | undefined> {
 	return readStored(undefined, (db) =>
-		db.transaction('r', db.reviews, async () => {
+		db.transaction('r', db.reviewLogs, async () => {
 			// only dates a review may carry: one dated 1970 or year -271821 would stretch the
 			// range (and every per-day loop over it) across centuries
 			const from = since && since > EARLIEST_DATE ? since : EARLIEST_DATE;
-			const after = db.reviews
-				.where('review')
-				.between(from, latestDate(new Date()), !since, true)
-				.filter((row) => isValidRow('reviews', row));
-			const [first, last] = await Promise.all([after.first(), after.clone().reverse().first()]);
+			const latest = latestDate(new Date());
+			const after = (await reviewsFrom(db, from)).filter(
+				(r) => r.review <= latest && (since ? r.review > from : true)
+			);
+			const first = after[0];
+			const last = after[after.length - 1];
 			return first && last ? { first: first.review, last: last.review } : undefined;
 		})
 	);
 }
 
 /**
- * For each [start, end) span, whether a review was made in it. The requests go out together
- * in one transaction (one index probe each), which reads a year of study days in tens of
- * milliseconds where walking 100,000 index keys, or seeking from day to day, takes a second.
+ * For each [start, end) span, whether a review was made in it: the review times since the
+ * earliest span, read once (the logs rated since), then one binary search per span.
  */
 export async function reviewedDuring(
 	spans: readonly { start: Date; end: Date }[]
 ): Promise<boolean[]> {
+	if (spans.length === 0) return [];
+	const from = new Date(Math.min(...spans.map((span) => span.start.getTime())));
 	return readStored(
 		spans.map(() => false),
-		(db) => {
-			const index = db
-				.backendDB()
-				.transaction('reviews', 'readonly')
-				.objectStore('reviews')
-				.index('review');
-			return Promise.all(
-				spans.map(
-					({ start, end }) =>
-						new Promise<boolean>((resolve, reject) => {
-							const request = index.getKey(IDBKeyRange.bound(start, end, false, true));
-							request.onsuccess = () => resolve(request.result !== undefined);
-							request.onerror = () => reject(request.error);
-						})
-				)
-			);
+		async (db) => {
+			const times = (await reviewsFrom(db, from)).map((r) => r.review.getTime());
+			return spans.map(({ start, end }) => {
+				// the first review at or after the span's start
+				let low = 0;
+				let high = times.length;
+				while (low < high) {
+					const mid = (low + high) >> 1;
+					if (times[mid]! < start.getTime()) low = mid + 1;
+					else high = mid;
+				}
+				return low < times.length && times[low]! < end.getTime();
+			});
 		}
 	);
 }
@@ -134,10 +134,10 @@ export async function recordBackupTime(at: Date): Promise<void> {
 /** How many cards, reviews and quiz attempts this device holds: what a reset would delete. */
 export async function progressCounts(): Promise<ResetResult> {
 	const db = await database();
-	return db.transaction('r', db.cards, db.reviews, db.attempts, async () => {
+	return db.transaction('r', db.cards, db.reviewLogs, db.attempts, async () => {
 		const [cards, reviews, quizzes] = await Promise.all([
 			db.cards.count(),
-			db.reviews.count(),
+			reviewCount(db),
 			quizAttempts(db).count()
 		]);
 		return { cards, reviews, quizAttempts: quizzes };

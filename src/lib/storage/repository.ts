@@ -19,6 +19,15 @@ import type { RowTableName } from './row-schemas';
 import type { Grade, StudySettings } from '../srs/types';
 import { noteLocalChange } from './change-feed';
 import { newReviewUid } from './review-uid';
+import {
+	addReviews,
+	byTime,
+	newestReviews,
+	removeReviews,
+	reviewCount,
+	reviewsFrom,
+	reviewsOf
+} from './review-log';
 
 export { onDatabaseOutdated } from './lifecycle';
 
@@ -111,6 +120,9 @@ export async function tableCounts(): Promise<Record<string, number>> {
 	const db = await database();
 	const counts: Record<string, number> = {};
 	for (const table of db.tables) counts[table.name] = await table.count();
+	// a log row holds one card's ratings: what is counted is ratings
+	delete counts.reviewLogs;
+	counts.reviews = await reviewCount(db);
 	return counts;
 }
 
@@ -123,15 +135,12 @@ export interface StudyDayData {
 	flags: Map<string, CardFlagRow>;
 }
 
-/** Loads every card and the reviews of one study day (an index range, not a scan of all logs). */
+/** Loads every card and the reviews of one study day (only the logs of cards rated since). */
 export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData> {
 	return readStored({ cards: [], reviewsToday: [], flags: new Map() }, (db) =>
-		db.transaction('r', db.cards, db.reviews, db.cardFlags, async () => ({
+		db.transaction('r', db.cards, db.reviewLogs, db.cardFlags, async () => ({
 			cards: validRows('cards', await db.cards.toArray()),
-			reviewsToday: validRows(
-				'reviews',
-				await db.reviews.where('review').between(start, end, true, false).sortBy('review')
-			),
+			reviewsToday: (await reviewsFrom(db, start)).filter((r) => r.review < end),
 			flags: new Map(
 				validRows('cardFlags', await db.cardFlags.toArray()).map((row) => [row.itemId, row])
 			)
@@ -148,9 +157,8 @@ export interface NewRating {
 	durationMs?: number;
 }
 
-/** What a rating stored: its review's key, the review row and the card as it now is. */
+/** What a rating stored: the review row (its `uid` names it for Undo) and the card as it now is. */
 export interface RecordedRating {
-	reviewId: number;
 	review: ReviewRow;
 	card: CardRow;
 }
@@ -187,14 +195,10 @@ export async function recordReview(
 	target?: SahelDatabase
 ): Promise<RecordedRating> {
 	const [db, srs] = await Promise.all([target ?? database(), loadScheduling()]);
-	const recorded = await db.transaction('rw', db.cards, db.reviews, db.cardFlags, async () => {
+	const recorded = await db.transaction('rw', db.cards, db.reviewLogs, db.cardFlags, async () => {
 		const [stored, all, flags] = await Promise.all([
 			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
-			db.reviews
-				.where('itemId')
-				.equals(rating.itemId)
-				.toArray()
-				.then((rows) => validRows('reviews', rows)),
+			reviewsOf(db, rating.itemId),
 			db.cardFlags.get(rating.itemId).then((row) => validRow('cardFlags', row))
 		]);
 		// a card reset to new schedules only from the reviews made since
@@ -211,16 +215,16 @@ export async function recordReview(
 		};
 		if (rating.durationMs !== undefined) row.durationMs = rating.durationMs;
 		await db.cards.put(card);
-		const reviewId = (await db.reviews.add(row)) as number; // '++id': IndexedDB assigns a number
-		return { reviewId, review: { ...row, id: reviewId }, card };
+		await addReviews(db, [row]);
+		return { review: row, card };
 	});
 	noteSaved();
 	noteLocalChange({ kind: 'reviews' });
 	return recorded;
 }
 
-/** The review an Undo means: its key, and its card and time to check it is still that review. */
-export type UndoTarget = Pick<Required<ReviewRow>, 'id' | 'itemId' | 'review'>;
+/** The review an Undo means: its global id, and its card and time to check it is that review. */
+export type UndoTarget = Pick<Required<ReviewRow>, 'uid' | 'itemId' | 'review'>;
 
 /**
  * Takes back one rating: deletes its review and recomputes the card from the reviews left, in
@@ -241,27 +245,21 @@ export async function undoReview(
 	]);
 	const undone = await db.transaction(
 		'rw',
-		[db.cards, db.reviews, db.cardFlags, db.tombstones, db.attempts],
+		[db.cards, db.reviewLogs, db.cardFlags, db.tombstones, db.attempts],
 		async () => {
-			const [review, stored, all, flags] = await Promise.all([
-				db.reviews.get(target.id),
+			const [stored, all, flags] = await Promise.all([
 				db.cards.get(target.itemId).then((row) => validRow('cards', row)),
-				db.reviews
-					.where('itemId')
-					.equals(target.itemId)
-					.toArray()
-					.then((rows) => validRows('reviews', rows)),
+				reviewsOf(db, target.itemId),
 				db.cardFlags.get(target.itemId).then((row) => validRow('cardFlags', row))
 			]);
 			const reviews = reviewsSinceReset(all, flags);
-			// after a restore the same key may hold another review: check it is the same rating
-			if (review?.itemId !== target.itemId || review.review.getTime() !== target.review.getTime()) {
-				return false;
-			}
-			await db.reviews.delete(target.id);
+			// the same rating (undone in another tab, or replaced by a restore, it is gone)
+			const review = all.find((row) => row.uid === target.uid);
+			if (!review || review.review.getTime() !== target.review.getTime()) return false;
+			await removeReviews(db, new Set([target.uid]), [target.itemId]);
 			// the tombstone: a device that synced this rating takes it back too
-			if (review.uid) await db.tombstones.put({ uid: review.uid, at: new Date() });
-			const left = reviews.filter((row) => row.id !== target.id);
+			await db.tombstones.put({ uid: target.uid, at: new Date() });
+			const left = reviews.filter((row) => row.uid !== target.uid);
 			const latest = left.every((row) => srs.compareReviews(row, review) < 0);
 			let card: CardRow | undefined;
 			if (stored && !srs.historyIsComplete(stored, reviews)) {
@@ -292,7 +290,10 @@ export async function undoReview(
 
 /** How many reviews were made between `start` (included) and `end` (excluded). */
 export async function countReviewsBetween(start: Date, end: Date): Promise<number> {
-	return readStored(0, (db) => db.reviews.where('review').between(start, end, true, false).count());
+	return readStored(
+		0,
+		async (db) => (await reviewsFrom(db, start)).filter((r) => r.review < end).length
+	);
 }
 
 /**
@@ -304,14 +305,15 @@ export async function recentReviews(
 	only?: ReadonlySet<string>
 ): Promise<ReviewRow[]> {
 	// within the dates a review may carry, so a row dated in year 275760 is never "latest"
-	const newestFirst = await readStored([], (db) => {
-		const latest = db.reviews
-			.where('review')
-			.between(EARLIEST_DATE, latestDate(new Date()), true, true)
-			.reverse();
-		return (only ? latest.filter((row) => only.has(row.itemId)) : latest).limit(limit).toArray();
-	});
-	return validRows('reviews', newestFirst).reverse();
+	const latest = latestDate(new Date());
+	const newestFirst = await readStored([], (db) =>
+		newestReviews(
+			db,
+			limit,
+			(r) => r.review >= EARLIEST_DATE && r.review <= latest && (only ? only.has(r.itemId) : true)
+		)
+	);
+	return newestFirst.sort(byTime);
 }
 
 /** The learner's cards and wordings (every page that schedules or lists cards joins them). */

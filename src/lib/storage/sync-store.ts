@@ -28,6 +28,7 @@ import { clampStudySettings } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
 import { database as openDatabase, readStored, validRow, validRows } from './repository';
 import { isValidRow } from './stored-rows';
+import { addReviews, allReviews, removeReviews, reviewsOfItems, reviewUids } from './review-log';
 
 /** The settings sync may write, each with the check its value goes through. */
 const SETTING_VALUES: Record<string, (value: unknown) => unknown> = {
@@ -56,20 +57,15 @@ export function createSyncStore(options: SyncStoreOptions = {}): SyncStore {
 		localIds: () =>
 			read({ reviews: [], undone: [] }, async (db) => {
 				const [reviews, undone] = await Promise.all([
-					db.reviews.orderBy('uid').keys(),
+					reviewUids(db),
 					db.tombstones.toCollection().primaryKeys()
 				]);
-				return { reviews: reviews as string[], undone: undone as string[] };
+				return { reviews, undone: undone as string[] };
 			}),
 		readReviews: async (uids) => {
 			const db = await database();
-			return validRows(
-				'reviews',
-				await db.reviews
-					.where('uid')
-					.anyOf([...uids])
-					.toArray()
-			);
+			const wanted = new Set(uids);
+			return (await allReviews(db)).filter((r) => r.uid !== undefined && wanted.has(r.uid));
 		},
 		readUndone: async (uids) => {
 			const db = await database();
@@ -216,7 +212,7 @@ export async function applyArrivals(
 	const report = await db.transaction(
 		'rw',
 		[
-			db.reviews,
+			db.reviewLogs,
 			db.cards,
 			db.cardFlags,
 			db.tombstones,
@@ -238,62 +234,29 @@ export async function applyArrivals(
 					.map((row) => row.uid)
 			);
 			const gone = new Set([...undoneHere, ...undone.map((t) => t.uid)]);
-			// a few arrivals are looked up one by one; many (a fresh device) by one scan of the index
-			const present = new Set(
-				(reviews.length > 500
-					? await db.reviews.orderBy('uid').keys()
-					: await db.reviews
-							.where('uid')
-							.anyOf(reviews.map((r) => r.uid!))
-							.keys()) as string[]
-			);
-			const arrived = reviews.filter((r) => !present.has(r.uid!) && !gone.has(r.uid!));
 			// ratings of an own card deleted here (made elsewhere before the deletion arrived
 			// there) go with it: tombstoned, so every device takes them off
 			const removedCards = await removedOwnCards(
 				db,
-				arrived.map((r) => r.itemId)
+				reviews.map((r) => r.itemId)
 			);
-			const late = arrived.filter((r) => removedCards.has(r.itemId));
+			const late = reviews.filter((r) => removedCards.has(r.itemId) && !gone.has(r.uid!));
 			if (late.length > 0) {
 				const tombs = late.map((r) => ({ uid: r.uid!, at: removedCards.get(r.itemId)! }));
 				await db.tombstones.bulkPut(tombs);
 			}
-			const fresh = late.length > 0 ? arrived.filter((r) => !removedCards.has(r.itemId)) : arrived;
-			const doomed =
-				undone.length > 0
-					? await db.reviews
-							.where('uid')
-							.anyOf(undone.map((t) => t.uid))
-							.toArray()
-					: [];
-			const touched = new Set([...fresh, ...doomed].map((r) => r.itemId));
-			// each touched card's history: its reviews already here (read before writing, so a
-			// fresh device reads nothing back) without the undone ones, and the arrivals
-			const doomedKeys = new Set(doomed.map((r) => r.id));
-			const here =
-				touched.size > 0
-					? validRows(
-							'reviews',
-							await db.reviews
-								.where('itemId')
-								.anyOf([...touched])
-								.toArray()
-						)
-					: [];
-			const history = new Map<string, ReviewRow[]>();
-			const add = (r: ReviewRow) => {
-				const list = history.get(r.itemId);
-				if (list) list.push(r);
-				else history.set(r.itemId, [r]);
-			};
-			for (const r of here) if (!doomedKeys.has(r.id)) add(r);
-			for (const r of fresh) add(r);
-
+			// the ratings undone elsewhere leave their logs (wherever they are: every log is looked
+			// at, as a tombstone names no card)
+			const doomed = undone.length > 0 ? await removeReviews(db, new Set(gone)) : [];
+			// each touched card's history: its log here (a fresh device has none) and the arrivals
+			// it does not hold yet, one each
+			const arriving = reviews.filter((r) => !gone.has(r.uid!) && !removedCards.has(r.itemId));
+			const touched = new Set([...arriving, ...doomed].map((r) => r.itemId));
+			const history = await reviewsOfItems(db, touched);
 			step('read-here');
-			if (fresh.length > 0) await db.reviews.bulkAdd(fresh);
+			const fresh = await addReviews(db, arriving);
+			for (const r of fresh) history.get(r.itemId)!.push(r);
 			step('reviews-written');
-			if (doomed.length > 0) await db.reviews.bulkDelete(doomed.map((r) => r.id!));
 			if (undone.length > 0) {
 				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
 			}
@@ -334,15 +297,11 @@ export async function applyArrivals(
 				const [resetCards, resetFlags, resetReviews] = await Promise.all([
 					db.cards.bulkGet(reset),
 					db.cardFlags.bulkGet(reset),
-					db.reviews.where('itemId').anyOf(reset).toArray()
+					reviewsOfItems(db, reset)
 				]);
-				const valid = validRows('reviews', resetReviews);
 				for (let i = 0; i < reset.length; i++) {
 					const itemId = reset[i]!;
-					const since = reviewsSinceReset(
-						valid.filter((r) => r.itemId === itemId),
-						resetFlags[i]
-					);
+					const since = reviewsSinceReset(resetReviews.get(itemId) ?? [], resetFlags[i]);
 					if (since.length === 0) await db.cards.delete(itemId);
 					else {
 						const factIds = resetCards[i]?.factIds ?? factIdsOf?.(itemId) ?? [];

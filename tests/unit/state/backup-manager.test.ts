@@ -5,6 +5,7 @@ import { parseBackup } from '$lib/storage/backup-format';
 import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database } from '$lib/storage/repository';
 import { at, sampleTables } from '../storage/backup-fixtures';
+import { addReviews, clearReviews, reviewCount } from '$lib/storage/review-log';
 
 // the one browser-only step: a download becomes a file the test can read back
 const downloads = vi.hoisted(() => [] as { text: string; fileName: string }[]);
@@ -26,7 +27,7 @@ async function studied(): Promise<void> {
 	const { cards, reviews, attempts, assignments, submissions } = sampleTables();
 	const db = await database();
 	await db.cards.bulkPut(cards);
-	await db.reviews.bulkAdd(reviews);
+	await addReviews(db, reviews);
 	await db.attempts.bulkPut(attempts);
 	await db.assignments.bulkPut(assignments);
 	await db.submissions.bulkPut(submissions);
@@ -126,11 +127,11 @@ describe('BackupManager', () => {
 		expect(manager.preview?.device.lastReview).toEqual(at(10, 11, 5));
 
 		await manager.importChosen('replace');
-		expect(await (await database()).reviews.count()).toBe(0);
+		expect(await reviewCount(await database())).toBe(0);
 		expect(manager.replacedCopy?.summary.counts.reviews).toBe(3);
 		await manager.restoreReplacedCopy();
 		expect(manager.done).toBe('Put back: 3 reviews, 3 cards and 2 quiz attempts.');
-		expect(await (await database()).reviews.count()).toBe(3);
+		expect(await reviewCount(await database())).toBe(3);
 
 		time.set(at(12 + 8, 9)); // eight days later the copy is gone
 		await manager.refresh();
@@ -143,12 +144,14 @@ describe('BackupManager', () => {
 		await manager.exportBackup();
 		await wipe();
 		const db = await database();
-		await db.reviews.add({
-			...sampleTables().reviews[0]!,
-			id: undefined,
-			uid: 'uid-local',
-			review: at(11, 9)
-		});
+		await addReviews(db, [
+			{
+				...sampleTables().reviews[0]!,
+				id: undefined,
+				uid: 'uid-local',
+				review: at(11, 9)
+			}
+		]);
 		const other = new BackupManager(clockAt(at(13, 8)).clock);
 		await other.chooseFile(backupFile(downloads[0]!.text));
 		await other.importChosen('merge');
@@ -159,14 +162,14 @@ describe('BackupManager', () => {
 
 	test('a file that is not a backup is explained and nothing is stored', async () => {
 		await studied();
-		const before = await (await database()).reviews.count();
+		const before = await reviewCount(await database());
 		const manager = new BackupManager(clockAt(at(12, 9)).clock);
 		await manager.chooseFile(backupFile('{"hello": "world"}', 'notes.json'));
 		expect(manager.problem?.code).toBe('wrong-format');
 		expect(manager.problem?.title).toBe('This is not a Sahel Brief backup');
 		expect(manager.preview).toBeUndefined();
 		await manager.importChosen('replace');
-		expect(await (await database()).reviews.count()).toBe(before);
+		expect(await reviewCount(await database())).toBe(before);
 		expect(manager.done).toBe('');
 	});
 
@@ -175,7 +178,7 @@ describe('BackupManager', () => {
 		const manager = new BackupManager(clockAt(at(12, 9)).clock);
 		await manager.exportBackup();
 		const db = await database();
-		await db.reviews.clear();
+		await clearReviews(db);
 		vi.spyOn(db.cards, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
 
 		await manager.chooseFile(backupFile(downloads[0]!.text));
@@ -188,7 +191,7 @@ describe('BackupManager', () => {
 		});
 		expect(manager.done).toBe('');
 		expect(manager.busy).toBe(false);
-		expect(await db.reviews.count()).toBe(0);
+		expect(await reviewCount(db)).toBe(0);
 		// the file stays chosen, so the learner can try again
 		expect(manager.preview).toBeDefined();
 	});
@@ -197,7 +200,7 @@ describe('BackupManager', () => {
 		await studied();
 		const manager = new BackupManager(clockAt(at(12, 9)).clock);
 		await manager.resetProgress();
-		expect(await (await database()).reviews.count()).toBe(3);
+		expect(await reviewCount(await database())).toBe(3);
 		manager.confirmation = ' reset ';
 		expect(manager.canReset).toBe(true);
 
@@ -223,7 +226,7 @@ describe('BackupManager', () => {
 			title: 'Your progress was not reset',
 			message: 'Nothing was changed. (disk on fire)'
 		});
-		expect(await db.reviews.count()).toBe(3);
+		expect(await reviewCount(db)).toBe(3);
 		expect(manager.confirmation).toBe('RESET');
 	});
 });

@@ -6,6 +6,7 @@ import { DB_NAME } from '$lib/storage/db';
 import { recordBackupTime } from '$lib/storage/progress-read';
 import { closeDatabase, database, saveSetting } from '$lib/storage/repository';
 import { at, review } from '../storage/backup-fixtures';
+import { addReviews } from '$lib/storage/review-log';
 
 afterEach(async () => {
 	closeDatabase();
@@ -14,7 +15,10 @@ afterEach(async () => {
 
 async function studyAt(...times: Date[]) {
 	const db = await database();
-	await db.reviews.bulkAdd(times.map((time, i) => review(`item-${i}`, time)));
+	await addReviews(
+		db,
+		times.map((time, i) => review(`item-${i}`, time))
+	);
 }
 
 describe('the backup status', () => {

@@ -7,6 +7,7 @@ import { FsrsOptimizer, type Fitter } from '$lib/state/fsrs-optimizer.svelte';
 import { loadStudySettings } from '$lib/state/study-settings';
 import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database } from '$lib/storage/repository';
+import { addReviews } from '$lib/storage/review-log';
 
 const FITTED = default_w.map((w, i) => (i === 0 ? w * 0.5 : w));
 
@@ -28,7 +29,7 @@ async function storeReviews(n: number) {
 			review
 		};
 	});
-	await db.reviews.bulkAdd(rows as never[]);
+	await addReviews(db, rows as never[]);
 }
 
 afterEach(async () => {

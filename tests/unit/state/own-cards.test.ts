@@ -12,6 +12,7 @@ import { ReadingState } from '$lib/state/reading.svelte';
 import { StudySession } from '$lib/state/study-session.svelte';
 import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database } from '$lib/storage/repository';
+import { addReviews, reviewsOf } from '$lib/storage/review-log';
 
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
 vi.mock('$lib/state/bank', async (original) => ({
@@ -65,12 +66,12 @@ describe('a card written in Cards', () => {
 		const id = browser.openId!;
 		const db = await database();
 		// as a rating in another tab would have written them
-		await db.reviews.add({ itemId: id, rating: 3, review: START } as never);
+		await addReviews(db, [{ itemId: id, rating: 3, review: START, uid: 'other-tab' } as never]);
 		await db.cards.put({ itemId: id, factIds: [], due: START } as never);
 		await browser.undo();
 		expect(await db.ownCards.count()).toBe(0);
 		expect(await db.cards.get(id)).toBeUndefined();
-		expect(await db.reviews.where('itemId').equals(id).count()).toBe(0);
+		expect(await reviewsOf(db, id).then((r) => r.length)).toBe(0);
 	});
 
 	test.each([
@@ -125,7 +126,7 @@ describe('a card written in Cards', () => {
 		await browser.deleteOpen();
 		expect(browser.rows.some((r) => r.itemId === id)).toBe(false);
 		const db = await database();
-		expect(await db.reviews.where('itemId').equals(id).count()).toBe(0);
+		expect(await reviewsOf(db, id).then((r) => r.length)).toBe(0);
 		expect(await db.cards.get(id)).toBeUndefined();
 
 		await browser.undo();

@@ -10,6 +10,7 @@ import { importBackup } from '$lib/storage/backup';
 import { createBackup } from '$lib/storage/backup-format';
 import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database } from '$lib/storage/repository';
+import { reviewCount, reviewsOf } from '$lib/storage/review-log';
 
 // the bank the app ships, served to the session as the page would fetch it
 const bank = JSON.parse(readFileSync('static/bank/france-mali-2025.json', 'utf8')) as Bank;
@@ -46,8 +47,7 @@ async function rateShown(session: StudySession, rating: Grade): Promise<string> 
 }
 
 const storedCard = async (itemId: string) => (await database()).cards.get(itemId);
-const storedReviews = async (itemId: string) =>
-	(await database()).reviews.where('itemId').equals(itemId).sortBy('review');
+const storedReviews = async (itemId: string) => reviewsOf(await database(), itemId);
 
 /** The card a single tab would have computed from these ratings, one after the other. */
 function ratedInTurn(itemId: string, ratings: readonly { rating: Grade; at: Date }[]): StudyCard {
@@ -95,14 +95,14 @@ describe('StudySession', () => {
 		await Promise.all([session.rate(Rating.Good), session.rate(Rating.Easy)]);
 		expect(await storedReviews(itemId)).toHaveLength(1);
 		expect((await storedReviews(itemId))[0]?.rating).toBe(Rating.Good);
-		expect((await database()).reviews.count()).resolves.toBe(1);
+		expect(reviewCount(await database())).resolves.toBe(1);
 	});
 
 	test('a rating that cannot be saved says so, keeps the card on screen and stores nothing', async () => {
 		const session = await openTab(testClock().clock);
 		const itemId = session.current!.id;
 		session.reveal();
-		vi.spyOn((await database()).reviews, 'add').mockRejectedValue(
+		vi.spyOn((await database()).reviewLogs, 'bulkPut').mockRejectedValue(
 			Object.assign(new Error('disk on fire'), { name: 'QuotaExceededError' })
 		);
 		await session.rate(Rating.Good);

@@ -10,6 +10,7 @@ import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database, recordReview } from '$lib/storage/repository';
 import { DEFAULT_STUDY_SETTINGS } from '$lib/srs/settings';
 import { Rating } from 'ts-fsrs';
+import { reviewsOf } from '$lib/storage/review-log';
 
 const NOW = new Date();
 const at = (minutes: number) => new Date(NOW.getTime() - (600 - minutes) * 60_000);
@@ -84,6 +85,6 @@ describe('Merge of card marks', () => {
 
 		const db = await database();
 		expect(await db.cards.get('item-1')).toBeUndefined();
-		expect(await db.reviews.where('itemId').equals('item-1').count()).toBe(1);
+		expect(await reviewsOf(db, 'item-1').then((r) => r.length)).toBe(1);
 	});
 });

@@ -10,6 +10,7 @@ import { DB_NAME } from '../../../src/lib/storage/db';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
 import { SCHEMA_PATH, VALIDATOR_PATH, validatorSource } from '../../../scripts/backup-validator';
 import { at, sampleTables } from './backup-fixtures';
+import { addReviews } from '$lib/storage/review-log';
 
 const schema = JSON.parse(readFileSync('docs/backup.schema.json', 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
@@ -18,7 +19,7 @@ async function fill(tables: BackupTables): Promise<void> {
 	const db = await database();
 	await db.transaction('rw', db.tables, async () => {
 		await db.cards.bulkPut(tables.cards);
-		await db.reviews.bulkPut(tables.reviews);
+		await addReviews(db, tables.reviews);
 		await db.attempts.bulkPut(tables.attempts);
 		await db.assignments.bulkPut(tables.assignments);
 		await db.submissions.bulkPut(tables.submissions);

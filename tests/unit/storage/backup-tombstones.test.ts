@@ -9,6 +9,7 @@ import { DB_NAME } from '$lib/storage/db';
 import { closeDatabase, database, recordReview, undoReview } from '$lib/storage/repository';
 import { DEFAULT_STUDY_SETTINGS } from '$lib/srs/settings';
 import type { Grade } from '$lib/srs/types';
+import { reviewUids } from '$lib/storage/review-log';
 
 // undoReview dates its tombstone by the real clock, and rows are checked against `NOW`
 const NOW = new Date();
@@ -19,13 +20,13 @@ async function rate(itemId: string, rating: Grade, when: Date) {
 		{ itemId, factIds: [`fact-${itemId}`], rating, at: when },
 		DEFAULT_STUDY_SETTINGS
 	);
-	return { id: done.reviewId, itemId, review: when, uid: done.review.uid! };
+	return { itemId, review: when, uid: done.review.uid! };
 }
 
 async function stored() {
 	const db = await database();
 	return {
-		uids: ((await db.reviews.orderBy('uid').keys()) as string[]).sort(),
+		uids: (await reviewUids(db)).sort(),
 		tombstones: (await db.tombstones.toArray()).map((t) => t.uid).sort(),
 		cards: await db.cards.orderBy('itemId').toArray()
 	};

@@ -15,6 +15,7 @@ import {
 import { DB_NAME } from '../../../src/lib/storage/db';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
 import { at, sampleTables } from './backup-fixtures';
+import { addReviews } from '$lib/storage/review-log';
 
 const NOW = at(12, 9);
 const valid = serializeBackup(createBackup(sampleTables(), NOW, '0.1.0'));
@@ -111,7 +112,7 @@ beforeEach(async () => {
 	const db = await database();
 	await db.transaction('rw', db.tables, async () => {
 		await db.cards.bulkPut(tables.cards);
-		await db.reviews.bulkPut(tables.reviews);
+		await addReviews(db, tables.reviews);
 		await db.attempts.bulkPut(tables.attempts);
 		await db.settings.bulkPut(tables.settings);
 	});

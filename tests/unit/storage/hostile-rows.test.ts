@@ -22,6 +22,7 @@ import {
 	recentReviews
 } from '../../../src/lib/storage/repository';
 import { at, card, review, sampleTables } from './backup-fixtures';
+import { addReviews, reviewsOf } from '$lib/storage/review-log';
 
 const NOW = at(12, 9);
 
@@ -91,7 +92,7 @@ describe('a backup is checked for ranges, not only types', () => {
 		const twice = review('item-9', at(9, 10));
 		const text = fileWith((t) => t.reviews.push({ ...twice }, { ...twice }));
 		await importBackup(parseBackup(text, { now: NOW }), 'replace');
-		const stored = await (await database()).reviews.where('itemId').equals('item-9').count();
+		const stored = await reviewsOf(await database(), 'item-9').then((r) => r.length);
 		expect(stored).toBe(1);
 	});
 });
@@ -104,7 +105,7 @@ describe('damaged rows already in the database are skipped by every read', () =>
 			card('nan', { stability: NaN }),
 			card('ancient', { due: new Date(-8.64e15) })
 		]);
-		await db.reviews.bulkAdd([
+		await addReviews(db, [
 			review('good', at(12, 8)),
 			review('good', new Date(-8.64e15)),
 			review('good', new Date(0)),

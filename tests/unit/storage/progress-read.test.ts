@@ -12,6 +12,7 @@ import {
 } from '$lib/storage/progress-read';
 import { closeDatabase, database, readSetting, saveSetting } from '$lib/storage/repository';
 import { at, card, review, sampleTables } from './backup-fixtures';
+import { addReviews } from '$lib/storage/review-log';
 
 afterEach(async () => {
 	closeDatabase();
@@ -21,7 +22,7 @@ afterEach(async () => {
 async function seed() {
 	const db = await database();
 	await db.cards.bulkPut([card('a'), card('b')]);
-	await db.reviews.bulkAdd([review('a', at(2)), review('b', at(3)), review('a', at(5))]);
+	await addReviews(db, [review('a', at(2)), review('b', at(3)), review('a', at(5))]);
 	await db.attempts.bulkPut([
 		{
 			id: 'q1',
@@ -88,7 +89,7 @@ describe('reset', () => {
 		const tables = sampleTables();
 		const db = await database();
 		await db.cards.bulkPut(tables.cards);
-		await db.reviews.bulkAdd(tables.reviews);
+		await addReviews(db, tables.reviews);
 		await db.attempts.bulkPut(tables.attempts);
 		await db.assignments.bulkPut(tables.assignments);
 		await db.submissions.bulkPut(tables.submissions);

@@ -13,6 +13,7 @@ import {
 	type RecordedRating
 } from '$lib/storage/repository';
 import { at, card } from './backup-fixtures';
+import { addReviews, removeReviews, reviewCount, reviewsOf } from '$lib/storage/review-log';
 
 const settings = DEFAULT_STUDY_SETTINGS;
 const MINUTE = 60_000;
@@ -21,8 +22,8 @@ const later = (base: Date, minutes: number) => new Date(base.getTime() + minutes
 const rate = (rating: Grade, when: Date, itemId = 'fc-1') =>
 	recordReview({ itemId, factIds: [`fact-${itemId}`], rating, at: when }, settings);
 
-const target = ({ reviewId, review }: RecordedRating) => ({
-	id: reviewId,
+const target = ({ review }: RecordedRating) => ({
+	uid: review.uid!,
 	itemId: review.itemId,
 	review: review.review
 });
@@ -37,11 +38,7 @@ function ratedInTurn(ratings: readonly [Grade, Date][], itemId = 'fc-1'): StudyC
 
 const stored = async (itemId = 'fc-1') => (await database()).cards.get(itemId);
 const ratingsOf = async (itemId = 'fc-1') =>
-	(await database()).reviews
-		.where('itemId')
-		.equals(itemId)
-		.sortBy('review')
-		.then((rows) => rows.map((row) => row.rating));
+	reviewsOf(await database(), itemId).then((rows) => rows.map((row) => row.rating));
 
 afterEach(async () => {
 	closeDatabase();
@@ -55,7 +52,7 @@ describe('recordReview', () => {
 		expect(recorded.card).toEqual(ratedInTurn([[Rating.Good, t0]]));
 		expect(await stored()).toEqual(recorded.card);
 		expect(recorded.review).toMatchObject({
-			id: recorded.reviewId,
+			uid: expect.any(String),
 			rating: Rating.Good,
 			review: t0
 		});
@@ -102,11 +99,11 @@ describe('recordReview', () => {
 
 	test('nothing is stored when the write fails', async () => {
 		const db = await database();
-		const failing = vi.spyOn(db.reviews, 'add').mockRejectedValue(new Error('disk on fire'));
+		const failing = vi.spyOn(db.reviewLogs, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
 		await expect(rate(Rating.Good, at(10))).rejects.toThrow('disk on fire');
 		failing.mockRestore();
 		expect(await stored()).toBeUndefined();
-		expect(await db.reviews.count()).toBe(0);
+		expect(await reviewCount(db)).toBe(0);
 	});
 });
 
@@ -163,11 +160,12 @@ describe('undoReview', () => {
 		expect(await stored()).toEqual(ratedInTurn([[Rating.Good, t0]]));
 	});
 
-	test('after a restore reused the key for another review, changes nothing', async () => {
+	test('after a restore put another review under its id, changes nothing', async () => {
 		const mine = await rate(Rating.Good, at(10));
 		const db = await database();
-		// a Replace in another tab: the same key now holds a review from the backup
-		await db.reviews.put({ ...mine.review, review: at(9), rating: Rating.Hard });
+		// a Replace in another tab: the same id now holds a review from the backup
+		await removeReviews(db, new Set([mine.review.uid!]));
+		await addReviews(db, [{ ...mine.review, review: at(9), rating: Rating.Hard }]);
 		const before = { card: await stored(), ratings: await ratingsOf() };
 		expect(await undoReview(target(mine), settings)).toBe(false);
 		expect({ card: await stored(), ratings: await ratingsOf() }).toEqual(before);

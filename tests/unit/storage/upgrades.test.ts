@@ -10,8 +10,10 @@ import {
 	DB_NAME,
 	SahelDatabase,
 	SCHEMA_VERSIONS,
-	type AttemptRow
+	type AttemptRow,
+	type ReviewRow
 } from '../../../src/lib/storage/db';
+import { logsOf, reviewCount } from '../../../src/lib/storage/review-log';
 import { closeDatabase, database } from '../../../src/lib/storage/repository';
 import { sampleTables } from './backup-fixtures';
 
@@ -93,6 +95,12 @@ function rowsAtVersion(version: number): Rows {
 			: {})
 	};
 	const attempts = [...(tables.attempts ?? []), ...readableAttempts(version)];
+	// version 10 keeps each card's ratings in one row, its log (and leaves the old table for
+	// version 11 to delete: they ship together, so no device stays at 10)
+	if (version >= 10) {
+		tables.reviewLogs = logsOf(tables.reviews as ReviewRow[]);
+		if (version >= 11) delete tables.reviews;
+	}
 	return { ...tables, attempts, ...added };
 }
 
@@ -154,7 +162,8 @@ function afterUpgrade(version: number, rows: Rows): Rows {
 		const sampled = (rows.attempts as AttemptRow[]).filter((a) => !a.id.startsWith('v1-'));
 		out = { ...out, attempts: [...sampled, ...readableAttempts(5)] };
 	}
-	if (version >= 6) return out;
+	if (version >= 10) return out;
+	if (version >= 6) return withLogs(out);
 	// version 6 gives every review its global id: derived from its card and time, so another
 	// device with the same review names it alike, and made unique by the row key on a clash
 	const seen = new Set<string>();
@@ -165,7 +174,16 @@ function afterUpgrade(version: number, rows: Rows): Rows {
 		seen.add(uid);
 		return { ...r, uid };
 	});
-	return { ...out, reviews };
+	return withLogs({ ...out, reviews });
+}
+
+/** Version 10 moves the ratings into one log per card, in the order of their old keys. */
+function withLogs(rows: Rows): Rows {
+	const out = { ...rows };
+	const inOrder = [...(out.reviews as ReviewRow[])].sort((a, b) => a.id! - b.id!);
+	out.reviewLogs = logsOf(inOrder);
+	delete out.reviews;
+	return out;
 }
 
 /** Tables that exist at `version`: stores accumulate, and a store set to null is deleted. */
@@ -217,7 +235,7 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('a database made at version
 		await db.open();
 		expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
 		const expected = afterUpgrade(version, rows);
-		for (const name of tablesAt(version)) {
+		for (const name of new Set([...tablesAt(version), ...Object.keys(expected)])) {
 			if (!db.tables.some((t) => t.name === name)) continue; // deleted by a later version
 			expect(await db.table(name).toArray(), name).toEqual(
 				inKeyOrder(db, name, expected[name] ?? [])
@@ -245,8 +263,9 @@ test('version 7 (own cards, wordings) opens a version 4 database with every row 
 	const db = await database();
 	await db.open();
 	expect(db.verno).toBeGreaterThanOrEqual(7);
-	for (const name of tablesAt(4))
+	for (const name of tablesAt(4).filter((name) => name !== 'reviews'))
 		expect(await db.table(name).count(), name).toBe(rows[name]!.length);
+	expect(await reviewCount(db)).toBe(rows.reviews!.length);
 	expect(await db.ownCards.count()).toBe(0);
 	expect(await db.cardWordings.count()).toBe(0);
 	// and the new tables take rows at once

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { SahelDatabase } from '$lib/storage/db';
 import { recordReview, undoReview } from '$lib/storage/repository';
 import { createSyncStore } from '$lib/storage/sync-store';
+import { reviewUids } from '$lib/storage/review-log';
 import { DEFAULT_STUDY_SETTINGS } from '$lib/srs/settings';
 import { SyncEngine } from '$lib/sync/engine';
 import type { Grade } from '$lib/srs/types';
@@ -17,8 +18,8 @@ export interface Device {
 	db: SahelDatabase;
 	doc: Y.Doc;
 	engine: SyncEngine;
-	rate(itemId: string, rating: Grade, at: Date): Promise<{ id: number; uid: string; at: Date }>;
-	undo(review: { id: number; itemId: string; at: Date }): Promise<unknown>;
+	rate(itemId: string, rating: Grade, at: Date): Promise<{ uid: string; at: Date }>;
+	undo(review: { uid: string; itemId: string; at: Date }): Promise<unknown>;
 	cards(): Promise<unknown[]>;
 	reviewUids(): Promise<string[]>;
 	close(): Promise<void>;
@@ -41,12 +42,12 @@ export function makeDevice(label: string): Device {
 				DEFAULT_STUDY_SETTINGS,
 				db
 			);
-			return { id: done.reviewId, uid: done.review.uid!, at };
+			return { uid: done.review.uid!, at };
 		},
-		undo: ({ id, itemId, at }) =>
-			undoReview({ id, itemId, review: at }, DEFAULT_STUDY_SETTINGS, db, (id) => [`fact-${id}`]),
+		undo: ({ uid, itemId, at }) =>
+			undoReview({ uid, itemId, review: at }, DEFAULT_STUDY_SETTINGS, db, (id) => [`fact-${id}`]),
 		cards: () => db.cards.orderBy('itemId').toArray(),
-		reviewUids: async () => ((await db.reviews.orderBy('uid').keys()) as string[]).sort(),
+		reviewUids: async () => (await reviewUids(db)).sort(),
 		async close() {
 			db.close();
 			doc.destroy();

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
+import { reviewsOf } from '$lib/storage/review-log';
 import { encodeReviewEvent } from '$lib/sync/review-event';
 import { at, exchange, devicesClosedAfterEach, syncAll } from './devices';
 
@@ -53,7 +54,7 @@ describe('two devices that rated offline', () => {
 		await syncAll(phone, laptop);
 		expect(await laptop.reviewUids()).toHaveLength(2);
 
-		await phone.undo({ id: second.id, itemId: 'item-1', at: second.at });
+		await phone.undo({ uid: second.uid, itemId: 'item-1', at: second.at });
 		await syncAll(phone, laptop);
 
 		expect(await laptop.reviewUids()).toEqual(await phone.reviewUids());
@@ -68,7 +69,7 @@ describe('two devices that rated offline', () => {
 		const laptop = device('laptop');
 		const r = await phone.rate('item-1', Rating.Good, at(1));
 		await syncAll(phone, laptop);
-		await phone.undo({ id: r.id, itemId: 'item-1', at: r.at });
+		await phone.undo({ uid: r.uid, itemId: 'item-1', at: r.at });
 		await laptop.rate('item-2', Rating.Good, at(2));
 		await syncAll(phone, laptop);
 		await syncAll(phone, laptop);
@@ -131,10 +132,10 @@ describe('what arrives is checked before it is stored', () => {
 		const laptop = device('laptop');
 		const r = await phone.rate('item-1', Rating.Hard, at(2));
 		await syncAll(phone, laptop);
-		const mine = await phone.db.reviews.where('uid').equals(r.uid).first();
-		const theirs = await laptop.db.reviews.where('uid').equals(r.uid).first();
-		expect({ ...theirs, id: 0 }).toEqual({ ...mine, id: 0 });
-		expect(theirs!.id).toBeTypeOf('number');
+		const mine = (await reviewsOf(phone.db, 'item-1')).find((x) => x.uid === r.uid);
+		const theirs = (await reviewsOf(laptop.db, 'item-1')).find((x) => x.uid === r.uid);
+		expect(theirs).toEqual(mine);
+		expect(theirs).toBeDefined();
 		expect(encodeReviewEvent(mine!)).toEqual(syncMaps(laptop.doc).reviews.get(r.uid));
 	});
 });

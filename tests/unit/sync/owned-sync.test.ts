@@ -299,7 +299,7 @@ describe('wrong quiz answers and the study schedule', () => {
 		const later = await phone.rate('item-1', Rating.Easy, at(3));
 		await syncTwice(phone, laptop);
 
-		await phone.undo({ id: later.id, itemId: 'item-1', at: later.at });
+		await phone.undo({ uid: later.uid, itemId: 'item-1', at: later.at });
 		await syncTwice(phone, laptop);
 
 		expect((await phone.db.cards.get('item-1'))?.due).toEqual(at(2));
@@ -314,7 +314,7 @@ describe('wrong quiz answers and the study schedule', () => {
 		await phone.rate('item-1', Rating.Easy, at(3));
 		await wrongQuiz(phone, 'q-here', at(3, 12));
 
-		await phone.undo({ id: first.id, itemId: 'item-1', at: first.at });
+		await phone.undo({ uid: first.uid, itemId: 'item-1', at: first.at });
 		await syncTwice(phone, laptop);
 
 		expect((await phone.db.cards.get('item-1'))?.due).toEqual(at(3, 12));
