@@ -286,3 +286,42 @@ test('a receipt taken offline waits on the phone and arrives in the gradebook by
 	await expect(row).toContainText('80%');
 	expect(await countRows(page, 'submissions')).toBe(1);
 });
+
+test('a receipt handed in offline leaves from another page, without /a open again', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(90_000);
+	const { link, inbox } = await collectingGradebook(page, 'Week 5: from any page');
+	const student = await phone(browser, baseURL!);
+	await handInOffline(student, link, 'Moussa Keita', 3);
+	await expect(student.getByText(/Waiting to send your receipt/)).toBeVisible();
+
+	// the tab is closed; later, still offline, the student opens the home page, then studies
+	await student.goto('/');
+	await student
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: 'Study' })
+		.click();
+	await expect(student).toHaveURL(/\/study$/);
+	expect(await countRows(student, 'outbox')).toBe(1);
+	await expect(inbox).toHaveText(/connected, 0 receipts/);
+
+	// back online on /study: the receipt reaches the gradebook with no visit to /a
+	await student.context().setOffline(false);
+	await expect(inbox).toHaveText(/connected, 1 receipt in the class inbox/, { timeout: 20_000 });
+	const row = page
+		.getByRole('region', { name: 'Students' })
+		.getByRole('row', { name: /Moussa Keita/ });
+	await expect(row).toContainText('60%');
+	await expect(student).toHaveURL(/\/study$/);
+
+	// the outbox knows it left: the receipt screen says delivered, and nothing is sent twice
+	await student.goto('/a');
+	await student.getByRole('button', { name: 'Show receipt' }).click();
+	await expect(student.getByText(/Delivered: your receipt is in your class’s inbox/)).toBeVisible();
+	await page.reload();
+	await expect(inbox).toHaveText(/connected, 1 receipt in the class inbox/);
+	expect(await countRows(page, 'submissions')).toBe(1);
+});

@@ -1,7 +1,9 @@
 // The class channel's rows: an instructor's keys to each class inbox, and the receipts a
 // student's device has sealed for delivery (a queue that survives a reload and a restart).
 import type { ClassKeyRow, OutboxRow } from './db';
+import { DB_NAME } from './db-name';
 import { storageError } from './errors';
+import { databaseExists } from './lifecycle';
 import { database, readStored } from './repository';
 
 /** Keeps the instructor's keys to an assignment's inbox (made with the assignment). */
@@ -39,14 +41,59 @@ export async function queueDelivery(row: OutboxRow): Promise<OutboxRow> {
 }
 
 /**
- * Every receipt still waiting to be delivered, oldest first. Every visit to /a asks, so a
- * browser that stored nothing answers without loading the database code.
+ * Every receipt still waiting to be delivered, oldest first. A browser that stored nothing
+ * answers without loading the database code (pages ask hasQueuedDeliveries first).
  */
 export async function queuedDeliveries(): Promise<OutboxRow[]> {
 	const rows = await readStored([], (db) => db.outbox.where('state').equals('queued').toArray());
 	return rows
 		.filter((row) => typeof row.envelope === 'string' && typeof row.dropToken === 'string')
 		.sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime());
+}
+
+/**
+ * Whether a receipt waits in the outbox, read without Dexie (a count on the table's `state`
+ * index), so any page can ask at load and stay light. True when the browser cannot tell: the
+ * caller then reads the queue itself.
+ */
+export async function hasQueuedDeliveries(): Promise<boolean> {
+	if (!(await databaseExists())) return false;
+	return new Promise((resolve) => {
+		let opening: IDBOpenDBRequest;
+		try {
+			opening = indexedDB.open(DB_NAME);
+		} catch {
+			resolve(true);
+			return;
+		}
+		let absent = false;
+		// no database after all (a browser that cannot list them): create none, Dexie will
+		opening.onupgradeneeded = () => {
+			absent = true;
+			opening.transaction?.abort();
+		};
+		opening.onerror = () => resolve(!absent);
+		opening.onsuccess = () => {
+			const db = opening.result;
+			// never hold up an upgrade another tab asks for
+			db.onversionchange = () => db.close();
+			try {
+				if (!db.objectStoreNames.contains('outbox')) {
+					db.close();
+					resolve(false);
+					return;
+				}
+				const reading = db.transaction('outbox');
+				reading.oncomplete = reading.onabort = () => db.close();
+				const count = reading.objectStore('outbox').index('state').count('queued');
+				count.onsuccess = () => resolve(count.result > 0);
+				count.onerror = () => resolve(true);
+			} catch {
+				db.close();
+				resolve(true);
+			}
+		};
+	});
 }
 
 /** One attempt's delivery, if it has one. */

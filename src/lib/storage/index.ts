@@ -131,6 +131,10 @@ export const queuedDeliveries: Lazy<ClassChannelRows, 'queuedDeliveries'> = onFi
 	classChannel,
 	'queuedDeliveries'
 );
+export const hasQueuedDeliveries: Lazy<ClassChannelRows, 'hasQueuedDeliveries'> = onFirstCall(
+	classChannel,
+	'hasQueuedDeliveries'
+);
 export const deliveryOf: Lazy<ClassChannelRows, 'deliveryOf'> = onFirstCall(
 	classChannel,
 	'deliveryOf'
