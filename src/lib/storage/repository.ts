@@ -19,15 +19,8 @@ import type { RowTableName } from './row-schemas';
 import type { Grade, StudySettings } from '../srs/types';
 import { noteLocalChange } from './change-feed';
 import { newReviewUid } from './review-uid';
-import {
-	addReviews,
-	byTime,
-	newestReviews,
-	removeReviews,
-	reviewCount,
-	reviewsFrom,
-	reviewsOf
-} from './review-log';
+// the ratings' storage loads with Dexie (the database module imports it), not with every page
+const reviewLog = () => import('./review-log');
 
 export { onDatabaseOutdated } from './lifecycle';
 
@@ -122,7 +115,7 @@ export async function tableCounts(): Promise<Record<string, number>> {
 	for (const table of db.tables) counts[table.name] = await table.count();
 	// a log row holds one card's ratings: what is counted is ratings
 	delete counts.reviewLogs;
-	counts.reviews = await reviewCount(db);
+	counts.reviews = await (await reviewLog()).reviewCount(db);
 	return counts;
 }
 
@@ -137,15 +130,16 @@ export interface StudyDayData {
 
 /** Loads every card and the reviews of one study day (only the logs of cards rated since). */
 export async function loadStudyDay(start: Date, end: Date): Promise<StudyDayData> {
-	return readStored({ cards: [], reviewsToday: [], flags: new Map() }, (db) =>
-		db.transaction('r', db.cards, db.reviewLogs, db.cardFlags, async () => ({
+	return readStored({ cards: [], reviewsToday: [], flags: new Map() }, async (db) => {
+		const { reviewsFrom } = await reviewLog();
+		return db.transaction('r', db.cards, db.reviewLogs, db.cardFlags, async () => ({
 			cards: validRows('cards', await db.cards.toArray()),
 			reviewsToday: (await reviewsFrom(db, start)).filter((r) => r.review < end),
 			flags: new Map(
 				validRows('cardFlags', await db.cardFlags.toArray()).map((row) => [row.itemId, row])
 			)
-		}))
-	);
+		}));
+	});
 }
 
 /** A rating as the learner gives it: which card, which answer, when, and how long it took. */
@@ -194,7 +188,11 @@ export async function recordReview(
 	settings: StudySettings,
 	target?: SahelDatabase
 ): Promise<RecordedRating> {
-	const [db, srs] = await Promise.all([target ?? database(), loadScheduling()]);
+	const [db, srs, { addReviews, reviewsOf }] = await Promise.all([
+		target ?? database(),
+		loadScheduling(),
+		reviewLog()
+	]);
 	const recorded = await db.transaction('rw', db.cards, db.reviewLogs, db.cardFlags, async () => {
 		const [stored, all, flags] = await Promise.all([
 			db.cards.get(rating.itemId).then((row) => validRow('cards', row)),
@@ -238,10 +236,11 @@ export async function undoReview(
 	on?: SahelDatabase,
 	factIdsOf?: (itemId: string) => readonly string[] | undefined
 ): Promise<CardRow | undefined | false> {
-	const [db, srs, link] = await Promise.all([
+	const [db, srs, link, { removeReviews, reviewsOf }] = await Promise.all([
 		on ?? database(),
 		loadScheduling(),
-		factIdsOf ? import('../quiz/study-link') : undefined
+		factIdsOf ? import('../quiz/study-link') : undefined,
+		reviewLog()
 	]);
 	const undone = await db.transaction(
 		'rw',
@@ -290,10 +289,10 @@ export async function undoReview(
 
 /** How many reviews were made between `start` (included) and `end` (excluded). */
 export async function countReviewsBetween(start: Date, end: Date): Promise<number> {
-	return readStored(
-		0,
-		async (db) => (await reviewsFrom(db, start)).filter((r) => r.review < end).length
-	);
+	return readStored(0, async (db) => {
+		const { reviewsFrom } = await reviewLog();
+		return (await reviewsFrom(db, start)).filter((r) => r.review < end).length;
+	});
 }
 
 /**
@@ -306,14 +305,15 @@ export async function recentReviews(
 ): Promise<ReviewRow[]> {
 	// within the dates a review may carry, so a row dated in year 275760 is never "latest"
 	const latest = latestDate(new Date());
-	const newestFirst = await readStored([], (db) =>
-		newestReviews(
+	return readStored([], async (db) => {
+		const { byTime, newestReviews } = await reviewLog();
+		const newestFirst = await newestReviews(
 			db,
 			limit,
 			(r) => r.review >= EARLIEST_DATE && r.review <= latest && (only ? only.has(r.itemId) : true)
-		)
-	);
-	return newestFirst.sort(byTime);
+		);
+		return newestFirst.sort(byTime);
+	});
 }
 
 /** The learner's cards and wordings (every page that schedules or lists cards joins them). */
