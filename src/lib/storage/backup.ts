@@ -219,8 +219,8 @@ function isFurtherAttempt(incoming: AttemptRow, local: AttemptRow): boolean {
  *   (and `importBackup` then replays a card that misses a rating the other side made);
  * - reviews: the union of events, as sync makes it: a review identified by its global id
  *   (`uid`), or by itemId + review time (see `reviewIdentity`); one undone here or in the
- *   backup (a tombstone) stays undone; added reviews get new keys after the local ones, so
- *   local keys (Undo) stay valid;
+ *   backup (a tombstone) stays undone; added reviews join their cards' logs, and a local
+ *   review is never rewritten (Undo names it by its `uid`);
  * - tombstones: the union by uid (`importBackup` then takes back the local reviews the
  *   backup's device undid, and replays their cards);
  * - attempts: the union by id; for an id on both sides, the copy that got further;
