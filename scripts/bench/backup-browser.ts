@@ -57,10 +57,12 @@ const RAW_PUT_MS = `async (count) => {
 async function importFile(page: Page, file: string): Promise<[number, number]> {
 	const t0 = Date.now();
 	await page.locator('#backup-file').setInputFiles(file);
-	const replace = page.getByRole('button', { name: 'Replace' });
+	const replace = page.getByRole('button', { name: 'Replace', exact: true });
 	await replace.waitFor({ timeout: 120_000 });
 	const t1 = Date.now();
 	await replace.click();
+	// Settings asks once more before deleting what is here
+	await page.getByRole('button', { name: 'Yes, replace' }).click();
 	await page
 		.getByTestId('backup-done')
 		.filter({ hasText: 'Restored' })
