@@ -97,3 +97,24 @@ export function dayStreak(
 	while (days.has(day - streak)) streak++;
 	return streak;
 }
+
+/**
+ * For each [start, end) span, whether one of `times` (ms, oldest first) falls in it: one
+ * binary search per span.
+ */
+export function spansWithTimes(
+	times: readonly number[],
+	spans: readonly { start: Date; end: Date }[]
+): boolean[] {
+	return spans.map(({ start, end }) => {
+		// the first time at or after the span's start
+		let low = 0;
+		let high = times.length;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (times[mid]! < start.getTime()) low = mid + 1;
+			else high = mid;
+		}
+		return low < times.length && times[low]! < end.getTime();
+	});
+}

@@ -300,7 +300,11 @@ export class StudySession {
 		try {
 			const card = await undoReview(entry, settings, undefined, (id) => this.#factIds.get(id));
 			this.#undo = this.#undo.slice(0, -1);
-			this.#reviewsToday = this.#reviewsToday.filter((review) => review.uid !== entry.uid);
+			this.#reviewsToday = this.#reviewsToday.filter(
+				(review) =>
+					review.uid !== entry.uid &&
+					!(review.itemId === entry.itemId && review.review.getTime() === entry.review.getTime())
+			);
 			if (card === false) {
 				this.#announcement = m.study_undo_already();
 				return;

@@ -8,15 +8,15 @@ import {
 	summarizeSession,
 	type SessionSummary
 } from '$lib/srs/session-summary';
-import { studyDayBounds } from '$lib/srs/study-day';
+import { spansWithTimes, studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
 import {
-	countReviewsBetween,
 	databaseExists,
 	loadOwnDeck,
 	loadStudyDay,
-	recentReviews
+	recentReviews,
+	reviewTimesSince
 } from '$lib/storage';
 import type { CatalogEntry } from '$lib/bank/catalog';
 import { choosePack, chosenPackId, DEFAULT_PACK_ID, getBank, getCatalog } from './bank';
@@ -44,13 +44,18 @@ async function readStoredProgress(
 	const previous = (bounds: { start: Date }) =>
 		studyDayBounds(new Date(bounds.start.getTime() - 1), settings.dayStartHour);
 
-	// consecutive study days with reviews, ending today (or yesterday, if today has none yet)
+	// consecutive study days with reviews, ending today (or yesterday, if today has none yet):
+	// the review times of a few weeks read at once, and of twice as many while the streak
+	// fills them (each read costs the cards rated since, not one read per day)
 	let streak = 0;
-	let day = { start, end };
-	if ((await countReviewsBetween(start, end)) === 0) day = previous(day);
-	while ((await countReviewsBetween(day.start, day.end)) > 0) {
-		streak++;
-		day = previous(day);
+	for (let window = 16; ; window *= 2) {
+		const days = [{ start, end }];
+		while (days.length < window) days.push(previous(days.at(-1)!));
+		const studied = spansWithTimes(await reviewTimesSince(days.at(-1)!.start), days);
+		const first = studied[0] ? 0 : 1;
+		const gap = studied.indexOf(false, first);
+		streak = (gap === -1 ? days.length : gap) - first;
+		if (gap !== -1) break;
 	}
 
 	const [studyDay, recent] = await Promise.all([

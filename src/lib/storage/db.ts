@@ -20,6 +20,8 @@ export interface ReviewLogRow {
 	reviews: ReviewRow[];
 	/** The newest rating's time: a log whose `last` is before a time holds nothing after it. */
 	last: Date;
+	/** What a damaged row held in place of its list of ratings, kept as it was. */
+	damaged?: unknown;
 }
 
 export type AttemptKind = 'quiz' | 'assignment';

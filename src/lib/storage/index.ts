@@ -10,6 +10,7 @@ export {
 	readSetting,
 	recentReviews,
 	recordReview,
+	reviewTimesSince,
 	saveSetting,
 	skippedRowCounts,
 	tableCounts,

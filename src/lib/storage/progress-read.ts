@@ -4,6 +4,7 @@ import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from 
 import { database, readSetting, readStored, saveSetting } from './repository';
 import { EARLIEST_DATE, latestDate } from './date-range';
 import { validRows } from './stored-rows';
+import { spansWithTimes } from '../srs/study-day';
 import { allReviews, clearReviews, reviewCount, reviewsFrom } from './review-log';
 
 /** Setting that holds the time of the last backup exported on this device. */
@@ -105,17 +106,7 @@ export async function reviewedDuring(
 		spans.map(() => false),
 		async (db) => {
 			const times = (await reviewsFrom(db, from)).map((r) => r.review.getTime());
-			return spans.map(({ start, end }) => {
-				// the first review at or after the span's start
-				let low = 0;
-				let high = times.length;
-				while (low < high) {
-					const mid = (low + high) >> 1;
-					if (times[mid]! < start.getTime()) low = mid + 1;
-					else high = mid;
-				}
-				return low < times.length && times[low]! < end.getTime();
-			});
+			return spansWithTimes(times, spans);
 		}
 	);
 }

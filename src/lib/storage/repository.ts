@@ -252,13 +252,18 @@ export async function undoReview(
 				db.cardFlags.get(target.itemId).then((row) => validRow('cardFlags', row))
 			]);
 			const reviews = reviewsSinceReset(all, flags);
-			// the same rating (undone in another tab, or replaced by a restore, it is gone)
-			const review = all.find((row) => row.uid === target.uid);
-			if (!review || review.review.getTime() !== target.review.getTime()) return false;
-			await removeReviews(db, new Set([target.uid]), [target.itemId]);
+			// the same rating (undone in another tab, or replaced by a restore, it is gone); an
+			// own card's deletion undone brings its ratings back under new ids, so a rating of
+			// this card at this very millisecond is the same one (as a backup's Merge reckons)
+			const time = target.review.getTime();
+			const byId = all.find((row) => row.uid === target.uid);
+			const review = byId ?? all.find((row) => row.review.getTime() === time);
+			if (!review?.uid || review.review.getTime() !== time) return false;
+			const uid = review.uid;
+			await removeReviews(db, new Set([uid]), [target.itemId]);
 			// the tombstone: a device that synced this rating takes it back too
-			await db.tombstones.put({ uid: target.uid, at: new Date() });
-			const left = reviews.filter((row) => row.uid !== target.uid);
+			await db.tombstones.put({ uid, at: new Date() });
+			const left = reviews.filter((row) => row.uid !== uid);
 			const latest = left.every((row) => srs.compareReviews(row, review) < 0);
 			let card: CardRow | undefined;
 			if (stored && !srs.historyIsComplete(stored, reviews)) {
@@ -285,6 +290,14 @@ export async function undoReview(
 	);
 	if (undone !== false) noteLocalChange({ kind: 'reviews' });
 	return undone;
+}
+
+/** The time (ms) of every review made at or after `start`, oldest first. */
+export async function reviewTimesSince(start: Date): Promise<number[]> {
+	return readStored([], async (db) => {
+		const { reviewsFrom } = await reviewLog();
+		return (await reviewsFrom(db, start)).map((r) => r.review.getTime());
+	});
 }
 
 /** How many reviews were made between `start` (included) and `end` (excluded). */

@@ -12,15 +12,20 @@ import { validRows } from './repository';
 function lastOf(reviews: readonly ReviewRow[]): Date {
 	let last = 0;
 	for (const review of reviews) {
-		const time = review.review instanceof Date ? review.review.getTime() : NaN;
+		const time = review?.review instanceof Date ? review.review.getTime() : NaN;
 		if (time > last) last = time;
 	}
 	return new Date(last);
 }
 
-/** A stored log's ratings as stored, damaged ones included (a rewrite keeps them as they are). */
-function storedOf(log: ReviewLogRow | undefined): ReviewRow[] {
+/** A stored log's entries exactly as stored, damaged ones included (a rewrite keeps them). */
+function rawOf(log: ReviewLogRow | undefined): ReviewRow[] {
 	return log && Array.isArray(log.reviews) ? log.reviews : [];
+}
+
+/** A stored log's ratings: its entries that are rows at all (damaged ones included). */
+function storedOf(log: ReviewLogRow | undefined): ReviewRow[] {
+	return rawOf(log).filter((r) => typeof r === 'object' && r !== null);
 }
 
 /** The ratings reads use: the app's own rows, of the log's card. */
@@ -96,7 +101,10 @@ export async function newestReviews(
 	await db.reviewLogs
 		.orderBy('last')
 		.reverse()
-		.until((log) => found.length >= limit && log.last.getTime() < threshold)
+		// (a damaged `last` that is no Date never stops the walk)
+		.until(
+			(log) => found.length >= limit && log.last instanceof Date && log.last.getTime() < threshold
+		)
 		.each((log) => {
 			found.push(...validOf(log).filter(keep));
 			found.sort((a, b) => byTime(b, a));
@@ -126,13 +134,26 @@ export async function reviewCount(db: SahelDatabase): Promise<number> {
 	return count;
 }
 
+/** A log to write: its ratings, and what a damaged row held in their place, kept as it was. */
+interface NextLog {
+	reviews: ReviewRow[];
+	damaged?: unknown;
+}
+
+/** What a stored log held instead of a list of ratings (a row no app wrote), to keep it. */
+function damagedOf(log: ReviewLogRow | undefined): unknown {
+	if (!log) return undefined;
+	if (log.damaged !== undefined) return log.damaged;
+	return Array.isArray(log.reviews) || log.reviews === undefined ? undefined : log.reviews;
+}
+
 /** Writes each card's log as given (a card with no ratings left loses its row). */
-async function writeLogs(db: SahelDatabase, logs: Map<string, ReviewRow[]>): Promise<void> {
+async function writeLogs(db: SahelDatabase, logs: Map<string, NextLog>): Promise<void> {
 	const put: ReviewLogRow[] = [];
 	const drop: string[] = [];
-	for (const [itemId, reviews] of logs) {
-		if (reviews.length === 0) drop.push(itemId);
-		else put.push({ itemId, reviews, last: lastOf(reviews) });
+	for (const [itemId, { reviews, damaged }] of logs) {
+		if (reviews.length === 0 && damaged === undefined) drop.push(itemId);
+		else put.push({ itemId, reviews, last: lastOf(reviews), ...(damaged ? { damaged } : {}) });
 	}
 	if (put.length > 0) await db.reviewLogs.bulkPut(put);
 	if (drop.length > 0) await db.reviewLogs.bulkDelete(drop);
@@ -156,9 +177,9 @@ export async function addReviews(
 	const ids = [...byItem.keys()];
 	const logs = await db.reviewLogs.bulkGet(ids);
 	const added: ReviewRow[] = [];
-	const next = new Map<string, ReviewRow[]>();
+	const next = new Map<string, NextLog>();
 	ids.forEach((itemId, i) => {
-		const here = storedOf(logs[i]);
+		const here = rawOf(logs[i]);
 		const seen = new Set(here.map((r) => r?.uid));
 		const fresh = byItem.get(itemId)!.filter((r) => {
 			if (r.uid !== undefined && seen.has(r.uid)) return false;
@@ -167,7 +188,7 @@ export async function addReviews(
 		});
 		if (fresh.length === 0) return;
 		added.push(...fresh);
-		next.set(itemId, [...here, ...fresh]);
+		next.set(itemId, { reviews: [...here, ...fresh], damaged: damagedOf(logs[i]) });
 	});
 	await writeLogs(db, next);
 	return added;
@@ -188,17 +209,14 @@ export async function removeReviews(
 		? (await db.reviewLogs.bulkGet(ids)).filter((log) => log !== undefined)
 		: await db.reviewLogs.toArray();
 	const removed: ReviewRow[] = [];
-	const next = new Map<string, ReviewRow[]>();
+	const next = new Map<string, NextLog>();
 	for (const log of logs) {
-		const here = storedOf(log);
+		const here = rawOf(log);
 		const doomed = (r: ReviewRow) => typeof r?.uid === 'string' && uids.has(r.uid);
 		const gone = here.filter(doomed);
 		if (gone.length === 0) continue;
 		removed.push(...validOf({ ...log, reviews: gone }));
-		next.set(
-			log.itemId,
-			here.filter((r) => !doomed(r))
-		);
+		next.set(log.itemId, { reviews: here.filter((r) => !doomed(r)), damaged: damagedOf(log) });
 	}
 	await writeLogs(db, next);
 	return removed;

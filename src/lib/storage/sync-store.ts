@@ -187,11 +187,16 @@ export async function applyArrivals(
 	const refusedIds: string[] = [];
 	let refused = 0;
 	const reviews: ReviewRow[] = [];
+	// one global id is one rating: a second event under an id already taken (of another card,
+	// say) is refused, as the unique index once did
+	const taken = new Set<string>();
 	for (const review of arrivals.reviews) {
 		const row = { ...review };
 		delete row.id; // a local key means nothing here
-		if (typeof row.uid === 'string' && isValidRow('reviews', row, now)) reviews.push(row);
-		else refusedIds.push(String(row.uid));
+		if (typeof row.uid === 'string' && !taken.has(row.uid) && isValidRow('reviews', row, now)) {
+			reviews.push(row);
+			taken.add(row.uid);
+		} else refusedIds.push(String(row.uid));
 	}
 	const undone: Undone[] = [];
 	for (const tomb of arrivals.undone) {
@@ -248,14 +253,23 @@ export async function applyArrivals(
 			// the ratings undone elsewhere leave their logs (wherever they are: every log is looked
 			// at, as a tombstone names no card)
 			const doomed = undone.length > 0 ? await removeReviews(db, new Set(gone)) : [];
-			// each touched card's history: its log here (a fresh device has none) and the arrivals
-			// it does not hold yet, one each
-			const arriving = reviews.filter((r) => !gone.has(r.uid!) && !removedCards.has(r.itemId));
-			const touched = new Set([...arriving, ...doomed].map((r) => r.itemId));
-			const history = await reviewsOfItems(db, touched);
+			// each card's history: its log here (a fresh device has none, so nothing is read back)
+			// and the arrivals it does not hold yet; a card is touched only by a rating added or
+			// taken away, so ratings delivered again change nothing
+			// (and an id held here, under whatever card, is held: another tab may have written it
+			// since the engine looked)
+			const held = new Set(reviews.length > 0 ? await reviewUids(db) : []);
+			const arriving = reviews.filter(
+				(r) => !gone.has(r.uid!) && !held.has(r.uid!) && !removedCards.has(r.itemId)
+			);
+			const history = await reviewsOfItems(
+				db,
+				[...arriving, ...doomed].map((r) => r.itemId)
+			);
 			step('read-here');
 			const fresh = await addReviews(db, arriving);
 			for (const r of fresh) history.get(r.itemId)!.push(r);
+			const touched = new Set([...fresh, ...doomed].map((r) => r.itemId));
 			step('reviews-written');
 			if (undone.length > 0) {
 				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
