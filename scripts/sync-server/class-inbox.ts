@@ -6,7 +6,7 @@
 // connection is read-only (set at authentication): it reads, and nobody removes anything.
 import * as Y from 'yjs';
 import { ENVELOPE_PATTERN, MAX_ENVELOPE_CHARS } from '../../src/lib/assign/receipt-envelope';
-import { INBOX_ARRAY } from '../../src/lib/sync/class-space';
+import { INBOX_ARRAY, type InboxRefusal } from '../../src/lib/sync/class-space';
 
 /** Most envelopes one update may add: a phone delivers its own few receipts at a time. */
 export const MAX_ENVELOPES_PER_UPDATE = 20;
@@ -27,7 +27,7 @@ export const MAX_INBOX_CHARS = 40_000_000;
 export function inboxUpdateProblem(
 	update: Uint8Array,
 	doc: Y.Doc = new Y.Doc()
-): string | undefined {
+): InboxRefusal | undefined {
 	let decoded: ReturnType<typeof Y.decodeUpdate>;
 	try {
 		decoded = Y.decodeUpdate(update);
@@ -91,7 +91,16 @@ export function inboxUpdateProblem(
 		}
 	}
 	if (envelopes > MAX_ENVELOPES_PER_UPDATE) return 'too-many';
-	const held = inbox instanceof Y.Array ? (inbox.toArray() as unknown[]) : [];
+	// an inbox loaded from the store (or made by a client's update) is a plain shared type until
+	// read as an array: read it as one, or its receipts would not count toward the limits
+	let held: unknown[] = [];
+	if (inbox) {
+		try {
+			held = doc.getArray(INBOX_ARRAY).toArray();
+		} catch {
+			return 'unexpected-content'; // the name holds another kind of type
+		}
+	}
 	const heldChars = held.reduce<number>(
 		(sum, value) => sum + (typeof value === 'string' ? value.length : 0),
 		0

@@ -72,8 +72,13 @@ export class OutboxSender {
 		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			fresh.map(async ([key, group]) => {
-				// another call may have started this inbox while the code loaded
-				if (this.#running.has(key)) return;
+				// another call may have started this inbox while the code loaded: it looks again
+				// after its delivery for what it was not given
+				const started = this.#running.get(key);
+				if (started) {
+					if (group.some((row) => !started.ids.includes(row.attemptId))) started.more = true;
+					return;
+				}
 				const ids = group.map((row) => row.attemptId);
 				const { origin, dropToken } = group[0]!;
 				// the page may connect only where its Content Security Policy allows
@@ -94,15 +99,25 @@ export class OutboxSender {
 				});
 				run.stop = delivery.stop;
 				this.#running.set(key, run);
+				let failure: unknown;
 				try {
 					await delivery.done;
-					await this.#settle(ids, { state: 'delivered', at: this.#clock() });
 				} catch (why) {
-					// stopped: they stay queued for next time
-					if (why === 'stopped') return;
-					await this.#settle(ids, { state: 'failed', error: String(why) });
+					failure = why;
 				} finally {
-					this.#running.delete(key);
+					if (this.#running.get(key) === run) this.#running.delete(key);
+				}
+				// stopped: they stay queued for next time
+				if (failure === 'stopped') return;
+				if (failure !== undefined) {
+					await this.#settle(ids, { state: 'failed', error: String(failure) });
+				} else {
+					// the server holds them: a write that fails here leaves them queued, to be sent
+					// again (the inbox takes each once), never marked failed
+					await markDeliveries(ids, { state: 'delivered', at: this.#clock() }).catch(
+						() => undefined
+					);
+					this.#tell(ids, 'delivered');
 				}
 				if (run.more) await this.send(await queuedDeliveries());
 			})
@@ -115,13 +130,10 @@ export class OutboxSender {
 		this.#running.clear();
 	}
 
-	async #settle(
-		ids: string[],
-		change: { state: 'delivered'; at: Date } | { state: 'failed'; error: string }
-	): Promise<void> {
-		// written whichever page is open, so the receipt screen says so when opened later
+	/** Marks receipts failed, whichever page is open, so the receipt screen says so later too. */
+	async #settle(ids: string[], change: { state: 'failed'; error: string }): Promise<void> {
 		await markDeliveries(ids, change);
-		this.#tell(ids, change.state, change.state === 'failed' ? change.error : undefined);
+		this.#tell(ids, change.state, change.error);
 	}
 
 	#tell(ids: readonly string[], phase: SendPhase, error?: string): void {

@@ -8,15 +8,15 @@ import {
 	summarizeSession,
 	type SessionSummary
 } from '$lib/srs/session-summary';
-import { spansWithTimes, studyDayBounds } from '$lib/srs/study-day';
+import { studyDayBounds } from '$lib/srs/study-day';
 import type { StudyCard, StudyReview, StudySettings } from '$lib/srs/types';
 import type { CardFlags } from '$lib/srs/card-flags';
 import {
 	databaseExists,
 	loadOwnDeck,
 	loadStudyDay,
-	recentReviews,
-	reviewTimesSince
+	loadProgressReads,
+	recentReviews
 } from '$lib/storage';
 import type { CatalogEntry } from '$lib/bank/catalog';
 import { choosePack, chosenPackId, DEFAULT_PACK_ID, getBank, getCatalog } from './bank';
@@ -41,22 +41,10 @@ async function readStoredProgress(
 ): Promise<StoredProgress> {
 	const settings = await loadStudySettings();
 	const { start, end } = studyDayBounds(now, settings.dayStartHour);
-	const previous = (bounds: { start: Date }) =>
-		studyDayBounds(new Date(bounds.start.getTime() - 1), settings.dayStartHour);
-
-	// consecutive study days with reviews, ending today (or yesterday, if today has none yet):
-	// the review times of a few weeks read at once, and of twice as many while the streak
-	// fills them (each read costs the cards rated since, not one read per day)
-	let streak = 0;
-	for (let window = 16; ; window *= 2) {
-		const days = [{ start, end }];
-		while (days.length < window) days.push(previous(days.at(-1)!));
-		const studied = spansWithTimes(await reviewTimesSince(days.at(-1)!.start), days);
-		const first = studied[0] ? 0 : 1;
-		const gap = studied.indexOf(false, first);
-		streak = (gap === -1 ? days.length : gap) - first;
-		if (gap !== -1) break;
-	}
+	// its code loads only where something was stored (a first visit has no streak)
+	const streak = (await databaseExists())
+		? await (await loadProgressReads()).studyStreak(now, settings.dayStartHour)
+		: 0;
 
 	const [studyDay, recent] = await Promise.all([
 		loadStudyDay(start, end),

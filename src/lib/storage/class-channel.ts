@@ -5,6 +5,7 @@ import { DB_NAME } from './db-name';
 import { storageError } from './errors';
 import { databaseExists } from './lifecycle';
 import { database, readStored } from './repository';
+import { ENVELOPE_PATTERN, MAX_ENVELOPE_CHARS } from '../assign/receipt-envelope';
 
 /** Keeps the instructor's keys to an assignment's inbox (made with the assignment). */
 export async function saveClassKey(row: ClassKeyRow): Promise<void> {
@@ -46,8 +47,16 @@ export async function queueDelivery(row: OutboxRow): Promise<OutboxRow> {
  */
 export async function queuedDeliveries(): Promise<OutboxRow[]> {
 	const rows = await readStored([], (db) => db.outbox.where('state').equals('queued').toArray());
+	// a damaged row (no app sealed it) is never sent: the server would refuse the whole update
+	// it rides in, good receipts with it
 	return rows
-		.filter((row) => typeof row.envelope === 'string' && typeof row.dropToken === 'string')
+		.filter(
+			(row) =>
+				typeof row.envelope === 'string' &&
+				row.envelope.length <= MAX_ENVELOPE_CHARS &&
+				ENVELOPE_PATTERN.test(row.envelope) &&
+				typeof row.dropToken === 'string'
+		)
 		.sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime());
 }
 

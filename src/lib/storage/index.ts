@@ -10,7 +10,6 @@ export {
 	readSetting,
 	recentReviews,
 	recordReview,
-	reviewTimesSince,
 	saveSetting,
 	skippedRowCounts,
 	tableCounts,

@@ -4,7 +4,7 @@ import type { AttemptKind, AttemptRow, CardRow, ReviewRow, SahelDatabase } from 
 import { database, readSetting, readStored, saveSetting } from './repository';
 import { EARLIEST_DATE, latestDate } from './date-range';
 import { validRows } from './stored-rows';
-import { spansWithTimes } from '../srs/study-day';
+import { spansWithTimes, studyDayBounds } from '../srs/study-day';
 import { allReviews, clearReviews, reviewCount, reviewsFrom } from './review-log';
 
 /** Setting that holds the time of the last backup exported on this device. */
@@ -109,6 +109,29 @@ export async function reviewedDuring(
 			return spansWithTimes(times, spans);
 		}
 	);
+}
+
+/**
+ * The streak: consecutive study days with reviews, ending with the one holding `now` (or the
+ * day before, if that has none yet). The review times of a few weeks are read at once, and of
+ * twice as many while the streak fills them: each read costs the cards rated since, where one
+ * read per day would cost them once a day.
+ */
+export async function studyStreak(now: Date, dayStartHour: number): Promise<number> {
+	const previous = (bounds: { start: Date }) =>
+		studyDayBounds(new Date(bounds.start.getTime() - 1), dayStartHour);
+	return readStored(0, async (db) => {
+		for (let window = 16; ; window *= 2) {
+			const days = [studyDayBounds(now, dayStartHour)];
+			while (days.length < window) days.push(previous(days.at(-1)!));
+			const from = days.at(-1)!.start;
+			const times = (await reviewsFrom(db, from)).map((r) => r.review.getTime());
+			const studied = spansWithTimes(times, days);
+			const first = studied[0] ? 0 : 1;
+			const gap = studied.indexOf(false, first);
+			if (gap !== -1) return gap - first;
+		}
+	});
 }
 
 /** When the last backup was exported on this device, if ever. */

@@ -292,14 +292,6 @@ export async function undoReview(
 	return undone;
 }
 
-/** The time (ms) of every review made at or after `start`, oldest first. */
-export async function reviewTimesSince(start: Date): Promise<number[]> {
-	return readStored([], async (db) => {
-		const { reviewsFrom } = await reviewLog();
-		return (await reviewsFrom(db, start)).map((r) => r.review.getTime());
-	});
-}
-
 /** How many reviews were made between `start` (included) and `end` (excluded). */
 export async function countReviewsBetween(start: Date, end: Date): Promise<number> {
 	return readStored(0, async (db) => {

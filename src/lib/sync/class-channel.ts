@@ -5,7 +5,7 @@
 // and the gradebook keeps what it accepts, so neither needs a local copy of the inbox.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { classDocFor, dropTokenFor, INBOX_ARRAY } from './class-space';
+import { classDocFor, dropTokenFor, INBOX_ARRAY, INBOX_REFUSALS } from './class-space';
 
 /** Most envelopes sent in one update (the server takes no more: see scripts/sync-server). */
 const ENVELOPES_PER_UPDATE = 20;
@@ -53,8 +53,10 @@ function connect(wire: Wire, name: string, token: string, doc: Y.Doc, events: Pr
 /** The failure a closed connection means, if it means one (a refusal carries a reason). */
 function failureOf(event: { code: number; reason: string }): ChannelFailure | undefined {
 	if (event.code === 1009 || event.reason === 'too-large') return 'too-large';
-	// Hocuspocus closes a connection whose message a hook refused with that hook's reason
 	if (event.code >= 4000 && event.reason) return 'refused';
+	// Hocuspocus 3 answers a message a hook refused with a close message: code 1000 and the
+	// hook's reason (its own closes say "Server closed the connection")
+	if ((INBOX_REFUSALS as readonly string[]).includes(event.reason)) return 'refused';
 	return undefined;
 }
 

@@ -11,6 +11,23 @@ import { newSpaceSecret } from './space-code';
 export const CLASS_DOC_PATTERN = /^class-[0-9a-f]{32}$/;
 /** The one top-level name in an inbox: a Y.Array of sealed receipts, only ever appended to. */
 export const INBOX_ARRAY = 'inbox';
+/**
+ * Why the sync server refuses a message to a class inbox (scripts/sync-server names each):
+ * the receipt's delivery then ends as refused rather than waiting for ever.
+ */
+export const INBOX_REFUSALS = [
+	'malformed-update',
+	'delete-refused',
+	'unexpected-content',
+	'not-at-end',
+	'unknown-map',
+	'not-an-envelope',
+	'too-many',
+	'inbox-full',
+	'message-type'
+] as const;
+export type InboxRefusal = (typeof INBOX_REFUSALS)[number];
+
 /** A secret or drop token: 26 letters of Crockford's base32 (128 bits). */
 export const CLASS_KEY_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
