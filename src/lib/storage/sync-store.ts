@@ -253,15 +253,15 @@ export async function applyArrivals(
 			// the ratings undone elsewhere leave their logs (wherever they are: every log is looked
 			// at, as a tombstone names no card)
 			const doomed = undone.length > 0 ? await removeReviews(db, new Set(gone)) : [];
-			// each card's history: its log here (a fresh device has none, so nothing is read back)
-			// and the arrivals it does not hold yet; a card is touched only by a rating added or
-			// taken away, so ratings delivered again change nothing
-			// (and an id held here, under whatever card, is held: another tab may have written it
-			// since the engine looked)
+			// an id held here, under whatever card, is held: another tab may have written it since
+			// the engine looked
 			const held = new Set(reviews.length > 0 ? await reviewUids(db) : []);
 			const arriving = reviews.filter(
 				(r) => !gone.has(r.uid!) && !held.has(r.uid!) && !removedCards.has(r.itemId)
 			);
+			// each card's history: its log here (a fresh device has none, so nothing is read back)
+			// and the arrivals it does not hold yet; a card is touched only by a rating added or
+			// taken away, so ratings delivered again change nothing
 			const history = await reviewsOfItems(
 				db,
 				[...arriving, ...doomed].map((r) => r.itemId)
