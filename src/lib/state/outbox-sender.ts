@@ -63,22 +63,13 @@ export class OutboxSender {
 			const key = `${row.origin} ${row.dropToken}`;
 			groups.set(key, [...(groups.get(key) ?? []), row]);
 		}
-		const fresh = [...groups].filter(([key, group]) => {
-			const running = this.#running.get(key);
-			if (running && group.some((row) => !running.ids.includes(row.attemptId))) running.more = true;
-			return !running;
-		});
+		const fresh = [...groups].filter(([key, group]) => !this.#joinRunning(key, group));
 		if (fresh.length === 0) return;
 		const { deliverToInbox } = await import('$lib/sync/class-channel');
 		await Promise.all(
 			fresh.map(async ([key, group]) => {
-				// another call may have started this inbox while the code loaded: it looks again
-				// after its delivery for what it was not given
-				const started = this.#running.get(key);
-				if (started) {
-					if (group.some((row) => !started.ids.includes(row.attemptId))) started.more = true;
-					return;
-				}
+				// another call may have started this inbox while the code loaded
+				if (this.#joinRunning(key, group)) return;
 				const ids = group.map((row) => row.attemptId);
 				const { origin, dropToken } = group[0]!;
 				// the page may connect only where its Content Security Policy allows
@@ -122,6 +113,17 @@ export class OutboxSender {
 				if (run.more) await this.send(await queuedDeliveries());
 			})
 		);
+	}
+
+	/**
+	 * Whether a delivery to this inbox is running; if so, it looks at the queue again once it
+	 * ends for the receipts of `group` it was not given.
+	 */
+	#joinRunning(key: string, group: readonly OutboxRow[]): boolean {
+		const running = this.#running.get(key);
+		if (!running) return false;
+		if (group.some((row) => !running.ids.includes(row.attemptId))) running.more = true;
+		return true;
 	}
 
 	/** Closes every connection (tests); what was not delivered stays queued. */

@@ -2,17 +2,10 @@
 // scenarios an independent reader found losing or misstating a receipt (two sends racing, a
 // refusal never noticed, a damaged row riding with good ones, a failed write after delivery),
 // the server's inbox limit on an inbox loaded from its store, and the outbox peek.
-import Dexie from 'dexie';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import {
-	instructorKeyText,
-	MAX_ENVELOPE_CHARS,
-	newInstructorKey,
-	sealReceipt
-} from '$lib/assign/receipt-envelope';
-import { OutboxSender } from '$lib/state/outbox-sender';
+import { MAX_ENVELOPE_CHARS } from '$lib/assign/receipt-envelope';
 import { deliverQueued } from '$lib/state/outbox-watch';
 import { DB_NAME } from '$lib/storage/db';
 import {
@@ -22,9 +15,8 @@ import {
 	queuedDeliveries
 } from '$lib/storage/class-channel';
 import { closeDatabase } from '$lib/storage/repository';
-import { classDocFor, dropTokenFor, INBOX_ARRAY, newClassSecret } from '$lib/sync/class-space';
-import { startSyncServer } from '../../../scripts/sync-server/server';
-import { freePort, tempDir } from '../sync/live';
+import { INBOX_ARRAY } from '$lib/sync/class-space';
+import { cleanups, NOW, newInbox, queueIn, senderFor, server } from './outbox-fixtures';
 
 // markDeliveries can be made to fail once (as a storage write may), everything else is real
 const storageFaults = vi.hoisted(() => ({ failNextDelivered: false }));
@@ -42,67 +34,20 @@ vi.mock('$lib/storage', async (importOriginal) => {
 	};
 });
 
-const NOW = new Date('2025-03-03T10:00:00Z');
-const clock = () => NOW;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
+afterEach(() => {
 	storageFaults.failNextDelivered = false;
-	for (const clean of cleanups.splice(0).reverse()) await clean();
-	closeDatabase();
-	await Dexie.delete(DB_NAME);
 });
 
-async function server(prepare?: (dataDir: string) => Promise<void>) {
-	const dir = await tempDir();
-	cleanups.push(() => dir.remove());
-	await prepare?.(dir.path);
-	const lines: string[] = [];
-	const s = await startSyncServer({
-		port: await freePort(),
-		dataDir: dir.path,
-		log: (line: string) => void lines.push(line)
-	});
-	cleanups.push(() => s.stop());
-	return { ...s, dataDir: dir.path, lines };
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function senderFor(url: string, WebSocketPolyfill: unknown = WebSocket) {
-	const sender = new OutboxSender(clock, { WebSocketPolyfill, allowedOrigin: url });
-	cleanups.push(() => sender.stop());
-	return sender;
-}
-
-async function newInbox() {
-	const dropToken = await dropTokenFor(newClassSecret());
-	const key = await instructorKeyText((await newInstructorKey()).publicKey);
-	return { dropToken, key, doc: await classDocFor(dropToken) };
-}
-
-/** Queues a sealed receipt for `inbox`, as handing in on /a does. */
-async function queueIn(origin: string, inbox: Awaited<ReturnType<typeof newInbox>>, id: string) {
-	await queueDelivery({
-		attemptId: id,
-		assignmentId: 'a1',
-		origin,
-		dropToken: inbox.dropToken,
-		envelope: await sealReceipt(`receipt-${id}`, inbox.key, inbox.doc),
-		state: 'queued',
-		queuedAt: NOW
-	});
-}
-
-/** How many entries the server stored in the inbox (duplicates counted). */
-
-describe('outbox review', () => {
+describe('the page sender', () => {
 	test('a receipt for an inbox whose delivery is still loading its code is not lost', async () => {
 		const s = await server();
 		const sender = senderFor(s.url);
 		const inbox = await newInbox();
-		await queueIn(s.url, inbox, 'r1');
+		await queueIn(s.url, 'r1', inbox);
 		const first = await queuedDeliveries(); // the layout's watch read [r1]
-		await queueIn(s.url, inbox, 'r2');
+		await queueIn(s.url, 'r2', inbox);
 		const second = await queuedDeliveries(); // handing in r2 on /a reads [r1, r2]
 		expect(second.map((r) => r.attemptId)).toEqual(['r1', 'r2']);
 		// both reach send while the first is still importing the channel's code
@@ -126,7 +71,7 @@ describe('outbox review', () => {
 			state: 'queued',
 			queuedAt: NOW
 		});
-		await queueIn(s.url, inbox, 'good-1');
+		await queueIn(s.url, 'good-1', inbox);
 		const ended = await Promise.race([
 			deliverQueued(sender).then(() => 'ended'),
 			sleep(8_000).then(() => 'still running')
@@ -183,7 +128,7 @@ describe('outbox review', () => {
 		const s = await server();
 		const sender = senderFor(s.url);
 		const inbox = await newInbox();
-		await queueIn(s.url, inbox, 'w-1');
+		await queueIn(s.url, 'w-1', inbox);
 		storageFaults.failNextDelivered = true;
 		await sender.send(await queuedDeliveries());
 		// it is on the server; at worst it should stay queued (sent again, found there)
@@ -195,7 +140,7 @@ describe('outbox review', () => {
 describe('outbox peek', () => {
 	test('a peek under way does not block an upgrade by Dexie in the same page', async () => {
 		const inbox = await newInbox();
-		await queueIn('ws://127.0.0.1:1', inbox, 'p-1');
+		await queueIn('ws://127.0.0.1:1', 'p-1', inbox);
 		closeDatabase();
 		const peeks = Promise.all([hasQueuedDeliveries(), hasQueuedDeliveries()]);
 		expect(await queuedDeliveries()).toHaveLength(1);

@@ -41,15 +41,18 @@ afterEach(async () => {
 	await Dexie.delete(DB_NAME);
 });
 
+/** A log holding one good rating and a null: the old table could not hold a null row (inline key). */
+const putLogWithNull = (db: SahelDatabase) =>
+	db.reviewLogs.put({
+		itemId: 'fc-1',
+		reviews: [review('fc-1', at(9), { uid: 'u-ok' }), null as unknown as ReviewRow],
+		last: at(9)
+	});
+
 describe('damaged logs (rows no app wrote) do not stop the app', () => {
 	test('a log holding a null rating: the card can still be rated', async () => {
 		const db = await database();
-		// the old table could not hold a null row (inline key); a log's array can
-		await db.reviewLogs.put({
-			itemId: 'fc-1',
-			reviews: [review('fc-1', at(9), { uid: 'u-ok' }), null as unknown as ReviewRow],
-			last: at(9)
-		});
+		await putLogWithNull(db);
 		expect((await reviewsOf(db, 'fc-1')).map((r) => r.uid)).toEqual(['u-ok']);
 		await expect(rate('fc-1', Rating.Good, at(10))).resolves.toBeDefined();
 		expect((await reviewsOf(db, 'fc-1')).length).toBe(2);
@@ -57,11 +60,7 @@ describe('damaged logs (rows no app wrote) do not stop the app', () => {
 
 	test('a log holding a null rating: a backup Merge still imports', async () => {
 		const db = await database();
-		await db.reviewLogs.put({
-			itemId: 'fc-1',
-			reviews: [review('fc-1', at(9), { uid: 'u-ok' }), null as unknown as ReviewRow],
-			last: at(9)
-		});
+		await putLogWithNull(db);
 		const backup = parseBackup(JSON.stringify(createBackup(sampleTables(), at(12), '0.1.0')), {
 			now: at(12)
 		});
