@@ -2,21 +2,27 @@
 // them: a corrupt row (written by an old bug, another tool, or a hostile file) is skipped
 // and counted, so one bad row can never stop Today, Settings or the gradebook from opening.
 import * as v from 'valibot';
+import { latestDate } from './date-range';
+import { isReviewRow } from './review-row';
 import { asFileRow, DATE_FIELDS, rowSchemas, type RowTableName } from './row-schemas';
 
 const skipped: Record<string, number> = {};
-let schemas: { day: number; value: ReturnType<typeof rowSchemas> } | undefined;
+let schemas: { day: number; value: ReturnType<typeof rowSchemas>; latest: number } | undefined;
 
 // schemas depend on the day only (their latest date is a year ahead), so they are built once a day
 function schemasFor(now: Date) {
 	const day = Math.floor(now.getTime() / 86_400_000);
-	if (schemas?.day !== day) schemas = { day, value: rowSchemas(now) };
-	return schemas.value;
+	if (schemas?.day !== day)
+		schemas = { day, value: rowSchemas(now), latest: latestDate(now).getTime() };
+	return schemas;
 }
 
 /** Whether one stored row of `table` is one the app could have written. */
 export function isValidRow(table: RowTableName, row: unknown, now = new Date()): boolean {
-	return v.is(schemasFor(now)[table], asFileRow(row, DATE_FIELDS[table]));
+	const { value, latest } = schemasFor(now);
+	// ratings are the many rows (100,000 in a long history): their schema, written out
+	if (table === 'reviews') return isReviewRow(row, latest);
+	return v.is(value[table], asFileRow(row, DATE_FIELDS[table]));
 }
 
 /** The valid rows of `table`; the others are skipped and counted (see `skippedRowCounts`). */
