@@ -1,6 +1,7 @@
 // Sync benchmarks in Node (fake-indexeddb stands in for the browser's IndexedDB, and is
 // slower than Chromium's): a fresh device receiving 100,000 reviews from its sync space, and
-// the size of the Y.Doc per 10,000 reviews.
+// the size of the Y.Doc per 10,000 reviews; each for a space as this version writes it and as
+// earlier versions did (see sync-space.ts).
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import * as Y from 'yjs';
@@ -8,27 +9,26 @@ import { SahelDatabase } from '../../src/lib/storage/db';
 import { createSyncStore } from '../../src/lib/storage/sync-store';
 import { reviewCount } from '../../src/lib/storage/review-log';
 import { SyncEngine } from '../../src/lib/sync/engine';
-import { encodeReviewEvent } from '../../src/lib/sync/review-event';
-import { syncMaps } from '../../src/lib/sync/sync-doc';
 import { syntheticStudyData } from './srs';
 import { measuredOnce, type Benchmark, type BenchResult } from './measure';
+import { itemCount, spaceDoc, type SpaceForm } from './sync-space';
 
-/** A sync document holding `count` reviews, as another device made it. */
-function docWithReviews(count: number): Y.Doc {
+/** A sync document holding `count` reviews, as other devices made it. */
+function docWithReviews(count: number, form: SpaceForm = 'list'): Y.Doc {
 	const { reviews } = syntheticStudyData();
-	const doc = new Y.Doc();
-	const map = syncMaps(doc).reviews;
-	doc.transact(() => {
-		for (let i = 0; i < count; i++) {
-			const review = reviews[i % reviews.length]!;
-			map.set(crypto.randomUUID(), encodeReviewEvent(review));
-		}
-	});
-	return doc;
+	return spaceDoc(
+		Array.from({ length: count }, (_, i) => reviews[i % reviews.length]!),
+		form
+	);
 }
 
-async function freshDeviceReceives(count: number): Promise<BenchResult[]> {
-	const source = docWithReviews(count);
+const FORM_LABEL: Record<SpaceForm, string> = {
+	list: 'as this version writes it',
+	map: 'written by earlier versions, a map entry a review'
+};
+
+async function freshDeviceReceives(count: number, form: SpaceForm): Promise<BenchResult[]> {
+	const source = docWithReviews(count, form);
 	const update = Y.encodeStateAsUpdate(source);
 	const name = `bench-sync-${Date.now()}`;
 	const db = new SahelDatabase(name);
@@ -44,28 +44,36 @@ async function freshDeviceReceives(count: number): Promise<BenchResult[]> {
 	await Dexie.delete(name);
 	if (stored !== count) throw new Error(`expected ${count} reviews stored, found ${stored}`);
 	console.log(
-		`sync: ${(update.byteLength / 1024 / 1024).toFixed(2)} MB update; ${report.added} reviews added, ${report.cards} cards replayed`
+		`sync (${FORM_LABEL[form]}): ${(update.byteLength / 1024 / 1024).toFixed(2)} MB update of ${itemCount(source)} items; ${report.added} reviews added, ${report.cards} cards replayed`
 	);
 	return [
-		measuredOnce(`sync: apply the ${count}-review update to a fresh Y.Doc`, t1 - t0),
+		measuredOnce(`sync: apply the ${count}-review update to a fresh Y.Doc (${form})`, t1 - t0),
 		measuredOnce(
-			`sync: store ${count} arrived reviews and replay their cards (fake-indexeddb)`,
+			`sync: store ${count} arrived reviews and replay their cards (fake-indexeddb, ${form})`,
 			t2 - t1
 		),
-		measuredOnce(`sync: a fresh device receives ${count} reviews, in all`, t2 - t0)
+		measuredOnce(`sync: a fresh device receives ${count} reviews, in all (${form})`, t2 - t0)
 	];
 }
 
 function docSize(): BenchResult[] {
-	const doc = docWithReviews(10_000);
-	const bytes = Y.encodeStateAsUpdate(doc).byteLength;
-	console.log(
-		`sync: Y.Doc of 10,000 reviews: ${(bytes / 1024).toFixed(0)} KB encoded (${(bytes / 10_000).toFixed(0)} bytes a review)`
-	);
+	for (const form of ['list', 'map'] as const) {
+		const doc = docWithReviews(10_000, form);
+		const bytes = Y.encodeStateAsUpdate(doc).byteLength;
+		console.log(
+			`sync: Y.Doc of 10,000 reviews ${FORM_LABEL[form]}: ${(bytes / 1024).toFixed(0)} KB encoded (${(bytes / 10_000).toFixed(0)} bytes a review), ${itemCount(doc)} items`
+		);
+	}
 	return [];
 }
 
 export const syncBenchmarks: Benchmark[] = [
 	{ name: 'sync-size', run: docSize },
-	{ name: 'sync-receive', run: () => freshDeviceReceives(100_000) }
+	{
+		name: 'sync-receive',
+		run: async () => [
+			...(await freshDeviceReceives(100_000, 'list')),
+			...(await freshDeviceReceives(100_000, 'map'))
+		]
+	}
 ];

@@ -85,8 +85,8 @@ export class SyncConnection {
 		// a copy with content catches up with storage at once (offline changes wait in it); an
 		// empty one (a device just joined) first hears what the server has, so it does not
 		// send again every review the space already holds
-		const { reviews, undone } = syncMaps(this.doc);
-		if (reviews.size > 0 || undone.size > 0) await this.runNow();
+		const { ratings, reviews, undone } = syncMaps(this.doc);
+		if (ratings.length > 0 || reviews.size > 0 || undone.size > 0) await this.runNow();
 		if (this.#stopped) return;
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			// changes from the server or another tab's copy: bring them into storage

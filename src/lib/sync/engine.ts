@@ -17,7 +17,8 @@ import {
 	type MarkEntry,
 	type RowMapName
 } from './owned-rows';
-import { decodeReviewEvent, encodeReviewEvent } from './review-event';
+import { decodeReviewEvent } from './review-event';
+import { ReviewFeed } from './review-feed';
 import { LOCAL_ORIGIN, SYNCED_SETTINGS, syncMaps, type SettingEntry } from './sync-doc';
 
 /** A tombstone as storage keeps it. */
@@ -96,6 +97,7 @@ function isSettingEntry(x: unknown): x is SettingEntry {
 export class SyncEngine {
 	readonly #doc: Y.Doc;
 	readonly #store: SyncStore;
+	readonly #feed: ReviewFeed;
 	readonly #now: () => Date;
 	readonly #dirtySettings = new Set<string>();
 	/** Events refused once are not looked at again (nor counted again). */
@@ -109,6 +111,7 @@ export class SyncEngine {
 	constructor(doc: Y.Doc, store: SyncStore, now: () => Date = () => new Date()) {
 		this.#doc = doc;
 		this.#store = store;
+		this.#feed = new ReviewFeed(doc);
 		this.#now = now;
 	}
 
@@ -141,7 +144,8 @@ export class SyncEngine {
 		const step = stepClock(() => bulk >= TIMED_ARRIVAL);
 		step('run');
 		const maps = syncMaps(this.#doc);
-		const { reviews: docReviews, undone: docUndone, settings: docSettings } = maps;
+		const { undone: docUndone, settings: docSettings } = maps;
+		const feed = this.#feed;
 		const local = await this.#store.localIds();
 		step('local-ids');
 		const localReviews = new Set(local.reviews);
@@ -150,7 +154,7 @@ export class SyncEngine {
 		// arrivals: in the document, not here, and not undone anywhere
 		const arrivals: Arrivals = { reviews: [], undone: [], settings: [] };
 		let refused = 0;
-		for (const [uid, event] of docReviews) {
+		for (const [uid, event] of feed.entries()) {
 			if (localReviews.has(uid) || localUndone.has(uid) || docUndone.has(uid)) continue;
 			if (this.#refused.has(uid)) continue;
 			const review = decodeReviewEvent(uid, event);
@@ -259,7 +263,7 @@ export class SyncEngine {
 		});
 
 		// departures: here, not yet in the document
-		const toSend = local.reviews.filter((uid) => !docReviews.has(uid) && !docUndone.has(uid));
+		const toSend = local.reviews.filter((uid) => !feed.has(uid) && !docUndone.has(uid));
 		const undoneToSend = local.undone.filter((uid) => !docUndone.has(uid));
 		const [reviews, undone] = await Promise.all([
 			toSend.length ? this.#store.readReviews(toSend) : [],
@@ -279,8 +283,7 @@ export class SyncEngine {
 			marksToSend.length;
 		if (sent > 0) {
 			this.#doc.transact(() => {
-				for (const review of reviews)
-					if (review.uid) docReviews.set(review.uid, encodeReviewEvent(review));
+				feed.append(reviews);
 				for (const tomb of undone) docUndone.set(tomb.uid, tomb.at.getTime());
 				for (const key of settingsToSend) {
 					docSettings.set(key, { value: localSettings[key], at } satisfies SettingEntry);

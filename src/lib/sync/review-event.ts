@@ -1,19 +1,25 @@
-// A review as it travels in a sync document: a compact array (about a third of the object's
-// size), keyed in the document by its global id. Decoding checks the shape only; storage then
+// A review as it travels in a sync document. This version writes one JSON text per review,
+// `[2, uid, itemId, rating, state, review ms, due ms, stability, difficulty, elapsed, last
+// elapsed, scheduled, steps, previous due ms or null, duration ms or null]`, into the
+// document's `ratings` list (see review-feed.ts: a text is one value Yjs can merge with its
+// neighbours). Earlier versions wrote the same fields without the id, version 1, as a map
+// entry keyed by the id; those are still read. Decoding checks the shape only; storage then
 // checks the row with the same schemas as a backup's rows before anything is written.
 import type { StudyReview } from '../srs/types';
 
-const VERSION = 1;
+/** The form earlier versions wrote (a `reviews` map entry keyed by the id). */
+const MAP_VERSION = 1;
+/** The form this version writes (a text in the `ratings` list, the id inside). */
+const TEXT_VERSION = 2;
 
-/** A review's sync form. */
+/** A review's sync form, as a `reviews` map entry (version 1). */
 export type ReviewEvent = readonly unknown[];
 
 const dateMs = (date: Date | undefined) => (date === undefined ? null : date.getTime());
 
-/** The sync form of a stored review (its local key stays on this device). */
-export function encodeReviewEvent(review: StudyReview): ReviewEvent {
+/** The fields both forms share, after their version (and the text form's id). */
+function fieldsOf(review: StudyReview): unknown[] {
 	return [
-		VERSION,
 		review.itemId,
 		review.rating,
 		review.state,
@@ -30,13 +36,37 @@ export function encodeReviewEvent(review: StudyReview): ReviewEvent {
 	];
 }
 
+/** The map form (version 1) of a stored review, as earlier versions wrote it (tests). */
+export function encodeReviewEvent(review: StudyReview): ReviewEvent {
+	return [MAP_VERSION, ...fieldsOf(review)];
+}
+
+/** The text this version writes into the `ratings` list (its local key stays on this device). */
+export function encodeReviewText(review: StudyReview & { uid: string }): string {
+	return JSON.stringify([TEXT_VERSION, review.uid, ...fieldsOf(review)]);
+}
+
+/** The id a parsed text names, or undefined when it is not a text event. */
+export function textEventUid(event: unknown): string | undefined {
+	return Array.isArray(event) && event[0] === TEXT_VERSION && typeof event[1] === 'string'
+		? event[1]
+		: undefined;
+}
+
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-/** The review an event stands for, with `uid`, or undefined when its shape is wrong. */
+/**
+ * The review an event stands for, with `uid`, or undefined when its shape is wrong: a map
+ * entry (version 1) keyed by `uid`, or a parsed text (version 2) naming `uid` inside.
+ */
 export function decodeReviewEvent(uid: string, event: unknown): StudyReview | undefined {
-	if (!Array.isArray(event) || event.length !== 14 || event[0] !== VERSION) return undefined;
+	if (!Array.isArray(event)) return undefined;
+	let fields: unknown[];
+	if (event.length === 14 && event[0] === MAP_VERSION) fields = event.slice(1);
+	else if (event.length === 15 && event[0] === TEXT_VERSION && event[1] === uid)
+		fields = event.slice(2);
+	else return undefined;
 	const [
-		,
 		itemId,
 		rating,
 		state,
@@ -50,7 +80,7 @@ export function decodeReviewEvent(uid: string, event: unknown): StudyReview | un
 		steps,
 		previousDue,
 		durationMs
-	] = event as unknown[];
+	] = fields;
 	if (typeof itemId !== 'string') return undefined;
 	const numbers = [
 		rating,

@@ -1,13 +1,16 @@
-// The shape of a sync space's Y.Doc: one Y.Map per kind of thing a learner owns. Reviews are
-// immutable events keyed by their global id; an undone review's id goes into `undone` (a
-// tombstone) and never counts again; settings are last-writer-wins per key (a Y.Map key keeps
-// one value whichever device wrote last). Attempts, assignments, imported receipts, own cards
-// and card wordings are rows keyed by id, and card marks one entry per card and mark (see owned-rows.ts for how each
-// merges). The server refuses updates to any other name.
+// The shape of a sync space's Y.Doc: one shared type per kind of thing a learner owns. Reviews
+// are immutable events, each naming its global id: texts in the `ratings` list (review-feed.ts;
+// earlier versions wrote `reviews` map entries keyed by the id, still read). An undone review's
+// id goes into `undone` (a tombstone) and never counts again; settings are last-writer-wins per
+// key (a Y.Map key keeps one value whichever device wrote last). Attempts, assignments,
+// imported receipts, own cards and card wordings are rows keyed by id, and card marks one entry
+// per card and mark (see owned-rows.ts for how each merges). The server refuses updates to any
+// other name.
 import * as Y from 'yjs';
 
-/** Every top-level name a sync document may hold. */
+/** Every top-level name a sync document may hold (all maps but `ratings`, a list). */
 export const SYNC_MAPS = [
+	'ratings',
 	'reviews',
 	'undone',
 	'settings',
@@ -30,9 +33,10 @@ export interface SettingEntry {
 	at: number;
 }
 
-/** The maps of a sync document, by name. */
+/** The shared types of a sync document, by name. */
 export function syncMaps(doc: Y.Doc) {
 	return {
+		ratings: doc.getArray<unknown>('ratings'),
 		reviews: doc.getMap<unknown>('reviews'),
 		undone: doc.getMap<unknown>('undone'),
 		settings: doc.getMap<unknown>('settings'),

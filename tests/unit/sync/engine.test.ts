@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
 import { reviewsOf } from '$lib/storage/review-log';
-import { encodeReviewEvent } from '$lib/sync/review-event';
+import * as Y from 'yjs';
+import { encodeReviewEvent, encodeReviewText } from '$lib/sync/review-event';
 import { at, exchange, devicesClosedAfterEach, syncAll } from './devices';
 
 const device = devicesClosedAfterEach();
@@ -99,18 +100,35 @@ describe('what arrives is checked before it is stored', () => {
 		const rogue = device('rogue');
 		const good = await rogue.rate('item-1', Rating.Good, at(1));
 		await rogue.engine.run();
-		const { reviews } = syncMaps(rogue.doc);
-		const base = reviews.get(good.uid) as unknown[];
+		const { ratings, reviews, undone } = syncMaps(rogue.doc);
+		const text = JSON.parse(ratings.get(0) as string) as unknown[];
+		const base = encodeReviewEvent((await reviewsOf(rogue.db, 'item-1'))[0]!);
+		const withText = (uid: string, at: number, value: unknown) => {
+			const copy = [...text];
+			copy[1] = uid;
+			copy[at] = value;
+			return JSON.stringify(copy);
+		};
 		rogue.doc.transact(() => {
+			// as this version writes them: texts in the list
+			ratings.push([
+				'{"not": "an array"}',
+				'[2, "cut off',
+				withText('text-bad-rating', 4, 9),
+				withText('text-year-1990', 6, Date.UTC(1990, 0, 1)),
+				withText('text-bad-version', 0, 3),
+				42
+			]);
+			// as earlier versions wrote them: map entries keyed by the id
 			reviews.set('not-an-array', { itemId: 'item-9' });
 			reviews.set('bad-rating', [...base.slice(0, 2), 9, ...base.slice(3)]);
 			reviews.set('year-1990', [...base.slice(0, 4), Date.UTC(1990, 0, 1), ...base.slice(5)]);
 			reviews.set('nan-stability', [...base.slice(0, 6), null, ...base.slice(7)]);
-			syncMaps(rogue.doc).undone.set('bad-tomb', 'yesterday');
+			undone.set('bad-tomb', 'yesterday');
 		});
 		exchange(rogue.doc, phone.doc);
 		const report = await phone.engine.run();
-		expect(report.refused).toBe(5);
+		expect(report.refused).toBe(11);
 		expect(await phone.reviewUids()).toEqual([good.uid]);
 		expect(await phone.db.tombstones.count()).toBe(0);
 		// refused once, not counted again
@@ -136,6 +154,75 @@ describe('what arrives is checked before it is stored', () => {
 		const theirs = (await reviewsOf(laptop.db, 'item-1')).find((x) => x.uid === r.uid);
 		expect(theirs).toEqual(mine);
 		expect(theirs).toBeDefined();
-		expect(encodeReviewEvent(mine!)).toEqual(syncMaps(laptop.doc).reviews.get(r.uid));
+		expect(syncMaps(laptop.doc).ratings.toArray()).toEqual([
+			encodeReviewText({ ...mine!, uid: r.uid })
+		]);
+	});
+});
+
+describe('the reviews of a sync document', () => {
+	test('a space written by an earlier version (one map entry per review) arrives, and is not sent again', async () => {
+		const phone = device('phone');
+		const old = device('old');
+		const r1 = await old.rate('item-1', Rating.Good, at(1));
+		const r2 = await old.rate('item-2', Rating.Again, at(2));
+		const { reviews } = syncMaps(old.doc);
+		for (const review of [
+			...(await reviewsOf(old.db, 'item-1')),
+			...(await reviewsOf(old.db, 'item-2'))
+		]) {
+			reviews.set(review.uid!, encodeReviewEvent(review));
+		}
+		exchange(old.doc, phone.doc);
+		const report = await phone.engine.run();
+		expect(report.added).toBe(2);
+		expect(await phone.reviewUids()).toEqual([r1.uid, r2.uid].sort());
+		// already in the document (as map entries): the phone appends nothing
+		expect(report.sent).toBe(0);
+		expect(syncMaps(phone.doc).ratings.length).toBe(0);
+		// and the old device's own run sees them there too
+		expect((await old.engine.run()).sent).toBe(0);
+	});
+
+	test('ratings made one after another become one item of the document, not one each', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		for (let i = 0; i < 30; i++) {
+			await phone.rate(`item-${i % 7}`, Rating.Good, at(1 + (i % 20), 9, i));
+			await phone.engine.run();
+		}
+		const update = Y.encodeStateAsUpdate(phone.doc);
+		const items = Y.decodeUpdate(update).structs.filter(
+			(s) => s instanceof Y.Item && s.content instanceof Y.ContentAny
+		);
+		expect(syncMaps(phone.doc).ratings.length).toBe(30);
+		expect(items.length).toBe(1);
+		// and all of them arrive
+		Y.applyUpdate(laptop.doc, update);
+		expect((await laptop.engine.run()).added).toBe(30);
+	});
+
+	test('a rating taken out of the list (never done by this app) is appended again by a device that holds it', async () => {
+		const phone = device('phone');
+		const rogue = device('rogue');
+		const r = await phone.rate('item-1', Rating.Good, at(1));
+		await phone.rate('item-2', Rating.Good, at(1, 11));
+		await phone.engine.run();
+		exchange(phone.doc, rogue.doc);
+		const { ratings } = syncMaps(rogue.doc);
+		const index = ratings.toArray().findIndex((t) => String(t).includes(r.uid));
+		rogue.doc.transact(() => ratings.delete(index, 1));
+		exchange(rogue.doc, phone.doc);
+		expect(
+			syncMaps(phone.doc)
+				.ratings.toArray()
+				.some((t) => String(t).includes(r.uid))
+		).toBe(false);
+		expect((await phone.engine.run()).sent).toBe(1);
+		expect(
+			syncMaps(phone.doc)
+				.ratings.toArray()
+				.some((t) => String(t).includes(r.uid))
+		).toBe(true);
 	});
 });
