@@ -43,6 +43,16 @@ export class SyncState {
 	get busy() {
 		return this.#busy;
 	}
+
+	/**
+	 * Starts loading what joining needs (the sync engine, storage's side of it, the bank) while
+	 * a code is typed or scanned, so Join waits for the server only (half a second less here).
+	 */
+	prepare(): void {
+		void Promise.all([import('$lib/sync/connection'), loadSyncStore(), factIdsByItem()]).catch(
+			() => {} // offline before they were ever cached: Join says so when it tries
+		);
+	}
 	/** What went wrong with the last thing asked, in words ('' when nothing did). */
 	get problem() {
 		return this.#problem;
