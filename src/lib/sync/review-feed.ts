@@ -8,30 +8,30 @@
 // are still read, and a review is in the document when either form holds its id.
 import type * as Y from 'yjs';
 import type { StudyReview } from '../srs/types';
-import { encodeReviewText, textEventUid } from './review-event';
+import { decodeReviewEvent, encodeReviewText, textEventUid } from './review-event';
 import { syncMaps } from './sync-doc';
 
 /** The id under which a text that names none is refused (once). */
 const unnamed = (text: unknown) => `ratings:${typeof text === 'string' ? text : typeof text}`;
 
-/** Parses every text of the list, at once when it can (one parse of all is much faster). */
-function parseTexts(values: readonly unknown[]): unknown[] {
-	if (values.every((value) => typeof value === 'string')) {
-		try {
-			const all = JSON.parse(`[${values.join(',')}]`) as unknown[];
-			if (all.length === values.length) return all;
-		} catch {
-			// one damaged text: parse them one by one below
-		}
+/** A text parsed, or undefined when it is no JSON text. */
+function parseText(value: unknown): unknown {
+	if (typeof value !== 'string') return undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return undefined;
 	}
-	return values.map((value) => {
-		if (typeof value !== 'string') return undefined;
-		try {
-			return JSON.parse(value) as unknown;
-		} catch {
-			return undefined;
-		}
-	});
+}
+
+/**
+ * Files an event under its id. Two copies of one id (two devices may both append a rating they
+ * learned from one backup) are one rating: the first that decodes counts, so a damaged copy
+ * never hides a good one, and every device, seeing the list in one order, picks the same.
+ */
+function add(index: Map<string, unknown>, uid: string, event: unknown): void {
+	if (!index.has(uid) || decodeReviewEvent(uid, index.get(uid)) === undefined)
+		index.set(uid, event);
 }
 
 /** A sync document's reviews by id, kept up to date as the document changes. */
@@ -62,26 +62,19 @@ export class ReviewFeed {
 	}
 
 	#addTexts(index: Map<string, unknown>, texts: readonly unknown[]): void {
-		const parsed = parseTexts(texts);
-		parsed.forEach((event, i) => {
-			const uid = textEventUid(event) ?? unnamed(texts[i]);
-			// the first copy of an id counts (two devices may both append one they learned by file)
-			if (!index.has(uid)) index.set(uid, event);
-		});
+		for (const text of texts) {
+			const event = parseText(text);
+			add(index, textEventUid(event) ?? unnamed(text), event);
+		}
 	}
 
 	#built(): Map<string, unknown> {
 		if (this.#index) return this.#index;
 		const index = new Map<string, unknown>();
 		this.#addTexts(index, this.#list.toArray());
-		for (const [uid, event] of this.#map) if (!index.has(uid)) index.set(uid, event);
+		for (const [uid, event] of this.#map) add(index, uid, event);
 		this.#index = index;
 		return index;
-	}
-
-	/** How many reviews (and damaged entries) the document holds. */
-	get size(): number {
-		return this.#list.length + this.#map.size;
 	}
 
 	has(uid: string): boolean {

@@ -202,6 +202,19 @@ describe('the reviews of a sync document', () => {
 		expect((await laptop.engine.run()).added).toBe(30);
 	});
 
+	test('a damaged copy of a rating, put before the good one, does not hide it', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		const r = await laptop.rate('item-1', Rating.Good, at(1));
+		await laptop.engine.run();
+		const { ratings } = syncMaps(laptop.doc);
+		const good = JSON.parse(ratings.get(0) as string) as unknown[];
+		laptop.doc.transact(() => ratings.insert(0, [JSON.stringify([...good.slice(0, 3), 9])]));
+		exchange(laptop.doc, phone.doc);
+		expect((await phone.engine.run()).added).toBe(1);
+		expect(await phone.reviewUids()).toEqual([r.uid]);
+	});
+
 	test('a rating taken out of the list (never done by this app) is appended again by a device that holds it', async () => {
 		const phone = device('phone');
 		const rogue = device('rogue');
