@@ -18,9 +18,29 @@ const isDateIn = (x: unknown, latest: number) => {
 
 const isKey = (x: unknown): x is string => typeof x === 'string' && x.length >= 1;
 
+const isPlainDate = (x: unknown) =>
+	!(x instanceof Date) ||
+	(Object.getPrototypeOf(x) === Date.prototype && !Object.hasOwn(x, 'toISOString'));
+
+/**
+ * Whether `row` is plain data, as IndexedDB, JSON and sync decoding give: an object of its own
+ * enumerable fields, with Dates that are Dates. The schema reads a copy of the own enumerable
+ * fields and each date's ISO text; on anything else (inherited or hidden fields, a date that
+ * tells its own text) ask the schema itself.
+ */
+export function isPlainRow(row: unknown): boolean {
+	if (typeof row !== 'object' || row === null) return true;
+	const proto = Object.getPrototypeOf(row);
+	if (proto !== Object.prototype && proto !== null) return false;
+	if (Object.getOwnPropertyNames(row).length !== Object.keys(row).length) return false;
+	const { due, review, previousDue } = row as Record<string, unknown>;
+	return isPlainDate(due) && isPlainDate(review) && isPlainDate(previousDue);
+}
+
 /**
  * Whether a stored review row passes the review row schema whose latest date is `latest` (ms):
- * the same answer as `v.is(rowSchemas(now).reviews, asFileRow(row, DATE_FIELDS.reviews))`.
+ * for a plain row (`isPlainRow`), the same answer as
+ * `v.is(rowSchemas(now).reviews, asFileRow(row, DATE_FIELDS.reviews))`.
  */
 export function isReviewRow(input: unknown, latest: number): boolean {
 	if (typeof input !== 'object' || input === null) return false;

@@ -3,7 +3,7 @@
 // and counted, so one bad row can never stop Today, Settings or the gradebook from opening.
 import * as v from 'valibot';
 import { latestDate } from './date-range';
-import { isReviewRow } from './review-row';
+import { isPlainRow, isReviewRow } from './review-row';
 import { asFileRow, DATE_FIELDS, rowSchemas, type RowTableName } from './row-schemas';
 
 const skipped: Record<string, number> = {};
@@ -21,7 +21,7 @@ function schemasFor(now: Date) {
 export function isValidRow(table: RowTableName, row: unknown, now = new Date()): boolean {
 	const { value, latest } = schemasFor(now);
 	// ratings are the many rows (100,000 in a long history): their schema, written out
-	if (table === 'reviews') return isReviewRow(row, latest);
+	if (table === 'reviews' && isPlainRow(row)) return isReviewRow(row, latest);
 	return v.is(value[table], asFileRow(row, DATE_FIELDS[table]));
 }
 

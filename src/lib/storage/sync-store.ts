@@ -113,7 +113,8 @@ export function createSyncStore(options: SyncStoreOptions = {}): SyncStore {
 		readMarks: () =>
 			read([], async (db) => validRows('cardFlags', await db.cardFlags.toArray()).flatMap(marksOf)),
 		applyArrivals: async (arrivals) =>
-			applyArrivals(await database(), arrivals, options.factIdsOf, now())
+			applyArrivals(await database(), arrivals, options.factIdsOf, now()),
+		keepsReview: (review) => isValidRow('reviews', review, now())
 	};
 }
 

@@ -74,6 +74,8 @@ export interface SyncStore {
 	readMarks(): Promise<MarkEntry[]>;
 	/** Writes arrivals in one transaction, recomputing the cards they touch. */
 	applyArrivals(arrivals: Arrivals): Promise<ApplyReport>;
+	/** Whether a review as it arrived would be kept (it passes the row checks). */
+	keepsReview(review: StudyReview): boolean;
 }
 
 /** What one run did. */
@@ -154,12 +156,19 @@ export class SyncEngine {
 		// arrivals: in the document, not here, and not undone anywhere
 		const arrivals: Arrivals = { reviews: [], undone: [], settings: [] };
 		let refused = 0;
-		for (const [uid, event] of feed.entries()) {
+		for (const [uid, events] of feed.entries()) {
 			if (localReviews.has(uid) || localUndone.has(uid) || docUndone.has(uid)) continue;
 			if (this.#refused.has(uid)) continue;
-			const review = decodeReviewEvent(uid, event);
-			if (review) arrivals.reviews.push(review);
-			else {
+			// every copy that decodes goes to storage, which keeps the first that passes its checks
+			let decoded = 0;
+			for (const event of events) {
+				const review = decodeReviewEvent(uid, event);
+				if (review) {
+					arrivals.reviews.push(review);
+					decoded++;
+				}
+			}
+			if (decoded === 0) {
 				this.#refused.add(uid);
 				refused++;
 			}
@@ -263,7 +272,8 @@ export class SyncEngine {
 		});
 
 		// departures: here, not yet in the document
-		const toSend = local.reviews.filter((uid) => !feed.has(uid) && !docUndone.has(uid));
+		const keeps = (review: StudyReview) => this.#store.keepsReview(review);
+		const toSend = local.reviews.filter((uid) => !feed.holds(uid, keeps) && !docUndone.has(uid));
 		const undoneToSend = local.undone.filter((uid) => !docUndone.has(uid));
 		const [reviews, undone] = await Promise.all([
 			toSend.length ? this.#store.readReviews(toSend) : [],

@@ -24,22 +24,30 @@ function parseText(value: unknown): unknown {
 	}
 }
 
-/**
- * Files an event under its id. Two copies of one id (two devices may both append a rating they
- * learned from one backup) are one rating: the first that decodes counts, so a damaged copy
- * never hides a good one, and every device, seeing the list in one order, picks the same.
- */
-function add(index: Map<string, unknown>, uid: string, event: unknown): void {
-	if (!index.has(uid) || decodeReviewEvent(uid, index.get(uid)) === undefined)
-		index.set(uid, event);
+/** One copy of a review in the document, and (once asked) whether it is one to keep. */
+interface Copy {
+	event: unknown;
+	good?: boolean;
 }
 
-/** A sync document's reviews by id, kept up to date as the document changes. */
+/** Files a copy under its id. */
+function add(index: Map<string, Copy[]>, uid: string, event: unknown): void {
+	const copies = index.get(uid);
+	if (copies) copies.push({ event });
+	else index.set(uid, [{ event }]);
+}
+
+/**
+ * A sync document's reviews by id, kept up to date as the document changes. An id may have
+ * several copies (two devices may both append a rating they learned from one backup; a damaged
+ * writer may add a bad one): every copy is kept, in list order, so a damaged copy never hides
+ * a good one, and storage takes the first that passes its checks.
+ */
 export class ReviewFeed {
 	readonly #list: Y.Array<unknown>;
 	readonly #map: Y.Map<unknown>;
-	/** id → event (a parsed text, or a map entry); undefined until first asked. */
-	#index: Map<string, unknown> | undefined;
+	/** id → its copies (parsed texts, then a map entry); undefined until first asked. */
+	#index: Map<string, Copy[]> | undefined;
 
 	constructor(doc: Y.Doc) {
 		const { ratings, reviews } = syncMaps(doc);
@@ -61,29 +69,41 @@ export class ReviewFeed {
 		reviews.observe(() => (this.#index = undefined));
 	}
 
-	#addTexts(index: Map<string, unknown>, texts: readonly unknown[]): void {
+	#addTexts(index: Map<string, Copy[]>, texts: readonly unknown[]): void {
 		for (const text of texts) {
 			const event = parseText(text);
 			add(index, textEventUid(event) ?? unnamed(text), event);
 		}
 	}
 
-	#built(): Map<string, unknown> {
+	#built(): Map<string, Copy[]> {
 		if (this.#index) return this.#index;
-		const index = new Map<string, unknown>();
+		const index = new Map<string, Copy[]>();
 		this.#addTexts(index, this.#list.toArray());
 		for (const [uid, event] of this.#map) add(index, uid, event);
 		this.#index = index;
 		return index;
 	}
 
-	has(uid: string): boolean {
-		return this.#built().has(uid);
+	/**
+	 * Whether the document holds a copy of `uid` that storage would keep (it decodes, and
+	 * `keeps` it: storage's row checks): otherwise this device sends its own.
+	 */
+	holds(uid: string, keeps: (review: StudyReview) => boolean): boolean {
+		const copies = this.#built().get(uid);
+		if (!copies) return false;
+		return copies.some((copy) => {
+			if (copy.good === undefined) {
+				const review = decodeReviewEvent(uid, copy.event);
+				copy.good = review !== undefined && keeps(review);
+			}
+			return copy.good;
+		});
 	}
 
-	/** Every id with its event, to decode with `decodeReviewEvent`. */
-	entries(): IterableIterator<[string, unknown]> {
-		return this.#built().entries();
+	/** Every id with the events of its copies, to decode with `decodeReviewEvent`. */
+	*entries(): IterableIterator<[string, unknown[]]> {
+		for (const [uid, copies] of this.#built()) yield [uid, copies.map((copy) => copy.event)];
 	}
 
 	/**

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { EARLIEST_DATE, latestDate } from '$lib/storage/date-range';
-import { isReviewRow } from '$lib/storage/review-row';
+import { isPlainRow, isReviewRow } from '$lib/storage/review-row';
 import { asFileRow, DATE_FIELDS, rowSchemas } from '$lib/storage/row-schemas';
 import { isValidRow } from '$lib/storage/stored-rows';
 
@@ -110,6 +110,8 @@ describe('the written-out review check', () => {
 				row[field] = TRICKY[Math.floor(rand() * TRICKY.length)];
 			}
 			expect(isReviewRow(row, latest), JSON.stringify(row)).toBe(bySchema(row));
+			// rows as stores give them: the written-out check is the one used for them
+			expect(isPlainRow(row)).toBe(true);
 		}
 		for (const x of [null, undefined, 3, 'row', [], [base], Object.values(base)])
 			expect(isReviewRow(x, latest)).toBe(bySchema(x));
