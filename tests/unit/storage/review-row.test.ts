@@ -1,5 +1,8 @@
 // The written-out review check (storage/review-row.ts) must answer as the review row schema
 // does, on every field and every kind of wrong value; stored-rows uses it in the schema's place.
+// Rows no store gives (an independent reader built them: inherited or hidden fields, a date
+// that tells its own ISO text) go to the schema itself, so the door every read goes through
+// (`isValidRow`) answers as the schema does for them too.
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { EARLIEST_DATE, latestDate } from '$lib/storage/date-range';
@@ -121,5 +124,32 @@ describe('the written-out review check', () => {
 		expect(isValidRow('reviews', base, now)).toBe(true);
 		expect(isValidRow('reviews', { ...base, rating: 9 }, now)).toBe(false);
 		expect(isValidRow('reviews', { ...base, due: new Date(latest + 1) }, now)).toBe(false);
+	});
+});
+
+describe('rows that are not plain data', () => {
+	test('a row whose fields are inherited (not own) is refused, as the schema refuses it', () => {
+		const row = Object.create(base) as object; // every field on the prototype
+		expect(bySchema(row)).toBe(false); // asFileRow spreads own enumerable fields only
+		expect(isPlainRow(row)).toBe(false);
+		expect(isValidRow('reviews', row, now)).toBe(bySchema(row));
+	});
+
+	test('a row with a non-enumerable required field is refused, as the schema refuses it', () => {
+		const row: Record<string, unknown> = { ...base };
+		delete row.itemId;
+		Object.defineProperty(row, 'itemId', { value: 'item-1', enumerable: false });
+		expect(bySchema(row)).toBe(false);
+		expect(isPlainRow(row)).toBe(false);
+		expect(isValidRow('reviews', row, now)).toBe(bySchema(row));
+	});
+
+	test('a Date whose own toISOString says another moment: answers as the schema, which reads the text', () => {
+		const due = new Date(Date.UTC(1990, 0, 1));
+		Object.defineProperty(due, 'toISOString', { value: () => '2026-05-11T09:00:00.000Z' });
+		const row = { ...base, due };
+		expect(bySchema(row)).toBe(true);
+		expect(isPlainRow(row)).toBe(false);
+		expect(isValidRow('reviews', row, now)).toBe(bySchema(row));
 	});
 });

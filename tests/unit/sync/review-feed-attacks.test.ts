@@ -8,14 +8,14 @@ import { reviewsOf } from '$lib/storage/review-log';
 import { encodeReviewText } from '$lib/sync/review-event';
 import { ReviewFeed } from '$lib/sync/review-feed';
 import { syncMaps } from '$lib/sync/sync-doc';
-import { at, devicesClosedAfterEach, exchange } from './devices';
+import { at, devicesClosedAfterEach, exchange, type Device } from './devices';
 
 const device = devicesClosedAfterEach();
 /** What storage keeps: the review row's checks. */
 const KEEPS = (review: StudyReview) => isValidRow('reviews', review);
 
 /** A valid text for a review rated on `d` (uid and text). */
-async function validText(d: ReturnType<typeof device>, itemId: string) {
+async function validText(d: Device, itemId: string) {
 	const r = await d.rate(itemId, Rating.Good, at(1));
 	const row = (await reviewsOf(d.db, itemId)).find((x) => x.uid === r.uid)!;
 	return { uid: r.uid, text: encodeReviewText({ ...row, uid: r.uid }) };
@@ -75,18 +75,27 @@ describe('the texts of the list are parsed one by one', () => {
 	});
 });
 
+/**
+ * A rating `owner` made and sent, in `rogue`'s copy of the document, with a damaged copy of
+ * its text (a rating out of range) to put beside or instead of it.
+ */
+async function ratingWithDamagedCopy(owner: Device, rogue: Device) {
+	const { uid } = await validText(owner, 'item-1');
+	await owner.engine.run();
+	exchange(owner.doc, rogue.doc);
+	const { ratings } = syncMaps(rogue.doc);
+	const damaged = JSON.parse(ratings.get(0) as string) as unknown[];
+	damaged[3] = 9; // a rating out of range
+	return { uid, ratings, damagedText: JSON.stringify(damaged) };
+}
+
 describe('a damaged copy of a rating never hides it', () => {
 	test('a damaged copy before the valid one: the review arrives', async () => {
 		const owner = device('owner');
 		const rogue = device('rogue');
 		const phone = device('phone');
-		const { uid } = await validText(owner, 'item-1');
-		await owner.engine.run();
-		exchange(owner.doc, rogue.doc);
-		const { ratings } = syncMaps(rogue.doc);
-		const damaged = JSON.parse(ratings.get(0) as string) as unknown[];
-		damaged[3] = 9; // a rating out of range
-		ratings.insert(0, [JSON.stringify(damaged)]);
+		const { uid, ratings, damagedText } = await ratingWithDamagedCopy(owner, rogue);
+		ratings.insert(0, [damagedText]);
 		exchange(rogue.doc, owner.doc);
 		exchange(rogue.doc, phone.doc);
 		await phone.engine.run();
@@ -120,15 +129,10 @@ describe('a damaged copy of a rating never hides it', () => {
 		const owner = device('owner');
 		const rogue = device('rogue');
 		const phone = device('phone');
-		const { uid } = await validText(owner, 'item-1');
-		await owner.engine.run();
-		exchange(owner.doc, rogue.doc);
-		const { ratings } = syncMaps(rogue.doc);
-		const damaged = JSON.parse(ratings.get(0) as string) as unknown[];
-		damaged[3] = 9;
+		const { uid, ratings, damagedText } = await ratingWithDamagedCopy(owner, rogue);
 		rogue.doc.transact(() => {
 			ratings.delete(0, 1);
-			ratings.push([JSON.stringify(damaged)]);
+			ratings.push([damagedText]);
 		});
 		exchange(rogue.doc, owner.doc);
 		// a deletion alone is healed (engine.test.ts); a deletion that leaves a damaged copy is not
