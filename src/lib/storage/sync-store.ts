@@ -54,6 +54,7 @@ export function createSyncStore(options: SyncStoreOptions = {}): SyncStore {
 		own ? fn(own) : readStored(empty, fn);
 	const database = () => (own ? Promise.resolve(own) : openDatabase());
 	return {
+		prepare: async () => void (await (await database()).open()),
 		localIds: () =>
 			read({ reviews: [], undone: [] }, async (db) => {
 				const [reviews, undone] = await Promise.all([

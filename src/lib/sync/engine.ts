@@ -63,6 +63,11 @@ export interface ApplyReport {
 
 /** What the engine needs of storage. */
 export interface SyncStore {
+	/**
+	 * Opens storage ahead of the first run, while the server's answer is on its way (on a fresh
+	 * device, creating the database; the first run writes everything the space holds).
+	 */
+	prepare?(): Promise<void>;
 	/** The global ids of every stored review and every tombstone. */
 	localIds(): Promise<{ reviews: string[]; undone: string[] }>;
 	readReviews(uids: readonly string[]): Promise<StudyReview[]>;

@@ -1,0 +1,90 @@
+// The local copy of a space (y-indexeddb) against the real server: what the server sends is
+// written to it once the mirror has stored it (not before: IndexedDB serves one write at a
+// time, and a fresh device's first update is the whole space), and nothing is lost on the way.
+import { afterEach, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { createSyncStore } from '$lib/storage/sync-store';
+import { reviewCount } from '$lib/storage/review-log';
+import { SyncConnection } from '$lib/sync/connection';
+import { newSpaceSecret, spaceFor } from '$lib/sync/space-code';
+import { syncMaps } from '$lib/sync/sync-doc';
+import { startSyncServer } from '../../../scripts/sync-server/server';
+import { at, makeDevice } from './devices';
+import { connect, freePort, tempDir, waitFor } from './live';
+
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+	for (const clean of cleanups.splice(0).reverse()) await clean();
+});
+
+/** How many ratings the local copy named `name` holds, read as a new tab would. */
+async function ratingsInLocalCopy(name: string): Promise<number> {
+	const doc = new Y.Doc();
+	const copy = new IndexeddbPersistence(name, doc);
+	await copy.whenSynced;
+	const count = syncMaps(doc).ratings.length;
+	await copy.destroy();
+	doc.destroy();
+	return count;
+}
+
+test("the server's ratings reach the local copy after storage has them, and stay there", async () => {
+	const dir = await tempDir();
+	cleanups.push(() => dir.remove());
+	const server = await startSyncServer({
+		port: await freePort(),
+		dataDir: dir.path,
+		log: () => {}
+	});
+	cleanups.push(() => server.stop());
+	const space = await spaceFor(server.url, newSpaceSecret());
+	const phone = makeDevice('phone');
+	const laptop = makeDevice('laptop');
+	cleanups.push(
+		() => phone.close(),
+		() => laptop.close()
+	);
+	for (let i = 0; i < 6; i++) await phone.rate(`item-${i % 3}`, 3, at(1, 9, i));
+	const a = await connect(phone, space);
+	cleanups.push(() => a.stop());
+	await waitFor('the phone to be synced', () => a.connection.status.phase === 'synced');
+
+	// the laptop's storage is held at its write, so the test can look at the local copy meanwhile
+	let release!: () => void;
+	const writing = new Promise<void>((resolve) => (release = resolve));
+	let held = false;
+	const store = createSyncStore({ db: laptop.db });
+	const apply = store.applyArrivals;
+	store.applyArrivals = async (arrivals) => {
+		held = true;
+		await writing;
+		return apply(arrivals);
+	};
+	const copyName = `ydoc-held-${laptop.name}`;
+	const b = new SyncConnection({
+		space,
+		store,
+		persistAs: copyName,
+		onStatus: () => {},
+		WebSocketPolyfill: WebSocket
+	});
+	cleanups.push(() => b.stop());
+	await b.start();
+	await waitFor('the ratings to reach the laptop', () => held);
+	expect(syncMaps(b.doc).ratings.length).toBe(6);
+	expect(await ratingsInLocalCopy(copyName)).toBe(0);
+
+	release();
+	await waitFor('the laptop to store them', async () => (await reviewCount(laptop.db)) === 6);
+	await waitFor(
+		'the local copy to hold them',
+		async () => (await ratingsInLocalCopy(copyName)) === 6
+	);
+
+	// a rating made here goes into the local copy at once, whatever the server does
+	await laptop.rate('item-9', 4, at(2));
+	await b.runNow();
+	expect(await ratingsInLocalCopy(copyName)).toBe(7);
+}, 30_000);
