@@ -73,7 +73,8 @@ const COUNT_STORED = `(ratings) => new Promise((resolve) => {
 		const request = ratings ? store.getAll() : store.count();
 		request.onsuccess = () => {
 			db.close();
-			resolve(ratings ? request.result.reduce((sum, log) => sum + log.reviews.length, 0) : request.result);
+			// (a log's packed ratings, see storage/review-pack.ts, and its rows)
+			resolve(ratings ? request.result.reduce((sum, log) => sum + (log.packed ? log.packed.uids.length : 0) + log.reviews.length, 0) : request.result);
 		};
 	};
 	open.onerror = () => resolve(-1);

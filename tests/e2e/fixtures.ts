@@ -79,12 +79,17 @@ export async function countRows(page: Page, table: string): Promise<number> {
 					const request = name === 'reviewLogs' ? store.getAll() : store.count();
 					request.onsuccess = () => {
 						db.close();
-						const result = request.result as number | { reviews: unknown[] }[];
+						const result = request.result as
+							number | { reviews: unknown[]; packed?: { uids: string[] } }[];
+						// a log's ratings: its packed ones (review-pack.ts) and its rows
 						resolve(
 							typeof result === 'number'
 								? result
 								: result.reduce(
-										(sum, log) => sum + (Array.isArray(log.reviews) ? log.reviews.length : 0),
+										(sum, log) =>
+											sum +
+											(log.packed?.uids.length ?? 0) +
+											(Array.isArray(log.reviews) ? log.reviews.length : 0),
 										0
 									)
 						);

@@ -154,11 +154,20 @@ async function rows<T>(page: Page, table: string): Promise<T[]> {
 					request.onsuccess = () => {
 						db.close();
 						const result = request.result as T[];
-						resolve(
-							name === 'reviewLogs'
-								? result.flatMap((log) => (log as { reviews: T[] }).reviews)
-								: result
-						);
+						// a log's packed ratings (review-pack.ts: 12 numbers each, the rating first),
+						// then its rows
+						type Log = {
+							itemId: string;
+							reviews: T[];
+							packed?: { uids: string[]; numbers: Float64Array };
+						};
+						const ratingsOf = (log: Log) => [
+							...(log.packed?.uids ?? []).map(
+								(uid, i) => ({ itemId: log.itemId, uid, rating: log.packed!.numbers[i * 12] }) as T
+							),
+							...log.reviews
+						];
+						resolve(name === 'reviewLogs' ? (result as Log[]).flatMap(ratingsOf) : result);
 					};
 					request.onerror = () => reject(request.error);
 				};

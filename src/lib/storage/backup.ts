@@ -31,6 +31,7 @@ import { validRows } from './stored-rows';
 import { legacyReviewUid, reviewUid } from './review-uid';
 import { applyArrivals, marksOf } from './sync-store';
 import { addReviews, clearReviews, reviewsOfItems, storedReviews } from './review-log';
+import { inKeyOrder } from './review-pack';
 
 /** Replace: the database becomes the backup. Merge: the union of both (see `mergePlan`). */
 export type ImportMode = 'replace' | 'merge';
@@ -70,7 +71,8 @@ function tablesOf(db: SahelDatabase): Record<BackupTableName, TableAccess> {
 		// a backup lists ratings one by one; this device keeps them in one log per card
 		reviews: {
 			scope: db.reviewLogs,
-			read: () => storedReviews(db),
+			// (in one order of fields, whether a rating was read packed or as a row)
+			read: async () => (await storedReviews(db)).map(inKeyOrder),
 			clear: () => clearReviews(db),
 			write: (rows) => addReviews(db, rows as ReviewRow[])
 		},

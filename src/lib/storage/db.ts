@@ -6,6 +6,7 @@ import type { StudyCard, StudyReview } from '../srs/types';
 import { DB_NAME } from './db-name';
 import { legacyReviewUid } from './review-uid';
 import { logsOf } from './review-log';
+import type { PackedReviews } from './review-pack';
 
 /** One study card's FSRS state (ts-fsrs fields), keyed by the bank item it schedules. */
 export type CardRow = StudyCard;
@@ -22,6 +23,8 @@ export interface ReviewLogRow {
 	last: Date;
 	/** What a damaged row held in place of its list of ratings, kept as it was. */
 	damaged?: unknown;
+	/** The app's own ratings of the card as columns (review-pack.ts); `reviews` holds the rest. */
+	packed?: PackedReviews;
 }
 
 export type AttemptKind = 'quiz' | 'assignment';
@@ -259,6 +262,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
 	{
 		version: 11,
 		stores: { reviews: null }
+	},
+	{
+		// a log's own ratings packed as columns (review-pack.ts), written as logs are rewritten.
+		// No table changes: the version is there so that a tab of an earlier version, which
+		// reads only `reviews`, closes (see repository.ts) instead of rewriting a log it sees half of
+		version: 12,
+		stores: {}
 	}
 ];
 

@@ -3,10 +3,13 @@
 // receives 100,000 ratings writes a few hundred rows. (IndexedDB in Chromium here takes about
 // 6 s to put 100,000 rows with their indexes, 4 s with none, and 0.2 s for 100 rows of 1,000:
 // the cost is per row and per index entry, so `npm run bench -- browser-sync` measures it.)
+// Within a row, the app's own ratings are packed as columns (see review-pack.ts): IndexedDB
+// copies an object per rating slowly and an array of numbers at once.
 // Every other module reads and writes reviews through these functions, inside its own
 // transaction over `db.reviewLogs`.
 import type { ReviewLogRow, ReviewRow, SahelDatabase } from './db';
 import { validRows } from './repository';
+import { packedUids, packReviews, unpackReviews } from './review-pack';
 
 /** The newest review time among `reviews` (the log's `last`), or the epoch for none. */
 function lastOf(reviews: readonly ReviewRow[]): Date {
@@ -20,7 +23,10 @@ function lastOf(reviews: readonly ReviewRow[]): Date {
 
 /** A stored log's entries exactly as stored, damaged ones included (a rewrite keeps them). */
 function rawOf(log: ReviewLogRow | undefined): ReviewRow[] {
-	return log && Array.isArray(log.reviews) ? log.reviews : [];
+	if (!log) return [];
+	const rows = Array.isArray(log.reviews) ? log.reviews : [];
+	const packed = log.packed === undefined ? undefined : unpackReviews(log.itemId, log.packed);
+	return packed && packed.length > 0 ? [...packed, ...rows] : rows;
 }
 
 /** A stored log's ratings: its entries that are rows at all (damaged ones included). */
@@ -119,25 +125,44 @@ export async function storedReviews(db: SahelDatabase): Promise<ReviewRow[]> {
 	return (await db.reviewLogs.toArray()).flatMap(storedOf);
 }
 
-/** The global id of every stored rating. */
+/** The entries of a log kept as rows (not packed), that are rows at all. */
+function rowsOf(log: ReviewLogRow): ReviewRow[] {
+	return Array.isArray(log.reviews)
+		? log.reviews.filter((r) => typeof r === 'object' && r !== null)
+		: [];
+}
+
+/** The global id of every stored rating (read from the packed columns, not unpacked). */
 export async function reviewUids(db: SahelDatabase): Promise<string[]> {
 	const uids: string[] = [];
-	for (const review of await storedReviews(db))
-		if (typeof review?.uid === 'string') uids.push(review.uid);
+	for (const log of await db.reviewLogs.toArray()) {
+		for (const uid of packedUids(log.packed)) uids.push(uid);
+		for (const review of rowsOf(log)) if (typeof review.uid === 'string') uids.push(review.uid);
+	}
 	return uids;
 }
 
 /** How many ratings are stored. */
 export async function reviewCount(db: SahelDatabase): Promise<number> {
 	let count = 0;
-	await db.reviewLogs.each((log) => (count += storedOf(log).length));
+	await db.reviewLogs.each((log) => (count += packedUids(log.packed).length + rowsOf(log).length));
 	return count;
 }
 
-/** A log to write: its ratings, and what a damaged row held in their place, kept as it was. */
+/**
+ * A log to write: its ratings, what a damaged row held in their place, and a packed field this
+ * version cannot read (a later version's, or a damaged one), each kept as it was.
+ */
 interface NextLog {
 	reviews: ReviewRow[];
 	damaged?: unknown;
+	unreadPacked?: unknown;
+}
+
+/** A stored log's packed field when this version cannot read it (kept as it is). */
+function unreadPackedOf(log: ReviewLogRow | undefined): unknown {
+	if (log?.packed === undefined) return undefined;
+	return unpackReviews(log.itemId, log.packed) ? undefined : log.packed;
 }
 
 /** What a stored log held instead of a list of ratings (a row no app wrote), to keep it. */
@@ -151,9 +176,21 @@ function damagedOf(log: ReviewLogRow | undefined): unknown {
 async function writeLogs(db: SahelDatabase, logs: Map<string, NextLog>): Promise<void> {
 	const put: ReviewLogRow[] = [];
 	const drop: string[] = [];
-	for (const [itemId, { reviews, damaged }] of logs) {
-		if (reviews.length === 0 && damaged === undefined) drop.push(itemId);
-		else put.push({ itemId, reviews, last: lastOf(reviews), ...(damaged ? { damaged } : {}) });
+	for (const [itemId, { reviews, damaged, unreadPacked }] of logs) {
+		if (reviews.length === 0 && damaged === undefined && unreadPacked === undefined) {
+			drop.push(itemId);
+			continue;
+		}
+		// beside a packed field it cannot read, this version adds nothing to it: rows only
+		const { packed, rows } =
+			unreadPacked === undefined
+				? packReviews(itemId, reviews)
+				: { packed: undefined, rows: reviews };
+		const log: ReviewLogRow = { itemId, reviews: rows, last: lastOf(reviews) };
+		if (packed) log.packed = packed;
+		else if (unreadPacked !== undefined) log.packed = unreadPacked as ReviewLogRow['packed'];
+		if (damaged) log.damaged = damaged;
+		put.push(log);
 	}
 	if (put.length > 0) await db.reviewLogs.bulkPut(put);
 	if (drop.length > 0) await db.reviewLogs.bulkDelete(drop);
@@ -188,7 +225,11 @@ export async function addReviews(
 		});
 		if (fresh.length === 0) return;
 		added.push(...fresh);
-		next.set(itemId, { reviews: [...here, ...fresh], damaged: damagedOf(logs[i]) });
+		next.set(itemId, {
+			reviews: [...here, ...fresh],
+			damaged: damagedOf(logs[i]),
+			unreadPacked: unreadPackedOf(logs[i])
+		});
 	});
 	await writeLogs(db, next);
 	return added;
@@ -216,7 +257,11 @@ export async function removeReviews(
 		const gone = here.filter(doomed);
 		if (gone.length === 0) continue;
 		removed.push(...validOf({ ...log, reviews: gone }));
-		next.set(log.itemId, { reviews: here.filter((r) => !doomed(r)), damaged: damagedOf(log) });
+		next.set(log.itemId, {
+			reviews: here.filter((r) => !doomed(r)),
+			damaged: damagedOf(log),
+			unreadPacked: unreadPackedOf(log)
+		});
 	}
 	await writeLogs(db, next);
 	return removed;
@@ -243,5 +288,8 @@ export function logsOf(reviews: readonly ReviewRow[]): ReviewLogRow[] {
 		if (list) list.push(stored(review));
 		else byItem.set(key, [stored(review)]);
 	}
-	return [...byItem].map(([itemId, list]) => ({ itemId, reviews: list, last: lastOf(list) }));
+	return [...byItem].map(([itemId, list]) => {
+		const { packed, rows } = packReviews(itemId, list);
+		return { itemId, reviews: rows, last: lastOf(list), ...(packed ? { packed } : {}) };
+	});
 }

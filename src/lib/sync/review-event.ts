@@ -61,57 +61,34 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.is
  */
 export function decodeReviewEvent(uid: string, event: unknown): StudyReview | undefined {
 	if (!Array.isArray(event)) return undefined;
-	let fields: unknown[];
-	if (event.length === 14 && event[0] === MAP_VERSION) fields = event.slice(1);
-	else if (event.length === 15 && event[0] === TEXT_VERSION && event[1] === uid)
-		fields = event.slice(2);
+	// where the shared fields start (read in place: this runs for every review a device receives)
+	let at: number;
+	if (event.length === 14 && event[0] === MAP_VERSION) at = 1;
+	else if (event.length === 15 && event[0] === TEXT_VERSION && event[1] === uid) at = 2;
 	else return undefined;
-	const [
-		itemId,
-		rating,
-		state,
-		review,
-		due,
-		stability,
-		difficulty,
-		elapsed,
-		lastElapsed,
-		scheduled,
-		steps,
-		previousDue,
-		durationMs
-	] = fields;
+	const itemId: unknown = event[at];
 	if (typeof itemId !== 'string') return undefined;
-	const numbers = [
-		rating,
-		state,
-		review,
-		due,
-		stability,
-		difficulty,
-		elapsed,
-		lastElapsed,
-		scheduled,
-		steps
-	];
-	if (!numbers.every(isNumber)) return undefined;
+	// rating, state, review, due, stability, difficulty, elapsed, last elapsed, scheduled, steps
+	for (let i = at + 1; i <= at + 10; i++) if (!isNumber(event[i])) return undefined;
+	const previousDue: unknown = event[at + 11];
+	const durationMs: unknown = event[at + 12];
 	if (previousDue !== null && !isNumber(previousDue)) return undefined;
 	if (durationMs !== null && !isNumber(durationMs)) return undefined;
 	const row = {
 		uid,
 		itemId,
-		rating,
-		state,
-		review: new Date(review as number),
-		due: new Date(due as number),
-		stability,
-		difficulty,
-		elapsed_days: elapsed,
-		last_elapsed_days: lastElapsed,
-		scheduled_days: scheduled,
-		learning_steps: steps
+		rating: event[at + 1],
+		state: event[at + 2],
+		review: new Date(event[at + 3] as number),
+		due: new Date(event[at + 4] as number),
+		stability: event[at + 5],
+		difficulty: event[at + 6],
+		elapsed_days: event[at + 7],
+		last_elapsed_days: event[at + 8],
+		scheduled_days: event[at + 9],
+		learning_steps: event[at + 10]
 	} as StudyReview;
-	if (previousDue !== null) row.previousDue = new Date(previousDue as number);
-	if (durationMs !== null) row.durationMs = durationMs as number;
+	if (previousDue !== null) row.previousDue = new Date(previousDue);
+	if (durationMs !== null) row.durationMs = durationMs;
 	return row;
 }

@@ -8,6 +8,7 @@ import type { Bank } from '$lib/bank/types';
 import { DB_NAME, type ReviewLogRow, type ReviewRow } from '$lib/storage/db';
 import { closeDatabase, database } from '$lib/storage/repository';
 import { addReviews } from '$lib/storage/review-log';
+import { packedUids } from '$lib/storage/review-pack';
 import { review } from '../storage/backup-fixtures';
 
 const REAL = readFileSync('static/bank/france-mali-2025.json', 'utf8');
@@ -47,7 +48,8 @@ async function streakWith(rows: ReviewRow[]): Promise<{ streak: number; read: nu
 	const db = await (await import('$lib/storage/repository')).database();
 	let read = 0;
 	const count = (log: ReviewLogRow) => {
-		read += Array.isArray(log?.reviews) ? log.reviews.length : 0;
+		// a log's ratings: its packed ones (review-pack.ts) and its rows
+		read += packedUids(log?.packed).length + (Array.isArray(log?.reviews) ? log.reviews.length : 0);
 		return log;
 	};
 	db.reviewLogs.hook('reading', count);
