@@ -256,7 +256,8 @@ export async function removeReviews(
 		const doomed = (r: ReviewRow) => typeof r?.uid === 'string' && uids.has(r.uid);
 		const gone = here.filter(doomed);
 		if (gone.length === 0) continue;
-		removed.push(...validOf({ ...log, reviews: gone }));
+		// (of the ratings taken out only: not the log's packed ones)
+		removed.push(...validOf({ itemId: log.itemId, reviews: gone, last: log.last }));
 		next.set(log.itemId, {
 			reviews: here.filter((r) => !doomed(r)),
 			damaged: damagedOf(log),

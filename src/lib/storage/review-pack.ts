@@ -33,9 +33,19 @@ export function inKeyOrder<T>(row: T): T {
 	if (typeof row !== 'object' || row === null || Object.getPrototypeOf(row) !== Object.prototype)
 		return row;
 	const from = row as Record<string, unknown>;
+	const keys = Object.keys(from);
+	const own = new Set(keys);
 	const out: Record<string, unknown> = {};
-	for (const key of KEY_ORDER) if (key in from) out[key] = from[key];
-	for (const key of Object.keys(from)) if (!(key in out)) out[key] = from[key];
+	// defined, not assigned: a field named `__proto__` (or `toString`) is a field like any other
+	const put = (key: string) =>
+		Object.defineProperty(out, key, {
+			value: from[key],
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+	for (const key of KEY_ORDER) if (own.has(key)) put(key);
+	for (const key of keys) if (!FIELDS.has(key)) put(key);
 	return out as T;
 }
 
@@ -90,46 +100,75 @@ const FIELDS: ReadonlySet<string> = new Set(KEY_ORDER);
 /** A Date's time as structured clone reads it (not through a `getTime` of its own). */
 const timeOf = (date: Date) => Date.prototype.getTime.call(date);
 
-/**
- * Whether `row` unpacks to exactly what IndexedDB would have stored of it under the card
- * `itemId`. Structured clone keeps an object's own enumerable string-keyed fields and a Date's
- * time alone, so those are what is compared.
- */
-function packs(itemId: string, row: unknown): row is ReviewRow {
-	if (typeof row !== 'object' || row === null) return false;
-	const r = row as Record<string, unknown>;
-	let required = 0;
-	let previous = false;
-	let duration = false;
-	for (const key of Object.keys(r)) {
-		if (key === 'previousDue') previous = true;
-		else if (key === 'durationMs') duration = true;
-		else if (FIELDS.has(key)) required++;
-		else return false;
+/** Whether `x` is a Date structured clone keeps as one (it has a time, whatever it inherits). */
+function isDate(x: unknown): x is Date {
+	if (!(x instanceof Date)) return false;
+	try {
+		timeOf(x);
+		return true;
+	} catch {
+		return false; // made from Date.prototype without being a Date: cloned as an object
 	}
-	if (required !== FIELDS.size - 2) return false;
-	if (typeof r.uid !== 'string' || r.itemId !== itemId) return false;
-	for (const field of NUMBERS) if (typeof r[field] !== 'number') return false;
-	if (!(r.due instanceof Date) || !(r.review instanceof Date)) return false;
-	// absent is NaN, so a present optional field must be a number that is not NaN
-	if (previous && !(r.previousDue instanceof Date && !Number.isNaN(timeOf(r.previousDue))))
-		return false;
-	if (duration && !(typeof r.durationMs === 'number' && !Number.isNaN(r.durationMs))) return false;
-	return true;
 }
 
-/** Packs the ratings that pack; answers the columns (none when nothing packs) and the rest. */
+/** How a rating packs: not at all, or with which of its optional fields. */
+const NOT = -1;
+const PREVIOUS = 1;
+const DURATION = 2;
+
+/**
+ * Whether `row` unpacks to exactly what IndexedDB would have stored of it under the card
+ * `itemId`, and with which optional fields. Only a plain object packs (structured clone makes
+ * a Map, an Array or the like something else), with its own enumerable fields: those alone
+ * are cloned, and a Date keeps its time alone.
+ */
+function packing(itemId: string, row: unknown): number {
+	if (typeof row !== 'object' || row === null || Object.getPrototypeOf(row) !== Object.prototype)
+		return NOT;
+	const r = row as Record<string, unknown>;
+	let required = 0;
+	let optional = 0;
+	for (const key of Object.keys(r)) {
+		if (key === 'previousDue') optional |= PREVIOUS;
+		else if (key === 'durationMs') optional |= DURATION;
+		else if (FIELDS.has(key)) required++;
+		else return NOT;
+	}
+	if (required !== FIELDS.size - 2) return NOT;
+	if (typeof r.uid !== 'string' || r.itemId !== itemId) return NOT;
+	for (const field of NUMBERS) if (typeof r[field] !== 'number') return NOT;
+	if (!isDate(r.due) || !isDate(r.review)) return NOT;
+	// absent is NaN, so a present optional field must be a number that is not NaN
+	if (optional & PREVIOUS && !(isDate(r.previousDue) && !Number.isNaN(timeOf(r.previousDue))))
+		return NOT;
+	if (optional & DURATION && !(typeof r.durationMs === 'number' && !Number.isNaN(r.durationMs)))
+		return NOT;
+	return optional;
+}
+
+/**
+ * Packs `reviews` up to the first that does not pack; answers the columns (none when nothing
+ * packs) and the rest as rows. Reads list the packed ratings first, so stopping there keeps
+ * every log's order as written (a backup of it lists the same text after a restore).
+ */
 export function packReviews(
 	itemId: string,
 	reviews: readonly ReviewRow[]
 ): { packed?: PackedReviews; rows: ReviewRow[] } {
-	const packable: ReviewRow[] = [];
-	const rows: ReviewRow[] = [];
-	for (const review of reviews) (packs(itemId, review) ? packable : rows).push(review);
-	if (packable.length === 0) return { rows };
-	const numbers = new Float64Array(packable.length * WIDTH);
-	packable.forEach((r, i) => {
+	const optional: number[] = [];
+	for (const review of reviews) {
+		const how = packing(itemId, review);
+		if (how === NOT) break;
+		optional.push(how);
+	}
+	const rows = reviews.slice(optional.length);
+	if (optional.length === 0) return { rows };
+	const numbers = new Float64Array(optional.length * WIDTH);
+	const uids: string[] = [];
+	optional.forEach((how, i) => {
+		const r = reviews[i]!;
 		const at = i * WIDTH;
+		uids.push(r.uid!);
 		// (by position in COLUMNS; written out, as this runs for every rating a device receives)
 		numbers[at] = r.rating;
 		numbers[at + 1] = r.state;
@@ -141,23 +180,27 @@ export function packReviews(
 		numbers[at + 7] = r.scheduled_days;
 		numbers[at + 8] = r.learning_steps;
 		numbers[at + 9] = timeOf(r.review);
-		numbers[at + 10] = r.previousDue === undefined ? NaN : timeOf(r.previousDue);
-		numbers[at + 11] = r.durationMs ?? NaN;
+		// (only an own field: an inherited one is no part of the row as stored)
+		numbers[at + 10] = how & PREVIOUS ? timeOf(r.previousDue!) : NaN;
+		numbers[at + 11] = how & DURATION ? r.durationMs! : NaN;
 	});
-	return { packed: { version: 1, uids: packable.map((r) => r.uid!), numbers }, rows };
+	return { packed: { version: 1, uids, numbers }, rows };
 }
 
 /** Whether a stored packed field is one this version wrote (else it is kept, unread). */
 function isReadable(packed: unknown): packed is PackedReviews {
 	if (typeof packed !== 'object' || packed === null) return false;
 	const { version, uids, numbers } = packed as Partial<PackedReviews>;
-	return (
-		version === 1 &&
-		Array.isArray(uids) &&
-		numbers instanceof Float64Array &&
-		numbers.length === uids.length * WIDTH &&
-		uids.every((uid) => typeof uid === 'string')
-	);
+	if (
+		version !== 1 ||
+		!Array.isArray(uids) ||
+		!(numbers instanceof Float64Array) ||
+		numbers.length !== uids.length * WIDTH
+	)
+		return false;
+	// (every index: `every` would skip a hole)
+	for (let i = 0; i < uids.length; i++) if (typeof uids[i] !== 'string') return false;
+	return true;
 }
 
 /** The ids a stored packed field holds (none when it is not one this version reads). */

@@ -194,7 +194,9 @@ export async function applyArrivals(
 	const taken = new Set<string>();
 	for (const review of arrivals.reviews) {
 		const row = { ...review };
-		delete row.id; // a local key means nothing here
+		// a local key means nothing here (deleted only when there: a deletion puts the row in V8's
+		// slow dictionary mode for the checks, the packing and the replay after)
+		if ('id' in row) delete row.id;
 		if (typeof row.uid === 'string' && !taken.has(row.uid) && isValidRow('reviews', row, now)) {
 			reviews.push(row);
 			taken.add(row.uid);

@@ -57,12 +57,14 @@ export class SyncConnection {
 	#mirrored = false;
 	/** Updates from the server not yet written to the local copy (see #persisting). */
 	readonly #held: [Uint8Array, unknown][] = [];
+	/** What writes the document's updates to the local copy. */
+	#copyUpdate: ((update: Uint8Array, origin: unknown) => void) | undefined;
 	/** The last run's report (tests and the benchmark read it). */
 	lastRun: RunReport | undefined;
 
 	constructor(options: SyncConnectionOptions) {
 		this.#options = options;
-		this.#engine = new SyncEngine(this.doc, options.store, options.now);
+		this.#engine = new SyncEngine(this.doc, options.store, options.now, () => this.#writeHeld());
 	}
 
 	get status(): SyncStatus {
@@ -77,25 +79,29 @@ export class SyncConnection {
 
 	/**
 	 * The local copy, writing this device's own changes at once and holding what came from the
-	 * server until the mirror has run. A fresh device's first update is the whole space (15 MB
-	 * for 100,000 ratings), and Chromium serves one origin's IndexedDB transactions in turn:
-	 * written at once, it held up the mirror's reads and its one big write by about a second.
-	 * An update held when the tab closes is lost only here: the server still has it, and the
-	 * next start fetches it again.
+	 * server until storage has written what it brought. A fresh device's first update is the
+	 * whole space (15 MB for 100,000 ratings), and Chromium serves one origin's IndexedDB
+	 * transactions in turn: written at once, it held up the mirror's reads and its one big
+	 * write by about a second. Written as soon as storage has them (not at the end of the run),
+	 * so the copy is behind storage only while that write commits: a tab closed then leaves
+	 * ratings in storage the copy lacks, which the next start appends again (a second copy of
+	 * each, which every device reads as one).
 	 */
 	#persisting(persistence: IndexeddbPersistence): IndexeddbPersistence {
 		const store = persistence._storeUpdate;
 		this.doc.off('update', store);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+		this.#copyUpdate = (update: Uint8Array, origin: unknown) => {
 			if (origin === persistence) return; // what it loaded
 			if (origin === LOCAL_ORIGIN) store(update, origin);
 			else this.#held.push([update, origin]);
-		});
+		};
+		this.doc.on('update', this.#copyUpdate);
 		return persistence;
 	}
 
-	/** Hands the updates held for after the mirror's run to the local copy. */
+	/** Hands the updates held for after storage's write to the local copy. */
 	#writeHeld(): void {
+		if (this.#stopped) return; // stop() wrote them, or forgot the copy
 		const store = this.#persistence?._storeUpdate;
 		for (const [update, origin] of this.#held.splice(0)) store?.(update, origin);
 	}
@@ -248,13 +254,16 @@ export class SyncConnection {
 
 	/** Stops syncing; with `forget`, also removes the local copy of the space. */
 	async stop({ forget = false }: { forget?: boolean } = {}): Promise<void> {
+		if (!forget) this.#writeHeld();
+		this.#held.length = 0;
 		this.#stopped = true;
 		clearTimeout(this.#timer);
 		this.#provider?.destroy();
 		this.#socket?.destroy();
 		this.#provider = undefined;
 		this.#socket = undefined;
-		if (!forget) this.#writeHeld();
+		// a run still going writes nothing more to a copy being closed (or deleted)
+		if (this.#copyUpdate) this.doc.off('update', this.#copyUpdate);
 		if (forget) await this.#persistence?.clearData();
 		else await this.#persistence?.destroy();
 		this.doc.destroy();

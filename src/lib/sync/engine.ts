@@ -115,11 +115,28 @@ export class SyncEngine {
 	#again = false;
 	#started = false;
 
-	constructor(doc: Y.Doc, store: SyncStore, now: () => Date = () => new Date()) {
+	readonly #afterApply: (() => void) | undefined;
+
+	/** `afterApply` is called once storage has written what a run brought (or failed to). */
+	constructor(
+		doc: Y.Doc,
+		store: SyncStore,
+		now: () => Date = () => new Date(),
+		afterApply?: () => void
+	) {
 		this.#doc = doc;
 		this.#store = store;
 		this.#feed = new ReviewFeed(doc);
 		this.#now = now;
+		this.#afterApply = afterApply;
+	}
+
+	async #apply(arrivals: Arrivals): Promise<ApplyReport> {
+		try {
+			return await this.#store.applyArrivals(arrivals);
+		} finally {
+			this.#afterApply?.();
+		}
 	}
 
 	/** Marks a setting this device changed, to be written with the next run. */
@@ -256,7 +273,7 @@ export class SyncEngine {
 				rows.length +
 				marks.length >
 			0
-				? await this.#store.applyArrivals(arrivals)
+				? await this.#apply(arrivals)
 				: { added: 0, removed: 0, refused: 0, cards: 0 };
 
 		// a copy refused here (now or before) never outranks ours, or one malformed entry (say, a

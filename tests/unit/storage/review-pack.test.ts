@@ -16,6 +16,8 @@ import {
 	storedReviews
 } from '$lib/storage/review-log';
 import { inKeyOrder, packReviews, unpackReviews } from '$lib/storage/review-pack';
+import { exportBackup, importBackup } from '$lib/storage/backup';
+import { parseBackup } from '$lib/storage/backup-format';
 import { at, review } from './backup-fixtures';
 
 afterEach(async () => {
@@ -75,16 +77,45 @@ describe('packing', () => {
 		expect(rows).toEqual(odd);
 	});
 
-	test('a field inherited, hidden or on a Date is what structured clone makes of it', () => {
-		const inherited = Object.assign(Object.create({ durationMs: 99 }), rating('inherited'));
+	test('a field hidden or on a Date is what structured clone makes of it', () => {
 		const hidden = rating('hidden');
 		Object.defineProperty(hidden, 'secret', { value: 1, enumerable: false });
 		const date = new Date(at(3, 9));
 		Object.defineProperty(date, 'getTime', { value: () => 0 });
 		const dated = rating('dated', { review: date });
-		const rows = [inherited, hidden, dated];
+		const rows = [hidden, dated];
 		const { packed } = packReviews('item-1', rows);
 		expect(unpackReviews('item-1', packed)).toEqual(cloned(rows));
+	});
+
+	test('only plain objects pack: what clones as something else, or inherits a field, stays a row', () => {
+		const inherited = Object.assign(Object.create({ durationMs: 99 }), rating('inherited'));
+		delete inherited.durationMs;
+		const map = Object.assign(new Map(), rating('map')) as unknown as ReviewRow;
+		const fakeDate = rating('fake-date', { due: Object.create(Date.prototype) as Date });
+		for (const odd of [inherited, map, fakeDate])
+			expect(packReviews('item-1', [odd])).toEqual({ rows: [odd] });
+	});
+
+	test('packing stops at the first rating that does not pack, so a log keeps its order', () => {
+		const extra = { ...rating('extra'), source: 'a later version' } as ReviewRow;
+		const { packed, rows } = packReviews('item-1', [rating('a'), extra, rating('b')]);
+		expect(packed!.uids).toEqual(['a']);
+		expect(rows.map((r) => r.uid)).toEqual(['extra', 'b']);
+	});
+
+	test('a backup lists odd field names as fields', () => {
+		const row = { ...rating('a'), toString: 'x', constructor: 'y' } as unknown as ReviewRow;
+		Object.defineProperty(row, '__proto__', {
+			value: 'kept',
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+		const text = JSON.stringify(inKeyOrder(row));
+		for (const field of ['"toString":"x"', '"constructor":"y"', '"__proto__":"kept"'])
+			expect(text).toContain(field);
+		expect(Object.keys(inKeyOrder(row)).slice(0, 3)).toEqual(['rating', 'state', 'due']);
 	});
 
 	test('a packed field of another shape is not read', () => {
@@ -94,6 +125,8 @@ describe('packing', () => {
 			{ ...packed, numbers: packed!.numbers.slice(1) },
 			{ ...packed, numbers: Array.from(packed!.numbers) },
 			{ ...packed, uids: [5] },
+			// a hole (`every` would skip it)
+			{ ...packed, uids: Object.assign([], { length: 1 }) },
 			'columns',
 			null
 		])
@@ -118,18 +151,46 @@ describe('logs hold their ratings packed', () => {
 		expect((await reviewUids(db)).sort()).toEqual([...log.packed!.uids].sort());
 	});
 
-	test('rows that do not pack are kept beside the packed ones, through adds and removals', async () => {
+	test('rows that do not pack are kept after the packed ones, in order, through adds and removals', async () => {
 		const db = await database();
 		const extra = { ...rating('extra'), source: 'a later version' } as ReviewRow;
 		await addReviews(db, [rating('a'), extra, rating('b')]);
 		let log = (await db.reviewLogs.get('item-1'))!;
-		expect(log.packed!.uids).toEqual(['a', 'b']);
-		expect(log.reviews).toEqual([extra]);
-		await removeReviews(db, new Set(['a']));
+		expect(log.packed!.uids).toEqual(['a']);
+		expect(log.reviews.map((r) => r.uid)).toEqual(['extra', 'b']);
+		// it answers what it took out only, not the card's other packed ratings
+		expect((await removeReviews(db, new Set(['a']))).map((r) => r.uid)).toEqual(['a']);
 		log = (await db.reviewLogs.get('item-1'))!;
-		expect(log.packed!.uids).toEqual(['b']);
-		expect(log.reviews).toEqual([extra]);
-		expect((await storedReviews(db)).map((r) => r.uid).sort()).toEqual(['b', 'extra']);
+		expect(log.packed).toBeUndefined();
+		expect(log.reviews.map((r) => r.uid)).toEqual(['extra', 'b']);
+		expect((await removeReviews(db, new Set(['extra']))).map((r) => r.uid)).toEqual(['extra']);
+		expect((await db.reviewLogs.get('item-1'))!.packed!.uids).toEqual(['b']);
+		expect((await storedReviews(db)).map((r) => r.uid)).toEqual(['b']);
+	});
+
+	test('a log from before packing lists the same backup text after a restore', async () => {
+		const db = await database();
+		const extra = { ...rating('x', { review: at(3, 9) }), source: 'a later version' };
+		await db.reviewLogs.put({
+			itemId: 'item-1',
+			reviews: [extra as ReviewRow, rating('y', { review: at(4, 9) })],
+			last: at(4, 9)
+		});
+		const now = at(12, 9);
+		const first = await exportBackup(now, '0.1.0');
+		await importBackup(parseBackup(first, { now }), 'replace', { now });
+		expect(await exportBackup(now, '0.1.0')).toBe(first);
+	});
+
+	test('a removal answers the ratings it took out, not the others packed with them', async () => {
+		const db = await database();
+		await addReviews(db, [
+			rating('a', { review: at(3, 9) }),
+			rating('b', { review: at(4, 9) }),
+			rating('c', { review: at(5, 9) })
+		]);
+		expect((await removeReviews(db, new Set(['b']))).map((r) => r.uid)).toEqual(['b']);
+		expect((await reviewsOf(db, 'item-1')).map((r) => r.uid)).toEqual(['a', 'c']);
 	});
 
 	test('a packed field this version cannot read is kept as it was; new ratings go beside it', async () => {

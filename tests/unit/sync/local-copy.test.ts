@@ -88,3 +88,95 @@ test("the server's ratings reach the local copy after storage has them, and stay
 	await b.runNow();
 	expect(await ratingsInLocalCopy(copyName)).toBe(7);
 }, 30_000);
+
+/** The phone with `n` ratings, synced through a fresh server; answers the space and the phone. */
+async function syncedPhone(n: number) {
+	const dir = await tempDir();
+	cleanups.push(() => dir.remove());
+	const server = await startSyncServer({
+		port: await freePort(),
+		dataDir: dir.path,
+		log: () => {}
+	});
+	cleanups.push(() => server.stop());
+	const space = await spaceFor(server.url, newSpaceSecret());
+	const phone = makeDevice('phone');
+	cleanups.push(() => phone.close());
+	for (let i = 0; i < n; i++) await phone.rate(`item-${i % 3}`, 3, at(1, 9, i));
+	const a = await connect(phone, space);
+	cleanups.push(() => a.stop());
+	await waitFor('the phone to be synced', () => a.connection.status.phase === 'synced');
+	return { space, phone };
+}
+
+test('the local copy has what arrived as soon as storage has it, while the run goes on', async () => {
+	const { space } = await syncedPhone(4);
+	const laptop = makeDevice('laptop');
+	cleanups.push(() => laptop.close());
+	// a rating of the laptop's own, so the run reads it to send after storing what arrived
+	await laptop.rate('item-7', 2, at(2));
+	let release!: () => void;
+	const rest = new Promise<void>((resolve) => (release = resolve));
+	let sending = false;
+	const store = createSyncStore({ db: laptop.db });
+	const read = store.readReviews;
+	store.readReviews = async (uids) => {
+		sending = true;
+		await rest;
+		return read(uids);
+	};
+	const copyName = `ydoc-early-${laptop.name}`;
+	const b = new SyncConnection({
+		space,
+		store,
+		persistAs: copyName,
+		onStatus: () => {},
+		WebSocketPolyfill: WebSocket
+	});
+	cleanups.push(() => b.stop());
+	await b.start();
+	await waitFor('the run to reach what it sends', () => sending);
+	expect(await reviewCount(laptop.db)).toBe(5);
+	// a tab closed now would find them in the copy on its next start, and not send them again
+	await waitFor(
+		'the local copy to hold them',
+		async () => (await ratingsInLocalCopy(copyName)) === 4
+	);
+	release();
+	await waitFor(
+		'the laptop’s own rating in the copy',
+		async () => (await ratingsInLocalCopy(copyName)) === 5
+	);
+}, 30_000);
+
+test('a space forgotten while a run is storing what arrived: the copy is gone, and nothing fails', async () => {
+	const { space } = await syncedPhone(3);
+	const laptop = makeDevice('laptop');
+	cleanups.push(() => laptop.close());
+	let release!: () => void;
+	const writing = new Promise<void>((resolve) => (release = resolve));
+	let held = false;
+	const store = createSyncStore({ db: laptop.db });
+	const apply = store.applyArrivals;
+	store.applyArrivals = async (arrivals) => {
+		held = true;
+		await writing;
+		return apply(arrivals);
+	};
+	const copyName = `ydoc-forgotten-${laptop.name}`;
+	const b = new SyncConnection({
+		space,
+		store,
+		persistAs: copyName,
+		onStatus: () => {},
+		WebSocketPolyfill: WebSocket
+	});
+	await b.start();
+	await waitFor('the ratings to reach the laptop', () => held);
+	const run = b.runNow();
+	await b.stop({ forget: true });
+	release();
+	await run;
+	expect(await reviewCount(laptop.db)).toBe(3);
+	expect(await ratingsInLocalCopy(copyName)).toBe(0);
+}, 30_000);
