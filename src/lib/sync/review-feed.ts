@@ -48,6 +48,8 @@ export class ReviewFeed {
 	readonly #map: Y.Map<unknown>;
 	/** id → its copies (parsed texts, then a map entry); undefined until first asked. */
 	#index: Map<string, Copy[]> | undefined;
+	/** Ids storage kept a copy of from this index (so one of their copies is good). */
+	readonly #kept = new Set<string>();
 
 	constructor(doc: Y.Doc) {
 		const { ratings, reviews } = syncMaps(doc);
@@ -59,14 +61,30 @@ export class ReviewFeed {
 			const index = this.#index;
 			if (!index) return;
 			if (event.changes.delta.some((change) => change.delete !== undefined)) {
-				this.#index = undefined;
+				this.#forget();
 				return;
 			}
 			for (const change of event.changes.delta) {
 				if (Array.isArray(change.insert)) this.#addTexts(index, change.insert);
 			}
 		});
-		reviews.observe(() => (this.#index = undefined));
+		reviews.observe(() => this.#forget());
+	}
+
+	/** Drops the index (and what was known of its copies): the next question rebuilds it. */
+	#forget(): void {
+		this.#index = undefined;
+		this.#kept.clear();
+	}
+
+	/**
+	 * Notes that storage kept a copy of `uid` as delivered from this feed: the document holds
+	 * one to keep, so `holds` need not decode and check its copies again (a fresh device that
+	 * received 100,000 ratings would otherwise do it all once more on its next run). Forgotten
+	 * when a removal or a map change rebuilds the index.
+	 */
+	kept(uid: string): void {
+		if (this.#index?.has(uid)) this.#kept.add(uid);
 	}
 
 	#addTexts(index: Map<string, Copy[]>, texts: readonly unknown[]): void {
@@ -90,6 +108,7 @@ export class ReviewFeed {
 	 * `keeps` it: storage's row checks): otherwise this device sends its own.
 	 */
 	holds(uid: string, keeps: (review: StudyReview) => boolean): boolean {
+		if (this.#kept.has(uid) && this.#index) return true;
 		const copies = this.#built().get(uid);
 		if (!copies) return false;
 		return copies.some((copy) => {

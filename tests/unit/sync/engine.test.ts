@@ -4,6 +4,8 @@ import { syncMaps } from '$lib/sync/sync-doc';
 import { reviewsOf } from '$lib/storage/review-log';
 import * as Y from 'yjs';
 import { encodeReviewEvent, encodeReviewText } from '$lib/sync/review-event';
+import { createSyncStore } from '$lib/storage/sync-store';
+import { SyncEngine } from '$lib/sync/engine';
 import { at, exchange, devicesClosedAfterEach, syncAll } from './devices';
 
 const device = devicesClosedAfterEach();
@@ -237,5 +239,44 @@ describe('the reviews of a sync document', () => {
 				.ratings.toArray()
 				.some((t) => String(t).includes(r.uid))
 		).toBe(true);
+	});
+});
+
+describe('what a run checks again', () => {
+	/** A laptop holding the phone's document of five ratings, with an engine counting checks. */
+	async function laptopWithPhoneSpace() {
+		const phone = device('phone');
+		for (let i = 0; i < 5; i++) await phone.rate(`item-${i}`, Rating.Good, at(1, 9, i));
+		await phone.engine.run();
+		const laptop = device('laptop');
+		Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(phone.doc));
+		const store = createSyncStore({ db: laptop.db, factIdsOf: (id) => [`fact-${id}`] });
+		const counted = { checks: 0 };
+		const keeps = store.keepsReview;
+		store.keepsReview = (review) => {
+			counted.checks++;
+			return keeps(review);
+		};
+		return { laptop, engine: new SyncEngine(laptop.doc, store), counted };
+	}
+
+	test('ratings storage kept from the document are not decoded and checked once more', async () => {
+		const { laptop, engine, counted } = await laptopWithPhoneSpace();
+		expect((await engine.run()).added).toBe(5);
+		counted.checks = 0;
+		expect(await engine.run()).toMatchObject({ sent: 0, added: 0 });
+		expect(counted.checks).toBe(0);
+		expect(await laptop.reviewUids()).toHaveLength(5);
+	});
+
+	test('once the list loses entries (no app removes any), every rating is checked and sent again', async () => {
+		const { laptop, engine, counted } = await laptopWithPhoneSpace();
+		await engine.run();
+		syncMaps(laptop.doc).ratings.delete(0, 5);
+		counted.checks = 0;
+		expect((await engine.run()).sent).toBe(5);
+		expect(syncMaps(laptop.doc).ratings.length).toBe(5);
+		// (the doc held none of them any more: nothing to decode, and nothing kept to trust)
+		expect(counted.checks).toBe(0);
 	});
 });
