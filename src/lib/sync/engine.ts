@@ -280,8 +280,9 @@ export class SyncEngine {
 		// removal dated 2999) would stop every later change of that row from leaving this device
 		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
 		// a review storage did not refuse passed its checks: the document holds a copy to keep
-		if (arrivals.reviews.length > 0) {
-			const refusedNow = new Set(applied.refusedIds ?? []);
+		// (a storage that names no refusals, only counts them, leaves every copy to be checked)
+		if (arrivals.reviews.length > 0 && applied.refusedIds) {
+			const refusedNow = new Set(applied.refusedIds);
 			for (const { uid } of arrivals.reviews) if (uid && !refusedNow.has(uid)) feed.kept(uid);
 		}
 		// (once per refused copy: a device whose clock or version accepts that copy may write it
