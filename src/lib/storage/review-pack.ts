@@ -57,43 +57,15 @@ export interface PackedReviews {
 	numbers: Float64Array;
 }
 
-type NumberField =
-	| 'rating'
-	| 'state'
-	| 'stability'
-	| 'difficulty'
-	| 'elapsed_days'
-	| 'last_elapsed_days'
-	| 'scheduled_days'
-	| 'learning_steps';
-
-/** The number columns, in order (unpackReviews reads them by position). */
-const COLUMNS = [
-	'rating',
-	'state',
-	'due',
-	'stability',
-	'difficulty',
-	'elapsed_days',
-	'last_elapsed_days',
-	'scheduled_days',
-	'learning_steps',
-	'review',
-	'previousDue',
-	'durationMs'
-] as const satisfies readonly (keyof ReviewRow)[];
+/** The number columns: every field but the two strings, in field order (read by position). */
+const COLUMNS = KEY_ORDER.filter((field) => field !== 'itemId' && field !== 'uid');
 const WIDTH = COLUMNS.length;
+const DATES: ReadonlySet<string> = new Set(['due', 'review', 'previousDue']);
+/** The columns that must hold a number (the dates and the optional fields are checked apart). */
+const NUMBERS: readonly string[] = COLUMNS.filter(
+	(field) => !DATES.has(field) && field !== 'durationMs'
+);
 
-const NUMBERS: readonly NumberField[] = [
-	'rating',
-	'state',
-	'stability',
-	'difficulty',
-	'elapsed_days',
-	'last_elapsed_days',
-	'scheduled_days',
-	'learning_steps'
-];
 /** Every field a packed rating may have (all but `previousDue` and `durationMs` it must). */
 const FIELDS: ReadonlySet<string> = new Set(KEY_ORDER);
 

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_STUDY_SETTINGS } from '$lib/srs/settings';
 import { Rating } from '$lib/srs/types';
-import { DB_NAME, type ReviewRow } from '$lib/storage/db';
+import { DB_NAME, SahelDatabase, SCHEMA_VERSIONS, type ReviewRow } from '$lib/storage/db';
 import { closeDatabase, database, recordReview } from '$lib/storage/repository';
 import {
 	addReviews,
@@ -212,4 +212,16 @@ describe('logs hold their ratings packed', () => {
 		await removeReviews(db, new Set(['new']));
 		expect((await db.reviewLogs.get('item-1'))?.packed).toEqual(later);
 	});
+});
+
+test('a tab of the version before packing is told to close when this version opens the database', async () => {
+	const older = new SahelDatabase(DB_NAME, SCHEMA_VERSIONS.slice(0, -1));
+	await older.open();
+	let told = false;
+	older.on('versionchange', () => {
+		told = true;
+	});
+	await (await database()).open();
+	expect(told).toBe(true);
+	expect(older.isOpen()).toBe(false);
 });

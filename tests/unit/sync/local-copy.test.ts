@@ -8,7 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { createSyncStore } from '$lib/storage/sync-store';
 import { reviewCount } from '$lib/storage/review-log';
 import { SyncConnection } from '$lib/sync/connection';
-import { newSpaceSecret, spaceFor } from '$lib/sync/space-code';
+import { newSpaceSecret, spaceFor, type SyncSpace } from '$lib/sync/space-code';
 import { syncMaps } from '$lib/sync/sync-doc';
 import { startSyncServer } from '../../../scripts/sync-server/server';
 import { at, makeDevice } from './devices';
@@ -30,66 +30,7 @@ async function ratingsInLocalCopy(name: string): Promise<number> {
 	return count;
 }
 
-test("the server's ratings reach the local copy after storage has them, and stay there", async () => {
-	const dir = await tempDir();
-	cleanups.push(() => dir.remove());
-	const server = await startSyncServer({
-		port: await freePort(),
-		dataDir: dir.path,
-		log: () => {}
-	});
-	cleanups.push(() => server.stop());
-	const space = await spaceFor(server.url, newSpaceSecret());
-	const phone = makeDevice('phone');
-	const laptop = makeDevice('laptop');
-	cleanups.push(
-		() => phone.close(),
-		() => laptop.close()
-	);
-	for (let i = 0; i < 6; i++) await phone.rate(`item-${i % 3}`, 3, at(1, 9, i));
-	const a = await connect(phone, space);
-	cleanups.push(() => a.stop());
-	await waitFor('the phone to be synced', () => a.connection.status.phase === 'synced');
-
-	// the laptop's storage is held at its write, so the test can look at the local copy meanwhile
-	let release!: () => void;
-	const writing = new Promise<void>((resolve) => (release = resolve));
-	let held = false;
-	const store = createSyncStore({ db: laptop.db });
-	const apply = store.applyArrivals;
-	store.applyArrivals = async (arrivals) => {
-		held = true;
-		await writing;
-		return apply(arrivals);
-	};
-	const copyName = `ydoc-held-${laptop.name}`;
-	const b = new SyncConnection({
-		space,
-		store,
-		persistAs: copyName,
-		onStatus: () => {},
-		WebSocketPolyfill: WebSocket
-	});
-	cleanups.push(() => b.stop());
-	await b.start();
-	await waitFor('the ratings to reach the laptop', () => held);
-	expect(syncMaps(b.doc).ratings.length).toBe(6);
-	expect(await ratingsInLocalCopy(copyName)).toBe(0);
-
-	release();
-	await waitFor('the laptop to store them', async () => (await reviewCount(laptop.db)) === 6);
-	await waitFor(
-		'the local copy to hold them',
-		async () => (await ratingsInLocalCopy(copyName)) === 6
-	);
-
-	// a rating made here goes into the local copy at once, whatever the server does
-	await laptop.rate('item-9', 4, at(2));
-	await b.runNow();
-	expect(await ratingsInLocalCopy(copyName)).toBe(7);
-}, 30_000);
-
-/** The phone with `n` ratings, synced through a fresh server; answers the space and the phone. */
+/** The phone with `n` ratings, synced through a fresh server; answers the space. */
 async function syncedPhone(n: number) {
 	const dir = await tempDir();
 	cleanups.push(() => dir.remove());
@@ -106,36 +47,74 @@ async function syncedPhone(n: number) {
 	const a = await connect(phone, space);
 	cleanups.push(() => a.stop());
 	await waitFor('the phone to be synced', () => a.connection.status.phase === 'synced');
-	return { space, phone };
+	return space;
 }
 
-test('the local copy has what arrived as soon as storage has it, while the run goes on', async () => {
-	const { space } = await syncedPhone(4);
+/**
+ * A fresh laptop's connection to `space`, kept in a local copy, whose storage stops at `step`
+ * (what arrived being written, or its own ratings being read to send) until released.
+ */
+function stalledLaptop(space: SyncSpace, step: 'applyArrivals' | 'readReviews') {
 	const laptop = makeDevice('laptop');
 	cleanups.push(() => laptop.close());
-	// a rating of the laptop's own, so the run reads it to send after storing what arrived
-	await laptop.rate('item-7', 2, at(2));
 	let release!: () => void;
-	const rest = new Promise<void>((resolve) => (release = resolve));
-	let sending = false;
+	const stall = new Promise<void>((resolve) => (release = resolve));
+	const state = { reached: false };
 	const store = createSyncStore({ db: laptop.db });
-	const read = store.readReviews;
-	store.readReviews = async (uids) => {
-		sending = true;
-		await rest;
-		return read(uids);
+	const go = store[step] as (...args: unknown[]) => Promise<unknown>;
+	(store[step] as unknown) = async (...args: unknown[]) => {
+		state.reached = true;
+		await stall;
+		return go(...args);
 	};
-	const copyName = `ydoc-early-${laptop.name}`;
-	const b = new SyncConnection({
+	const copyName = `ydoc-${step}-${laptop.name}`;
+	const connection = new SyncConnection({
 		space,
 		store,
 		persistAs: copyName,
 		onStatus: () => {},
 		WebSocketPolyfill: WebSocket
 	});
+	return { laptop, connection, copyName, release, reached: () => state.reached };
+}
+
+test("the server's ratings reach the local copy after storage has them, and stay there", async () => {
+	const space = await syncedPhone(6);
+	// the laptop's storage is held at its write, so the test can look at the local copy meanwhile
+	const {
+		laptop,
+		connection: b,
+		copyName,
+		release,
+		reached
+	} = stalledLaptop(space, 'applyArrivals');
 	cleanups.push(() => b.stop());
 	await b.start();
-	await waitFor('the run to reach what it sends', () => sending);
+	await waitFor('the ratings to reach the laptop', reached);
+	expect(syncMaps(b.doc).ratings.length).toBe(6);
+	expect(await ratingsInLocalCopy(copyName)).toBe(0);
+
+	release();
+	await waitFor('the laptop to store them', async () => (await reviewCount(laptop.db)) === 6);
+	await waitFor(
+		'the local copy to hold them',
+		async () => (await ratingsInLocalCopy(copyName)) === 6
+	);
+
+	// a rating made here goes into the local copy at once, whatever the server does
+	await laptop.rate('item-9', 4, at(2));
+	await b.runNow();
+	expect(await ratingsInLocalCopy(copyName)).toBe(7);
+}, 30_000);
+
+test('the local copy has what arrived as soon as storage has it, while the run goes on', async () => {
+	const space = await syncedPhone(4);
+	const { laptop, connection: b, copyName, release, reached } = stalledLaptop(space, 'readReviews');
+	// a rating of the laptop's own, so the run reads it to send after storing what arrived
+	await laptop.rate('item-7', 2, at(2));
+	cleanups.push(() => b.stop());
+	await b.start();
+	await waitFor('the run to reach what it sends', reached);
 	expect(await reviewCount(laptop.db)).toBe(5);
 	// a tab closed now would find them in the copy on its next start, and not send them again
 	await waitFor(
@@ -150,29 +129,16 @@ test('the local copy has what arrived as soon as storage has it, while the run g
 }, 30_000);
 
 test('a space forgotten while a run is storing what arrived: the copy is gone, and nothing fails', async () => {
-	const { space } = await syncedPhone(3);
-	const laptop = makeDevice('laptop');
-	cleanups.push(() => laptop.close());
-	let release!: () => void;
-	const writing = new Promise<void>((resolve) => (release = resolve));
-	let held = false;
-	const store = createSyncStore({ db: laptop.db });
-	const apply = store.applyArrivals;
-	store.applyArrivals = async (arrivals) => {
-		held = true;
-		await writing;
-		return apply(arrivals);
-	};
-	const copyName = `ydoc-forgotten-${laptop.name}`;
-	const b = new SyncConnection({
-		space,
-		store,
-		persistAs: copyName,
-		onStatus: () => {},
-		WebSocketPolyfill: WebSocket
-	});
+	const space = await syncedPhone(3);
+	const {
+		laptop,
+		connection: b,
+		copyName,
+		release,
+		reached
+	} = stalledLaptop(space, 'applyArrivals');
 	await b.start();
-	await waitFor('the ratings to reach the laptop', () => held);
+	await waitFor('the ratings to reach the laptop', reached);
 	const run = b.runNow();
 	await b.stop({ forget: true });
 	release();
