@@ -1,4 +1,4 @@
-// The class inbox against the real sync server (Hocuspocus on 127.0.0.1, ports 4191-4199):
+// The class inbox against the real sync server (Hocuspocus on 127.0.0.1, on a port the system picks):
 // students' devices deliver sealed receipts that the instructor reads live, and every way a
 // drop token (or no token) could read, remove or replace another student's receipt is tried
 // and fails, while the server goes on serving the class.
@@ -18,7 +18,7 @@ import { classDocFor, dropTokenFor, INBOX_ARRAY, newClassSecret } from '$lib/syn
 import { newSpaceSecret, spaceIdFor } from '$lib/sync/space-code';
 import { startSyncServer } from '../../../scripts/sync-server/server';
 import { inboxUpdateProblem, MAX_INBOX_ENVELOPES } from '../../../scripts/sync-server/class-inbox';
-import { freePort, tempDir, waitFor } from './live';
+import { tempDir, waitFor } from './live';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function server() {
 	const dir = await tempDir();
 	const lines: string[] = [];
 	const s = await startSyncServer({
-		port: await freePort(),
+		port: 0, // the system picks: no other test can take it first
 		dataDir: dir.path,
 		log: (l) => lines.push(l)
 	});

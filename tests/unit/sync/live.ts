@@ -1,7 +1,7 @@
-// Helpers for tests against a real sync server on 127.0.0.1 (ports 4190-4199): servers in this
+// Helpers for tests against a real sync server on 127.0.0.1 (on ports the system picks): servers in this
 // process or as a child process (to kill it), devices connected through the real provider.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect as connectTcp, createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,17 +11,74 @@ import { SyncConnection, type SyncStatus } from '$lib/sync/connection';
 import type { SyncSpace } from '$lib/sync/space-code';
 import type { Device } from './devices';
 
-/** A port of 4191-4199 nothing listens on now (4190 is the browser tests' sync server). */
+/**
+ * A port the system says is free now, for a server that must be started on a known port (a
+ * child process, Redis). The system's choice, not a fixed range: test files run in parallel, and
+ * two of them probing the same few ports could both see one free and race to bind it.
+ * A server in this process listens on port 0 instead, which leaves no window at all.
+ */
 export async function freePort(): Promise<number> {
-	for (let port = 4191; port <= 4199; port++) {
-		const free = await new Promise<boolean>((resolve) => {
-			const probe = createServer()
-				.once('error', () => resolve(false))
-				.listen({ port, host: '127.0.0.1' }, () => probe.close(() => resolve(true)));
-		});
-		if (free) return port;
+	return new Promise((resolve, reject) => {
+		const probe = createServer()
+			.once('error', reject)
+			.listen({ port: 0, host: '127.0.0.1' }, () => {
+				const { port } = probe.address() as AddressInfo;
+				probe.close(() => resolve(port));
+			});
+	});
+}
+
+/**
+ * A Redis server of its own on 127.0.0.1, answered once it answers PING (not after a guessed
+ * pause), with a stop function. Fails in words when redis-server is missing or exits.
+ */
+export async function startRedis(): Promise<{ url: string; stop: () => void }> {
+	const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+	if (found.status !== 0) {
+		throw new Error(
+			'redis-server is missing: install it with `apt-get install -y redis-server` (.ci/run does)'
+		);
 	}
-	throw new Error('no free port in 4191-4199 for a sync server');
+	const port = await freePort();
+	const redis = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	let exited: string | undefined;
+	let stderr = '';
+	redis.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+	redis.once('exit', (code) => (exited = `redis-server exited (${code}) ${stderr}`.trim()));
+	const stop = () => void redis.kill('SIGKILL');
+	try {
+		await waitFor('redis-server to answer', async () => {
+			if (exited) throw new Error(exited);
+			return answersPing(port);
+		});
+	} catch (error) {
+		stop();
+		throw error;
+	}
+	return { url: `redis://127.0.0.1:${port}`, stop };
+}
+
+/** Whether a Redis server answers PING on `port` of 127.0.0.1. */
+function answersPing(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = connectTcp({ port, host: '127.0.0.1' });
+		let answer = '';
+		const done = (ok: boolean) => {
+			socket.destroy();
+			resolve(ok);
+		};
+		socket.setTimeout(1000, () => done(false));
+		socket.once('error', () => done(false));
+		socket.once('connect', () => socket.write('PING\r\n'));
+		socket.on('data', (chunk) => {
+			answer += chunk.toString();
+			if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
+		});
+	});
 }
 
 /** Waits until `check` holds, polling; fails with `what` after `ms`. */

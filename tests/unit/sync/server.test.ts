@@ -1,6 +1,6 @@
-// Against the real sync server (Hocuspocus on 127.0.0.1, ports 4190-4199), each test starting
+// Against the real sync server (Hocuspocus on 127.0.0.1, on a port the system picks), each test starting
 // and stopping its own.
-import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -18,7 +18,16 @@ import { Rating } from '$lib/srs/types';
 import { newSpaceSecret, spaceFor } from '$lib/sync/space-code';
 import { startSyncServer, updateProblem } from '../../../scripts/sync-server/server';
 import { at, makeDevice, type Device } from './devices';
-import { connect, freePort, killServer, spawnServer, tempDir, waitFor, type Live } from './live';
+import {
+	connect,
+	freePort,
+	killServer,
+	spawnServer,
+	startRedis,
+	tempDir,
+	waitFor,
+	type Live
+} from './live';
 import { reviewCount } from '$lib/storage/review-log';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -44,7 +53,7 @@ async function server(options: Partial<Parameters<typeof startSyncServer>[0]> = 
 	const dir = await tempDir();
 	const lines: string[] = [];
 	const s = await startSyncServer({
-		port: await freePort(),
+		port: 0, // the system picks: no other test can take it first
 		dataDir: dir.path,
 		log: (l) => lines.push(l),
 		...options
@@ -321,22 +330,10 @@ describe('the server refuses what it must, and keeps serving the others', () => 
 
 describe('two server instances sharing documents through Redis', () => {
 	test("a device on each sees the other's reviews", async () => {
-		const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-		if (found.status !== 0) {
-			throw new Error(
-				'redis-server is missing: install it with `apt-get install -y redis-server` (.ci/run does)'
-			);
-		}
-		const redisPort = await freePort();
-		const redis = spawn(
-			'redis-server',
-			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-			{ stdio: 'ignore' }
-		);
-		cleanups.push(() => redis.kill('SIGKILL'));
-		await new Promise((r) => setTimeout(r, 400));
-		const one = await server({ redisUrl: `redis://127.0.0.1:${redisPort}`, name: 'one' });
-		const two = await server({ redisUrl: `redis://127.0.0.1:${redisPort}`, name: 'two' });
+		const redis = await startRedis();
+		cleanups.push(redis.stop);
+		const one = await server({ redisUrl: redis.url, name: 'one' });
+		const two = await server({ redisUrl: redis.url, name: 'two' });
 		const secret = newSpaceSecret();
 		const phone = device('phone');
 		const laptop = device('laptop');
