@@ -2,6 +2,7 @@
 // and stopping its own.
 import { type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -15,6 +16,7 @@ import {
 	writeVarUint8Array
 } from 'lib0/encoding';
 import { Rating } from '$lib/srs/types';
+import { ReviewFeed } from '$lib/sync/review-feed';
 import { newSpaceSecret, spaceFor } from '$lib/sync/space-code';
 import { startSyncServer, updateProblem } from '../../../scripts/sync-server/server';
 import { at, makeDevice, type Device } from './devices';
@@ -63,6 +65,15 @@ async function server(options: Partial<Parameters<typeof startSyncServer>[0]> = 
 	return { ...s, lines, dataDir: dir.path };
 }
 const count = async (d: Device) => reviewCount(d.db);
+/** How many reviews the server has on disk, in the one space under `dataDir` (none before). */
+async function stored(dataDir: string): Promise<number> {
+	const files = existsSync(join(dataDir, 'docs')) ? await readdir(join(dataDir, 'docs')) : [];
+	const file = files.find((name) => name.endsWith('.ydoc'));
+	if (!file) return 0;
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, new Uint8Array(await readFile(join(dataDir, 'docs', file))));
+	return [...new ReviewFeed(doc).entries()].length;
+}
 const synced = (l: Live) => l.connection.status.phase === 'synced';
 
 async function rateMany(d: Device, n: number, day: number) {
@@ -117,7 +128,7 @@ describe('two devices through the server', () => {
 		await rateMany(phone, 60, 1);
 		const a = await live(phone, space, true);
 		await waitFor('the phone to be synced', () => synced(a));
-		await new Promise((r) => setTimeout(r, 1500)); // past the server's longest store delay
+		await waitFor('the server to store the 60', async () => (await stored(dir.path)) === 60);
 
 		// more ratings, and the server dies while they travel
 		await rateMany(phone, 60, 2);
@@ -131,7 +142,7 @@ describe('two devices through the server', () => {
 			() => synced(a) && a.connection.status.pending === 0,
 			30_000
 		);
-		await new Promise((r) => setTimeout(r, 1500));
+		await waitFor('the server to store all 120', async () => (await stored(dir.path)) === 120);
 		await a.stop();
 		// restart once more, so the laptop reads only what the server stored on disk
 		await killServer(child);
