@@ -14,7 +14,7 @@ import { measuredOnce, type Benchmark, type BenchResult } from './measure';
 import { itemCount, spaceDoc, type SpaceForm } from './sync-space';
 
 /** A sync document holding `count` reviews, as other devices made it. */
-function docWithReviews(count: number, form: SpaceForm = 'list'): Y.Doc {
+function docWithReviews(count: number, form: SpaceForm = 'lines'): Y.Doc {
 	const { reviews } = syntheticStudyData();
 	return spaceDoc(
 		Array.from({ length: count }, (_, i) => reviews[i % reviews.length]!),
@@ -23,7 +23,8 @@ function docWithReviews(count: number, form: SpaceForm = 'list'): Y.Doc {
 }
 
 const FORM_LABEL: Record<SpaceForm, string> = {
-	list: 'as this version writes it',
+	lines: 'as this version writes it',
+	list: 'as the version before wrote it, a list value a review',
 	map: 'written by earlier versions, a map entry a review'
 };
 
@@ -57,7 +58,7 @@ async function freshDeviceReceives(count: number, form: SpaceForm): Promise<Benc
 }
 
 function docSize(): BenchResult[] {
-	for (const form of ['list', 'map'] as const) {
+	for (const form of ['lines', 'list', 'map'] as const) {
 		const doc = docWithReviews(10_000, form);
 		const bytes = Y.encodeStateAsUpdate(doc).byteLength;
 		console.log(
@@ -72,6 +73,7 @@ export const syncBenchmarks: Benchmark[] = [
 	{
 		name: 'sync-receive',
 		run: async () => [
+			...(await freshDeviceReceives(100_000, 'lines')),
 			...(await freshDeviceReceives(100_000, 'list')),
 			...(await freshDeviceReceives(100_000, 'map'))
 		]

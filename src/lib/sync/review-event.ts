@@ -1,15 +1,15 @@
 // A review as it travels in a sync document. This version writes one JSON text per review,
 // `[2, uid, itemId, rating, state, review ms, due ms, stability, difficulty, elapsed, last
-// elapsed, scheduled, steps, previous due ms or null, duration ms or null]`, into the
-// document's `ratings` list (see review-feed.ts: a text is one value Yjs can merge with its
-// neighbours). Earlier versions wrote the same fields without the id, version 1, as a map
+// elapsed, scheduled, steps, previous due ms or null, duration ms or null]`, as a line of the
+// document's `ratingLines` text (see review-feed.ts; the version before wrote the same text as
+// a value of the `ratings` list). Earlier versions wrote the same fields without the id, version 1, as a map
 // entry keyed by the id; those are still read. Decoding checks the shape only; storage then
 // checks the row with the same schemas as a backup's rows before anything is written.
 import type { StudyReview } from '../srs/types';
 
 /** The form earlier versions wrote (a `reviews` map entry keyed by the id). */
 const MAP_VERSION = 1;
-/** The form this version writes (a text in the `ratings` list, the id inside). */
+/** The form this version writes (a line of text, the id inside). */
 const TEXT_VERSION = 2;
 
 /** A review's sync form, as a `reviews` map entry (version 1). */

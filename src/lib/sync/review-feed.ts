@@ -1,11 +1,14 @@
-// The reviews a sync document holds, in both forms it may hold them, looked up by id.
+// The reviews a sync document holds, in every form it may hold them, looked up by id.
 //
-// This version appends each review as one JSON text to the `ratings` list. Yjs merges the
-// values one device appends one after another into a single item, so a space of 100,000
-// ratings made over a thousand sessions is about a thousand items. Earlier versions wrote one
-// `reviews` map entry per review: 100,000 items, each decoded, integrated and encoded again on
-// every load, by the server and by each device (most of a fresh device's wait). Those entries
-// are still read, and a review is in the document when either form holds its id.
+// This version writes each review as one line of JSON text (review-event.ts) at the end of the
+// `ratingLines` text. Yjs joins the text a device adds one insert after another into a single
+// item holding a single string, and writes and reads a long string in one piece: a space of
+// 100,000 ratings made over a thousand sessions is a thousand strings. The version before
+// appended each text as its own value of the `ratings` list: a thousand items too, but 100,000
+// strings, each written byte by byte and read on its own, every time the server or a device
+// loads or sends the document (a third of a second of a fresh device's wait here, and as much
+// again on the server). Earlier versions wrote one `reviews` map entry per review: 100,000
+// items. Both are still read, and a review is in the document when any form holds its id.
 import type * as Y from 'yjs';
 import type { StudyReview } from '../srs/types';
 import { decodeReviewEvent, encodeReviewText, textEventUid } from './review-event';
@@ -44,15 +47,19 @@ function add(index: Map<string, Copy[]>, uid: string, event: unknown): void {
  * a good one, and storage takes the first that passes its checks.
  */
 export class ReviewFeed {
+	readonly #lines: Y.Text;
 	readonly #list: Y.Array<unknown>;
 	readonly #map: Y.Map<unknown>;
 	/** id → its copies (parsed texts, then a map entry); undefined until first asked. */
 	#index: Map<string, Copy[]> | undefined;
+	/** How much of the lines text the index holds. */
+	#linesIndexed = 0;
 	/** Ids storage kept a copy of from this index (so one of their copies is good). */
 	readonly #kept = new Set<string>();
 
 	constructor(doc: Y.Doc) {
-		const { ratings, reviews } = syncMaps(doc);
+		const { ratingLines, ratings, reviews } = syncMaps(doc);
+		this.#lines = ratingLines;
 		this.#list = ratings;
 		this.#map = reviews;
 		// appended texts are added as they come; anything else (a removal, which this app never
@@ -67,6 +74,22 @@ export class ReviewFeed {
 			for (const change of event.changes.delta) {
 				if (Array.isArray(change.insert)) this.#addTexts(index, change.insert);
 			}
+		});
+		ratingLines.observe((event) => {
+			const index = this.#index;
+			if (!index) return;
+			// what this app writes: whole lines added after every line indexed; anything else
+			// (an insert between lines, a removal, a part of a line) rebuilds the index
+			const delta = event.delta;
+			const last = delta[delta.length - 1];
+			const before = delta.length === 2 ? delta[0]!.retain : delta.length === 1 ? 0 : -1;
+			const added = last?.insert;
+			if (before !== this.#linesIndexed || typeof added !== 'string' || !added.endsWith('\n')) {
+				this.#forget();
+				return;
+			}
+			this.#addLines(index, added);
+			this.#linesIndexed += added.length;
 		});
 		reviews.observe(() => this.#forget());
 	}
@@ -94,9 +117,21 @@ export class ReviewFeed {
 		}
 	}
 
+	#addLines(index: Map<string, Copy[]>, text: string): void {
+		for (const line of text.split('\n')) {
+			if (line.length > 0) {
+				const event = parseText(line);
+				add(index, textEventUid(event) ?? unnamed(line), event);
+			}
+		}
+	}
+
 	#built(): Map<string, Copy[]> {
 		if (this.#index) return this.#index;
 		const index = new Map<string, Copy[]>();
+		const lines = this.#lines.toString();
+		this.#addLines(index, lines);
+		this.#linesIndexed = lines.length;
 		this.#addTexts(index, this.#list.toArray());
 		for (const [uid, event] of this.#map) add(index, uid, event);
 		this.#index = index;
@@ -134,6 +169,7 @@ export class ReviewFeed {
 		for (const review of reviews) {
 			if (review.uid) texts.push(encodeReviewText({ ...review, uid: review.uid }));
 		}
-		if (texts.length > 0) this.#list.push(texts);
+		// each append starts and ends a line, whatever (a damaged writer's part of a line) is there
+		if (texts.length > 0) this.#lines.insert(this.#lines.length, `\n${texts.join('\n')}\n`);
 	}
 }

@@ -1,6 +1,7 @@
 // The shape of a sync space's Y.Doc: one shared type per kind of thing a learner owns. Reviews
-// are immutable events, each naming its global id: texts in the `ratings` list (review-feed.ts;
-// earlier versions wrote `reviews` map entries keyed by the id, still read). An undone review's
+// are immutable events, each naming its global id: lines of the `ratingLines` text
+// (review-feed.ts; the version before wrote them as values of the `ratings` list, and earlier
+// ones as `reviews` map entries keyed by the id: both still read). An undone review's
 // id goes into `undone` (a tombstone) and never counts again; settings are last-writer-wins per
 // key (a Y.Map key keeps one value whichever device wrote last). Attempts, assignments,
 // imported receipts, own cards and card wordings are rows keyed by id, and card marks one entry
@@ -8,8 +9,9 @@
 // other name.
 import * as Y from 'yjs';
 
-/** Every top-level name a sync document may hold (all maps but `ratings`, a list). */
+/** Every top-level name a sync document may hold (maps, but `ratingLines`, a text, and `ratings`, a list). */
 export const SYNC_MAPS = [
+	'ratingLines',
 	'ratings',
 	'reviews',
 	'undone',
@@ -36,6 +38,7 @@ export interface SettingEntry {
 /** The shared types of a sync document, by name. */
 export function syncMaps(doc: Y.Doc) {
 	return {
+		ratingLines: doc.getText('ratingLines'),
 		ratings: doc.getArray<unknown>('ratings'),
 		reviews: doc.getMap<unknown>('reviews'),
 		undone: doc.getMap<unknown>('undone'),

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
+import { syncMaps } from '$lib/sync/sync-doc';
 import { SahelDatabase } from '$lib/storage/db';
 import { recordReview, undoReview } from '$lib/storage/repository';
 import { createSyncStore } from '$lib/storage/sync-store';
@@ -67,6 +68,14 @@ export function devicesClosedAfterEach(): (label: string) => Device {
 		open.push(d);
 		return d;
 	};
+}
+
+/** The rating texts of a document's lines (what this version writes), in order. */
+export function linesOf(doc: Y.Doc): string[] {
+	return syncMaps(doc)
+		.ratingLines.toString()
+		.split('\n')
+		.filter((line) => line.length > 0);
 }
 
 /** Sends each document what the other lacks, both ways (what a sync server does). */

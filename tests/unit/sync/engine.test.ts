@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { encodeReviewEvent, encodeReviewText } from '$lib/sync/review-event';
 import { createSyncStore } from '$lib/storage/sync-store';
 import { SyncEngine } from '$lib/sync/engine';
-import { at, exchange, devicesClosedAfterEach, syncAll } from './devices';
+import { at, exchange, devicesClosedAfterEach, linesOf, syncAll } from './devices';
 
 const device = devicesClosedAfterEach();
 
@@ -102,8 +102,8 @@ describe('what arrives is checked before it is stored', () => {
 		const rogue = device('rogue');
 		const good = await rogue.rate('item-1', Rating.Good, at(1));
 		await rogue.engine.run();
-		const { ratings, reviews, undone } = syncMaps(rogue.doc);
-		const text = JSON.parse(ratings.get(0) as string) as unknown[];
+		const { ratingLines, ratings, reviews, undone } = syncMaps(rogue.doc);
+		const text = JSON.parse(linesOf(rogue.doc)[0]!) as unknown[];
 		const base = encodeReviewEvent((await reviewsOf(rogue.db, 'item-1'))[0]!);
 		const withText = (uid: string, at: number, value: unknown) => {
 			const copy = [...text];
@@ -112,15 +112,17 @@ describe('what arrives is checked before it is stored', () => {
 			return JSON.stringify(copy);
 		};
 		rogue.doc.transact(() => {
-			// as this version writes them: texts in the list
-			ratings.push([
+			// as this version writes them: lines of text
+			const lines = [
 				'{"not": "an array"}',
 				'[2, "cut off',
 				withText('text-bad-rating', 4, 9),
 				withText('text-year-1990', 6, Date.UTC(1990, 0, 1)),
-				withText('text-bad-version', 0, 3),
-				42
-			]);
+				withText('text-bad-version', 0, 3)
+			];
+			ratingLines.insert(ratingLines.length, `\n${lines.join('\n')}\n`);
+			// as the version before wrote them: values of the list
+			ratings.push([42]);
 			// as earlier versions wrote them: map entries keyed by the id
 			reviews.set('not-an-array', { itemId: 'item-9' });
 			reviews.set('bad-rating', [...base.slice(0, 2), 9, ...base.slice(3)]);
@@ -156,9 +158,7 @@ describe('what arrives is checked before it is stored', () => {
 		const theirs = (await reviewsOf(laptop.db, 'item-1')).find((x) => x.uid === r.uid);
 		expect(theirs).toEqual(mine);
 		expect(theirs).toBeDefined();
-		expect(syncMaps(laptop.doc).ratings.toArray()).toEqual([
-			encodeReviewText({ ...mine!, uid: r.uid })
-		]);
+		expect(linesOf(laptop.doc)).toEqual([encodeReviewText({ ...mine!, uid: r.uid })]);
 	});
 });
 
@@ -181,7 +181,7 @@ describe('the reviews of a sync document', () => {
 		expect(await phone.reviewUids()).toEqual([r1.uid, r2.uid].sort());
 		// already in the document (as map entries): the phone appends nothing
 		expect(report.sent).toBe(0);
-		expect(syncMaps(phone.doc).ratings.length).toBe(0);
+		expect(linesOf(phone.doc)).toEqual([]);
 		// and the old device's own run sees them there too
 		expect((await old.engine.run()).sent).toBe(0);
 	});
@@ -194,11 +194,11 @@ describe('the reviews of a sync document', () => {
 			await phone.engine.run();
 		}
 		const update = Y.encodeStateAsUpdate(phone.doc);
-		const items = Y.decodeUpdate(update).structs.filter(
-			(s) => s instanceof Y.Item && s.content instanceof Y.ContentAny
-		);
-		expect(syncMaps(phone.doc).ratings.length).toBe(30);
+		const items = Y.decodeUpdate(update).structs.filter((s) => s instanceof Y.Item);
+		expect(linesOf(phone.doc)).toHaveLength(30);
+		// one item, holding one string of every line (Yjs writes a long string in one piece)
 		expect(items.length).toBe(1);
+		expect((items[0] as Y.Item).content).toBeInstanceOf(Y.ContentString);
 		// and all of them arrive
 		Y.applyUpdate(laptop.doc, update);
 		expect((await laptop.engine.run()).added).toBe(30);
@@ -209,36 +209,28 @@ describe('the reviews of a sync document', () => {
 		const laptop = device('laptop');
 		const r = await laptop.rate('item-1', Rating.Good, at(1));
 		await laptop.engine.run();
-		const { ratings } = syncMaps(laptop.doc);
-		const good = JSON.parse(ratings.get(0) as string) as unknown[];
-		laptop.doc.transact(() => ratings.insert(0, [JSON.stringify([...good.slice(0, 3), 9])]));
+		const good = JSON.parse(linesOf(laptop.doc)[0]!) as unknown[];
+		const damaged = JSON.stringify([...good.slice(0, 3), 9]);
+		laptop.doc.transact(() => syncMaps(laptop.doc).ratingLines.insert(0, `${damaged}\n`));
 		exchange(laptop.doc, phone.doc);
 		expect((await phone.engine.run()).added).toBe(1);
 		expect(await phone.reviewUids()).toEqual([r.uid]);
 	});
 
-	test('a rating taken out of the list (never done by this app) is appended again by a device that holds it', async () => {
+	test('a rating taken out of the lines (never done by this app) is appended again by a device that holds it', async () => {
 		const phone = device('phone');
 		const rogue = device('rogue');
 		const r = await phone.rate('item-1', Rating.Good, at(1));
 		await phone.rate('item-2', Rating.Good, at(1, 11));
 		await phone.engine.run();
 		exchange(phone.doc, rogue.doc);
-		const { ratings } = syncMaps(rogue.doc);
-		const index = ratings.toArray().findIndex((t) => String(t).includes(r.uid));
-		rogue.doc.transact(() => ratings.delete(index, 1));
+		const { ratingLines } = syncMaps(rogue.doc);
+		const line = linesOf(rogue.doc).find((t) => t.includes(r.uid))!;
+		rogue.doc.transact(() => ratingLines.delete(ratingLines.toString().indexOf(line), line.length));
 		exchange(rogue.doc, phone.doc);
-		expect(
-			syncMaps(phone.doc)
-				.ratings.toArray()
-				.some((t) => String(t).includes(r.uid))
-		).toBe(false);
+		expect(linesOf(phone.doc).some((t) => t.includes(r.uid))).toBe(false);
 		expect((await phone.engine.run()).sent).toBe(1);
-		expect(
-			syncMaps(phone.doc)
-				.ratings.toArray()
-				.some((t) => String(t).includes(r.uid))
-		).toBe(true);
+		expect(linesOf(phone.doc).some((t) => t.includes(r.uid))).toBe(true);
 	});
 });
 
@@ -269,13 +261,14 @@ describe('what a run checks again', () => {
 		expect(await laptop.reviewUids()).toHaveLength(5);
 	});
 
-	test('once the list loses entries (no app removes any), every rating is checked and sent again', async () => {
+	test('once the lines lose ratings (no app removes any), every rating is checked and sent again', async () => {
 		const { laptop, engine, counted } = await laptopWithPhoneSpace();
 		await engine.run();
-		syncMaps(laptop.doc).ratings.delete(0, 5);
+		const { ratingLines } = syncMaps(laptop.doc);
+		ratingLines.delete(0, ratingLines.length);
 		counted.checks = 0;
 		expect((await engine.run()).sent).toBe(5);
-		expect(syncMaps(laptop.doc).ratings.length).toBe(5);
+		expect(linesOf(laptop.doc)).toHaveLength(5);
 		// (the doc held none of them any more: nothing to decode, and nothing kept to trust)
 		expect(counted.checks).toBe(0);
 	});

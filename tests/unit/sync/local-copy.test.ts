@@ -9,9 +9,8 @@ import { createSyncStore } from '$lib/storage/sync-store';
 import { reviewCount } from '$lib/storage/review-log';
 import { SyncConnection } from '$lib/sync/connection';
 import { newSpaceSecret, spaceFor, type SyncSpace } from '$lib/sync/space-code';
-import { syncMaps } from '$lib/sync/sync-doc';
 import { startSyncServer } from '../../../scripts/sync-server/server';
-import { at, makeDevice } from './devices';
+import { at, linesOf, makeDevice } from './devices';
 import { connect, tempDir, waitFor } from './live';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -24,7 +23,7 @@ async function ratingsInLocalCopy(name: string): Promise<number> {
 	const doc = new Y.Doc();
 	const copy = new IndexeddbPersistence(name, doc);
 	await copy.whenSynced;
-	const count = syncMaps(doc).ratings.length;
+	const count = linesOf(doc).length;
 	await copy.destroy();
 	doc.destroy();
 	return count;
@@ -91,7 +90,7 @@ test("the server's ratings reach the local copy after storage has them, and stay
 	cleanups.push(() => b.stop());
 	await b.start();
 	await waitFor('the ratings to reach the laptop', reached);
-	expect(syncMaps(b.doc).ratings.length).toBe(6);
+	expect(linesOf(b.doc)).toHaveLength(6);
 	expect(await ratingsInLocalCopy(copyName)).toBe(0);
 
 	release();

@@ -8,7 +8,7 @@ import { reviewsOf } from '$lib/storage/review-log';
 import { encodeReviewText } from '$lib/sync/review-event';
 import { ReviewFeed } from '$lib/sync/review-feed';
 import { syncMaps } from '$lib/sync/sync-doc';
-import { at, devicesClosedAfterEach, exchange, type Device } from './devices';
+import { at, devicesClosedAfterEach, exchange, linesOf, type Device } from './devices';
 
 const device = devicesClosedAfterEach();
 /** What storage keeps: the review row's checks. */
@@ -83,10 +83,10 @@ async function ratingWithDamagedCopy(owner: Device, rogue: Device) {
 	const { uid } = await validText(owner, 'item-1');
 	await owner.engine.run();
 	exchange(owner.doc, rogue.doc);
-	const { ratings } = syncMaps(rogue.doc);
-	const damaged = JSON.parse(ratings.get(0) as string) as unknown[];
+	const { ratingLines } = syncMaps(rogue.doc);
+	const damaged = JSON.parse(linesOf(rogue.doc)[0]!) as unknown[];
 	damaged[3] = 9; // a rating out of range
-	return { uid, ratings, damagedText: JSON.stringify(damaged) };
+	return { uid, ratingLines, damagedText: JSON.stringify(damaged) };
 }
 
 describe('a damaged copy of a rating never hides it', () => {
@@ -94,17 +94,13 @@ describe('a damaged copy of a rating never hides it', () => {
 		const owner = device('owner');
 		const rogue = device('rogue');
 		const phone = device('phone');
-		const { uid, ratings, damagedText } = await ratingWithDamagedCopy(owner, rogue);
-		ratings.insert(0, [damagedText]);
+		const { uid, ratingLines, damagedText } = await ratingWithDamagedCopy(owner, rogue);
+		ratingLines.insert(0, `${damagedText}\n`);
 		exchange(rogue.doc, owner.doc);
 		exchange(rogue.doc, phone.doc);
 		await phone.engine.run();
 		// the valid copy is in the document
-		expect(
-			syncMaps(phone.doc)
-				.ratings.toArray()
-				.filter((t) => String(t).includes(uid))
-		).toHaveLength(2);
+		expect(linesOf(phone.doc).filter((t) => t.includes(uid))).toHaveLength(2);
 		expect(await phone.reviewUids()).toEqual([uid]);
 	});
 
@@ -129,10 +125,10 @@ describe('a damaged copy of a rating never hides it', () => {
 		const owner = device('owner');
 		const rogue = device('rogue');
 		const phone = device('phone');
-		const { uid, ratings, damagedText } = await ratingWithDamagedCopy(owner, rogue);
+		const { uid, ratingLines, damagedText } = await ratingWithDamagedCopy(owner, rogue);
 		rogue.doc.transact(() => {
-			ratings.delete(0, 1);
-			ratings.push([damagedText]);
+			ratingLines.delete(0, ratingLines.length);
+			ratingLines.insert(0, `${damagedText}\n`);
 		});
 		exchange(rogue.doc, owner.doc);
 		// a deletion alone is healed (engine.test.ts); a deletion that leaves a damaged copy is not
