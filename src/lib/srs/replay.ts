@@ -1,7 +1,7 @@
 // A card's state as a function of its reviews. Replaying every rating of a card in time order
 // through ts-fsrs gives the same card whichever tab, device or backup each rating came from,
 // so two tabs never drop a rating and Undo is exact whatever happened elsewhere.
-import type { Card, FSRS } from 'ts-fsrs';
+import { StrategyMode, type Card, type FSRS } from 'ts-fsrs';
 import { fsrsFor, newCard, type SchedulerOptions } from './scheduler';
 import { DEFAULT_STUDY_SETTINGS } from './settings';
 import type { Grade, StudyCard, StudyReview, StudySettings } from './types';
@@ -67,7 +67,12 @@ export function replayCard(
 	const ordered = [...reviews].sort(compareReviews);
 	const first = ordered.find((review) => isGrade(review.rating));
 	const start = newCard(identity.itemId, identity.factIds, first?.review ?? new Date(0));
-	const plain = fsrsFor(settings, { ...options, fuzz: false });
+	// without fuzz the seed is never read (ts-fsrs reads it in apply_fuzz only): skip making one,
+	// a string per rating
+	const plain = fsrsFor(settings, { ...options, fuzz: false }).useStrategy(
+		StrategyMode.SEED,
+		() => 'unused'
+	);
 	return replayOnto(plain, fsrsFor(settings, options), start, ordered);
 }
 

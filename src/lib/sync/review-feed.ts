@@ -27,17 +27,14 @@ function parseText(value: unknown): unknown {
 	}
 }
 
-/** One copy of a review in the document, and (once asked) whether it is one to keep. */
-interface Copy {
-	event: unknown;
-	good?: boolean;
-}
+/** id → the events of its copies, in document order (one array an id: 100,000 on a join). */
+type Index = Map<string, unknown[]>;
 
 /** Files a copy under its id. */
-function add(index: Map<string, Copy[]>, uid: string, event: unknown): void {
+function add(index: Index, uid: string, event: unknown): void {
 	const copies = index.get(uid);
-	if (copies) copies.push({ event });
-	else index.set(uid, [{ event }]);
+	if (copies) copies.push(event);
+	else index.set(uid, [event]);
 }
 
 /**
@@ -50,8 +47,10 @@ export class ReviewFeed {
 	readonly #lines: Y.Text;
 	readonly #list: Y.Array<unknown>;
 	readonly #map: Y.Map<unknown>;
-	/** id → its copies (parsed texts, then a map entry); undefined until first asked. */
-	#index: Map<string, Copy[]> | undefined;
+	/** id → its copies (parsed lines, texts, then a map entry); undefined until first asked. */
+	#index: Index | undefined;
+	/** Whether a copy (a parsed event) is one storage keeps, once asked. */
+	#good = new WeakMap<object, boolean>();
 	/** How much of the lines text the index holds. */
 	#linesIndexed = 0;
 	/** Ids storage kept a copy of from this index (so one of their copies is good). */
@@ -97,6 +96,7 @@ export class ReviewFeed {
 	/** Drops the index (and what was known of its copies): the next question rebuilds it. */
 	#forget(): void {
 		this.#index = undefined;
+		this.#good = new WeakMap();
 		this.#kept.clear();
 	}
 
@@ -110,14 +110,14 @@ export class ReviewFeed {
 		if (this.#index?.has(uid)) this.#kept.add(uid);
 	}
 
-	#addTexts(index: Map<string, Copy[]>, texts: readonly unknown[]): void {
+	#addTexts(index: Index, texts: readonly unknown[]): void {
 		for (const text of texts) {
 			const event = parseText(text);
 			add(index, textEventUid(event) ?? unnamed(text), event);
 		}
 	}
 
-	#addLines(index: Map<string, Copy[]>, text: string): void {
+	#addLines(index: Index, text: string): void {
 		for (const line of text.split('\n')) {
 			if (line.length > 0) {
 				const event = parseText(line);
@@ -126,9 +126,9 @@ export class ReviewFeed {
 		}
 	}
 
-	#built(): Map<string, Copy[]> {
+	#built(): Index {
 		if (this.#index) return this.#index;
-		const index = new Map<string, Copy[]>();
+		const index: Index = new Map();
 		const lines = this.#lines.toString();
 		this.#addLines(index, lines);
 		this.#linesIndexed = lines.length;
@@ -146,18 +146,22 @@ export class ReviewFeed {
 		if (this.#kept.has(uid) && this.#index) return true;
 		const copies = this.#built().get(uid);
 		if (!copies) return false;
-		return copies.some((copy) => {
-			if (copy.good === undefined) {
-				const review = decodeReviewEvent(uid, copy.event);
-				copy.good = review !== undefined && keeps(review);
+		return copies.some((event) => {
+			// (an event that is no object, no array, decodes to nothing: nothing to remember)
+			if (typeof event !== 'object' || event === null) return false;
+			let good = this.#good.get(event);
+			if (good === undefined) {
+				const review = decodeReviewEvent(uid, event);
+				good = review !== undefined && keeps(review);
+				this.#good.set(event, good);
 			}
-			return copy.good;
+			return good;
 		});
 	}
 
 	/** Every id with the events of its copies, to decode with `decodeReviewEvent`. */
-	*entries(): IterableIterator<[string, unknown[]]> {
-		for (const [uid, copies] of this.#built()) yield [uid, copies.map((copy) => copy.event)];
+	entries(): IterableIterator<[string, readonly unknown[]]> {
+		return this.#built().entries();
 	}
 
 	/**
