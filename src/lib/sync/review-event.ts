@@ -41,7 +41,7 @@ export function encodeReviewEvent(review: StudyReview): ReviewEvent {
 	return [MAP_VERSION, ...fieldsOf(review)];
 }
 
-/** The text this version writes into the `ratings` list (its local key stays on this device). */
+/** The line this version writes into the `ratingLines` text (its local key stays on this device). */
 export function encodeReviewText(review: StudyReview & { uid: string }): string {
 	return JSON.stringify([TEXT_VERSION, review.uid, ...fieldsOf(review)]);
 }
