@@ -2,8 +2,8 @@
 // `[2, uid, itemId, rating, state, review ms, due ms, stability, difficulty, elapsed, last
 // elapsed, scheduled, steps, previous due ms or null, duration ms or null]`, as a line of the
 // document's `ratingLines` text (see review-feed.ts; the version before wrote the same text as
-// a value of the `ratings` list). Earlier versions wrote the same fields without the id, version 1, as a map
-// entry keyed by the id; those are still read. Decoding checks the shape only; storage then
+// a value of the `ratings` list). Earlier versions wrote the same fields without the id,
+// version 1, as a map entry keyed by the id; those are still read. Decoding checks the shape only; storage then
 // checks the row with the same schemas as a backup's rows before anything is written.
 import type { StudyReview } from '../srs/types';
 
