@@ -33,6 +33,8 @@ export interface SyncServerOptions {
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 const ALLOWED_MAPS: ReadonlySet<string> = new Set(SYNC_MAPS);
+/** The kinds of item content the app writes (and a deletion's). */
+const ALLOWED_CONTENT = [Y.ContentAny, Y.ContentString, Y.ContentDeleted];
 
 /** A refusal Hocuspocus passes on to the client as the reason. */
 function refusal(reason: string): Error {
@@ -54,8 +56,11 @@ export function updateProblem(update: Uint8Array): string | undefined {
 		if (!(struct instanceof Y.Item)) continue;
 		const parent = struct.parent as unknown;
 		if (typeof parent === 'string' && !ALLOWED_MAPS.has(parent)) return 'unknown-map';
-		// the app's maps hold plain values keyed by id, never nested shared types
-		if (struct.content instanceof Y.ContentType) return 'unexpected-content';
+		// the app writes plain values (maps, lists) and text (the ratings' lines), never nested
+		// shared types, embeds, formatting, binary or subdocuments. (An item's parent is named
+		// only when it has no neighbour, so the rule is the same whatever type it goes into.)
+		if (!ALLOWED_CONTENT.some((kind) => struct.content instanceof kind))
+			return 'unexpected-content';
 	}
 	return undefined;
 }

@@ -51,8 +51,13 @@ export class ReviewFeed {
 	#index: Index | undefined;
 	/** Whether a copy (a parsed event) is one storage keeps, once asked. */
 	#good = new WeakMap<object, boolean>();
-	/** How much of the lines text the index holds. */
+	/**
+	 * How much of the lines text the index holds, counted as Yjs counts positions (anything
+	 * that is not text, which no app writes and the server refuses, counts one).
+	 */
 	#linesIndexed = 0;
+	/** Whether the text the index holds ends a line (so an insert after it starts one). */
+	#linesEndClean = true;
 	/** Ids storage kept a copy of from this index (so one of their copies is good). */
 	readonly #kept = new Set<string>();
 
@@ -83,12 +88,17 @@ export class ReviewFeed {
 			const last = delta[delta.length - 1];
 			const before = delta.length === 2 ? delta[0]!.retain : delta.length === 1 ? 0 : -1;
 			const added = last?.insert;
-			if (before !== this.#linesIndexed || typeof added !== 'string' || !added.endsWith('\n')) {
+			const whole =
+				typeof added === 'string' &&
+				added.endsWith('\n') &&
+				(this.#linesEndClean || added.startsWith('\n'));
+			if (before !== this.#linesIndexed || !whole) {
 				this.#forget();
 				return;
 			}
 			this.#addLines(index, added);
 			this.#linesIndexed += added.length;
+			this.#linesEndClean = true;
 		});
 		reviews.observe(() => this.#forget());
 	}
@@ -131,7 +141,8 @@ export class ReviewFeed {
 		const index: Index = new Map();
 		const lines = this.#lines.toString();
 		this.#addLines(index, lines);
-		this.#linesIndexed = lines.length;
+		this.#linesIndexed = this.#lines.length;
+		this.#linesEndClean = lines.length === 0 || lines.endsWith('\n');
 		this.#addTexts(index, this.#list.toArray());
 		for (const [uid, event] of this.#map) add(index, uid, event);
 		this.#index = index;

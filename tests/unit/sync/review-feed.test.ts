@@ -91,6 +91,73 @@ describe('a feed reading the lines as they change', () => {
 	});
 });
 
+/** The ids a feed holds, with the number of their copies. */
+const held = (feed: ReviewFeed) => [...feed.entries()].map(([uid, copies]) => [uid, copies.length]);
+
+describe('a feed reads what a fresh read of the document finds (an independent reader broke each)', () => {
+	test('an insert after a line with no end joins that line, both ways', async () => {
+		const owner = device('owner');
+		const [r] = await rated(owner, 1);
+		const line = encodeReviewText(r!);
+		// a whole line without its end, then text put after it
+		const doc = new Y.Doc();
+		const feed = new ReviewFeed(doc);
+		const { ratingLines } = syncMaps(doc);
+		ratingLines.insert(0, `\n${line}`);
+		expect(feed.holds(r!.uid, KEEPS)).toBe(true);
+		ratingLines.insert(ratingLines.length, 'junk\n');
+		expect(feed.holds(r!.uid, KEEPS)).toBe(false);
+		expect(held(feed)).toEqual(held(new ReviewFeed(doc)));
+		// a first half, then the second
+		const split = new Y.Doc();
+		const splitFeed = new ReviewFeed(split);
+		const text = syncMaps(split).ratingLines;
+		text.insert(0, `\n${line.slice(0, 20)}`);
+		expect(splitFeed.holds(r!.uid, KEEPS)).toBe(false);
+		text.insert(text.length, `${line.slice(20)}\n`);
+		expect(splitFeed.holds(r!.uid, KEEPS)).toBe(true);
+		expect(held(splitFeed)).toEqual(held(new ReviewFeed(split)));
+	});
+
+	test('the owner of a line damaged that way sends it again', async () => {
+		const phone = device('phone');
+		const rogue = device('rogue');
+		const tablet = device('tablet');
+		const r = await phone.rate('item-1', Rating.Good, at(1));
+		await phone.engine.run();
+		exchange(phone.doc, rogue.doc);
+		const text = syncMaps(rogue.doc).ratingLines;
+		rogue.doc.transact(() => text.delete(text.length - 1, 1));
+		exchange(rogue.doc, phone.doc);
+		await phone.engine.run();
+		rogue.doc.transact(() => text.insert(text.length, 'junk\n'));
+		exchange(rogue.doc, phone.doc);
+		expect((await phone.engine.run()).sent).toBe(1);
+		exchange(phone.doc, tablet.doc);
+		await tablet.engine.run();
+		expect(await tablet.reviewUids()).toEqual([r.uid]);
+	});
+
+	test('something that is not text before the end neither misplaces an insert nor rebuilds on each append', async () => {
+		const owner = device('owner');
+		const [a, b, c] = await rated(owner, 3);
+		const doc = new Y.Doc();
+		const feed = new ReviewFeed(doc);
+		const { ratingLines } = syncMaps(doc);
+		ratingLines.insertEmbed(0, { image: 'x' });
+		doc.transact(() => feed.append([a!, b!]));
+		expect(feed.holds(b!.uid, KEEPS)).toBe(true);
+		// an append is read as one (the ids storage kept are still trusted)
+		feed.kept(b!.uid);
+		doc.transact(() => feed.append([c!]));
+		expect(feed.holds(b!.uid, () => false)).toBe(true);
+		// text put at the end of the string, inside the last line, is found as what it is
+		ratingLines.insert(ratingLines.toString().length - 1, 'junk');
+		expect(feed.holds(c!.uid, KEEPS)).toBe(false);
+		expect(held(feed)).toEqual(held(new ReviewFeed(doc)));
+	});
+});
+
 describe('the version before: texts in a list', () => {
 	test('a space it wrote arrives, and its ratings are not sent again as lines', async () => {
 		const old = device('old');

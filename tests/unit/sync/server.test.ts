@@ -337,6 +337,29 @@ describe('the server refuses what it must, and keeps serving the others', () => 
 		expect(updateProblem(Y.encodeStateAsUpdate(nested))).toBe('unexpected-content');
 		expect(updateProblem(new Uint8Array([9, 9, 9, 250, 250]))).toBe('malformed-update');
 	});
+
+	test('updateProblem takes text and plain values, and nothing else the app never writes', () => {
+		const problemOf = (change: (doc: Y.Doc) => void) => {
+			const doc = new Y.Doc();
+			const lines = doc.getText('ratingLines');
+			lines.insert(0, '\n[2]\n'); // so what follows has a neighbour (no parent named)
+			const before = Y.encodeStateVector(doc);
+			change(doc);
+			return updateProblem(Y.encodeStateAsUpdate(doc, before));
+		};
+		const lines = (doc: Y.Doc) => doc.getText('ratingLines');
+		expect(problemOf((d) => lines(d).insert(lines(d).length, '[2, "x"]\n'))).toBeUndefined();
+		expect(problemOf((d) => lines(d).delete(0, 2))).toBeUndefined();
+		expect(problemOf((d) => lines(d).insertEmbed(1, { image: 'x' }))).toBe('unexpected-content');
+		expect(problemOf((d) => lines(d).format(0, 2, { bold: true }))).toBe('unexpected-content');
+		expect(problemOf((d) => lines(d).insert(1, 'x', { bold: true }))).toBe('unexpected-content');
+		expect(problemOf((d) => d.getMap('settings').set('study', new Uint8Array([1])))).toBe(
+			'unexpected-content'
+		);
+		expect(problemOf((d) => d.getMap('settings').set('study', new Y.Doc()))).toBe(
+			'unexpected-content'
+		);
+	});
 });
 
 describe('two server instances sharing documents through Redis', () => {
