@@ -109,6 +109,11 @@ export class SyncEngine {
 	readonly #dirtySettings = new Set<string>();
 	/** Events refused once are not looked at again (nor counted again). */
 	readonly #refused = new Set<string>();
+	/**
+	 * Ratings refused once, with the last of their copies then: looked at again only when
+	 * another copy comes (its owner heals a damaged one by appending it again).
+	 */
+	readonly #refusedRatings = new Map<string, unknown>();
 	/** Refused copies this device has written its own over (once each). */
 	readonly #overwritten = new Set<string>();
 	#running: Promise<RunReport> | undefined;
@@ -178,9 +183,12 @@ export class SyncEngine {
 		// arrivals: in the document, not here, and not undone anywhere
 		const arrivals: Arrivals = { reviews: [], undone: [], settings: [] };
 		let refused = 0;
+		// each arriving rating's last copy, to know it again if storage refuses it
+		const lastCopies = new Map<string, unknown>();
 		for (const [uid, events] of feed.entries()) {
 			if (localReviews.has(uid) || localUndone.has(uid) || docUndone.has(uid)) continue;
-			if (this.#refused.has(uid)) continue;
+			const lastCopy = events[events.length - 1];
+			if (this.#refusedRatings.has(uid) && this.#refusedRatings.get(uid) === lastCopy) continue;
 			// every copy that decodes goes to storage, which keeps the first that passes its checks
 			let decoded = 0;
 			for (const event of events) {
@@ -191,9 +199,9 @@ export class SyncEngine {
 				}
 			}
 			if (decoded === 0) {
-				this.#refused.add(uid);
+				this.#refusedRatings.set(uid, lastCopy);
 				refused++;
-			}
+			} else lastCopies.set(uid, lastCopy);
 		}
 		for (const [uid, at] of docUndone) {
 			if (localUndone.has(uid) || this.#refused.has(uid)) continue;
@@ -278,7 +286,10 @@ export class SyncEngine {
 
 		// a copy refused here (now or before) never outranks ours, or one malformed entry (say, a
 		// removal dated 2999) would stop every later change of that row from leaving this device
-		for (const uid of applied.refusedIds ?? []) this.#refused.add(uid);
+		for (const id of applied.refusedIds ?? []) {
+			if (lastCopies.has(id)) this.#refusedRatings.set(id, lastCopies.get(id));
+			else this.#refused.add(id);
+		}
 		// a review storage did not refuse passed its checks: the document holds a copy to keep
 		// (a storage that names no refusals, only counts them, leaves every copy to be checked)
 		if (arrivals.reviews.length > 0 && applied.refusedIds) {

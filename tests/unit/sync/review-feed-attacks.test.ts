@@ -90,6 +90,30 @@ async function ratingWithDamagedCopy(owner: Device, rogue: Device) {
 }
 
 describe('a damaged copy of a rating never hides it', () => {
+	test('a device that refused the damaged copy receives the one its owner appends again', async () => {
+		const owner = device('owner');
+		const phone = device('phone');
+		const r = await owner.rate('item-1', Rating.Good, at(1));
+		await owner.engine.run();
+		const text = syncMaps(owner.doc).ratingLines;
+		const damaged = JSON.stringify([
+			...(JSON.parse(linesOf(owner.doc)[0]!) as unknown[]).slice(0, 3),
+			9
+		]);
+		// someone else replaces the line with a damaged copy
+		owner.doc.transact(() => {
+			text.delete(0, text.length);
+			text.insert(0, `${damaged}\n`);
+		}, 'remote');
+		exchange(owner.doc, phone.doc);
+		expect((await phone.engine.run()).refused).toBe(1);
+		expect((await phone.engine.run()).refused).toBe(0); // (not counted again)
+		expect((await owner.engine.run()).sent).toBe(1);
+		exchange(owner.doc, phone.doc);
+		await phone.engine.run();
+		expect(await phone.reviewUids()).toEqual([r.uid]);
+	});
+
 	test('a damaged copy before the valid one: the review arrives', async () => {
 		const owner = device('owner');
 		const rogue = device('rogue');
