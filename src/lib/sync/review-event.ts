@@ -3,8 +3,9 @@
 // elapsed, scheduled, steps, previous due ms or null, duration ms or null]`, as a line of the
 // document's `ratingLines` text (see review-feed.ts; the version before wrote the same text as
 // a value of the `ratings` list). Earlier versions wrote the same fields without the id,
-// version 1, as a map entry keyed by the id; those are still read. Decoding checks the shape only; storage then
-// checks the row with the same schemas as a backup's rows before anything is written.
+// version 1, as a map entry keyed by the id; those are still read. Decoding checks the shape
+// only; storage then checks the row with the same schemas as a backup's rows before anything
+// is written.
 import type { StudyReview } from '../srs/types';
 
 /** The form earlier versions wrote (a `reviews` map entry keyed by the id). */
@@ -41,7 +42,7 @@ export function encodeReviewEvent(review: StudyReview): ReviewEvent {
 	return [MAP_VERSION, ...fieldsOf(review)];
 }
 
-/** The line this version writes into the `ratingLines` text (its local key stays on this device). */
+/** The line this version writes into the `ratingLines` text (its local key stays here). */
 export function encodeReviewText(review: StudyReview & { uid: string }): string {
 	return JSON.stringify([TEXT_VERSION, review.uid, ...fieldsOf(review)]);
 }

@@ -9,7 +9,7 @@
 // other name.
 import * as Y from 'yjs';
 
-/** Every top-level name a sync document may hold (maps, but `ratingLines`, a text, and `ratings`, a list). */
+/** Every top-level name a sync document may hold (maps; `ratingLines` a text, `ratings` a list). */
 export const SYNC_MAPS = [
 	'ratingLines',
 	'ratings',
