@@ -17,7 +17,7 @@ import { itemCount, spaceDoc, type SpaceForm } from './sync-space';
 const PORT = Number(new URL(process.env.SYNC_ORIGIN ?? 'ws://127.0.0.1:4190').port);
 /**
  * The budget, Join to stored. The aim is 2 s; measured on the 2-core machine of the latest
- * session it takes 2.6 to 3.4 s (see the README's figures): the steps the app marks show where.
+ * session it takes 2.4 to 3.1 s (see the README's figures): the steps the app marks show where.
  */
 const BUDGET_MS = 4_000;
 

@@ -204,7 +204,22 @@ export async function addReviews(
 	db: SahelDatabase,
 	reviews: readonly ReviewRow[]
 ): Promise<ReviewRow[]> {
-	if (reviews.length === 0) return [];
+	const { added, written } = await appendReviews(db, reviews);
+	await written;
+	return added;
+}
+
+/**
+ * `addReviews` that does not wait for the write: it answers the ratings added once their logs
+ * are handed to IndexedDB, and `written` settles when they are stored. A caller in the same
+ * transaction can work meanwhile (a sync arrival replays its cards while IndexedDB's own thread
+ * writes the logs); it must await `written` before anything else it awaits.
+ */
+export async function appendReviews(
+	db: SahelDatabase,
+	reviews: readonly ReviewRow[]
+): Promise<{ added: ReviewRow[]; written: Promise<void> }> {
+	if (reviews.length === 0) return { added: [], written: Promise.resolve() };
 	const byItem = new Map<string, ReviewRow[]>();
 	for (const review of reviews) {
 		const list = byItem.get(review.itemId);
@@ -231,8 +246,7 @@ export async function addReviews(
 			unreadPacked: unreadPackedOf(logs[i])
 		});
 	});
-	await writeLogs(db, next);
-	return added;
+	return { added, written: writeLogs(db, next) };
 }
 
 /**

@@ -28,7 +28,7 @@ import { clampStudySettings } from '../srs/settings';
 import type { StudySettings } from '../srs/types';
 import { database as openDatabase, readStored, validRow, validRows } from './repository';
 import { isValidRow } from './stored-rows';
-import { addReviews, allReviews, removeReviews, reviewsOfItems, reviewUids } from './review-log';
+import { allReviews, appendReviews, removeReviews, reviewsOfItems, reviewUids } from './review-log';
 
 /** The settings sync may write, each with the check its value goes through. */
 const SETTING_VALUES: Record<string, (value: unknown) => unknown> = {
@@ -271,29 +271,35 @@ export async function applyArrivals(
 				[...arriving, ...doomed].map((r) => r.itemId)
 			);
 			step('read-here');
-			const fresh = await addReviews(db, arriving);
-			for (const r of fresh) history.get(r.itemId)!.push(r);
-			const touched = new Set([...fresh, ...doomed].map((r) => r.itemId));
-			step('reviews-written');
 			if (undone.length > 0) {
 				await db.tombstones.bulkPut(undone.filter((t) => !undoneHere.has(t.uid)));
 			}
+			for (const { key, value } of settings) await db.settings.put({ key, value });
+			const studySettings = clampStudySettings(
+				(await db.settings.get('study'))?.value as Partial<StudySettings> | undefined
+			);
+			// the stored state of every card an arrival may touch, read before the logs are put
+			const maybe = [...new Set([...arriving, ...doomed].map((r) => r.itemId))];
+			const [cards, flags] = await Promise.all([
+				db.cards.bulkGet(maybe),
+				db.cardFlags.bulkGet(maybe)
+			]);
+			const { added: fresh, written } = await appendReviews(db, arriving);
+			step('logs-put');
+			// from here to `written`, nothing is awaited: the cards are replayed while IndexedDB
+			// writes the logs (0.4 to 0.6 s of a fresh phone's 100,000 ratings, on its own thread)
+			for (const r of fresh) history.get(r.itemId)!.push(r);
+			const touched = new Set([...fresh, ...doomed].map((r) => r.itemId));
 			// per card, the ratings taken away here: the stored card counted them
 			const undoneOf = new Map<string, number>();
 			for (const r of doomed) {
 				if (r.rating >= 1 && r.rating <= 4)
 					undoneOf.set(r.itemId, (undoneOf.get(r.itemId) ?? 0) + 1);
 			}
-			for (const { key, value } of settings) await db.settings.put({ key, value });
-
-			const studySettings = clampStudySettings(
-				(await db.settings.get('study'))?.value as Partial<StudySettings> | undefined
-			);
-			const ids = [...touched];
-			const [cards, flags] = await Promise.all([db.cards.bulkGet(ids), db.cardFlags.bulkGet(ids)]);
 			const put: CardRow[] = [];
 			const drop: string[] = [];
-			ids.forEach((itemId, i) => {
+			maybe.forEach((itemId, i) => {
+				if (!touched.has(itemId)) return;
 				const outcome = replayedCard(
 					itemId,
 					validRow('cards', cards[i]),
@@ -306,9 +312,13 @@ export async function applyArrivals(
 				if (outcome === 'delete') drop.push(itemId);
 				else if (outcome) put.push(outcome);
 			});
-			if (put.length > 0) await db.cards.bulkPut(put);
-			if (drop.length > 0) await db.cards.bulkDelete(drop);
 			step('cards-replayed');
+			await Promise.all([
+				written,
+				put.length > 0 && db.cards.bulkPut(put),
+				drop.length > 0 && db.cards.bulkDelete(drop)
+			]);
+			step('written');
 			// a reset (or its Undo) made on another device: the card is what its reviews since make it
 			const reset = [...marks.resetChanged];
 			if (reset.length > 0) {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { syncMaps } from '$lib/sync/sync-doc';
 import { reviewsOf } from '$lib/storage/review-log';
@@ -93,6 +93,29 @@ describe('two devices that rated offline', () => {
 		laptop.engine.settingChanged('study');
 		await syncAll(phone, laptop);
 		expect((await phone.db.settings.get('study'))?.value).toMatchObject({ newPerDay: 12 });
+	});
+});
+
+describe('a write that fails', () => {
+	test('a full disk while the logs are written (the cards replayed meanwhile) stores nothing; the next run brings all', async () => {
+		const phone = device('phone');
+		const laptop = device('laptop');
+		await phone.rate('item-1', Rating.Good, at(1));
+		await phone.rate('item-2', Rating.Again, at(2));
+		await phone.engine.run();
+		exchange(phone.doc, laptop.doc);
+		const full = vi
+			.spyOn(laptop.db.reviewLogs, 'bulkPut')
+			.mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+		await expect(laptop.engine.run()).rejects.toThrow('quota');
+		expect(await laptop.db.reviewLogs.count()).toBe(0);
+		// the replayed cards were put in the same transaction: they went with it
+		expect(await laptop.db.cards.count()).toBe(0);
+		full.mockRestore();
+		const report = await laptop.engine.run();
+		expect(report.added).toBe(2);
+		expect(await laptop.reviewUids()).toEqual(await phone.reviewUids());
+		expect(await laptop.cards()).toEqual(await phone.cards());
 	});
 });
 
